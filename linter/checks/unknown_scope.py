@@ -1,0 +1,26 @@
+"""unknown-scope: a manifest scope that Fortnox does not have."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.context import Context
+from linter.finding import Finding
+from linter.ruledefs import RuleDef
+from linter.suggest import did_you_mean
+
+
+def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
+    if ctx.manifest is None:
+        return
+    for entry in ctx.manifest.scopes:
+        if entry.value in ctx.catalog.scopes:
+            continue
+        best = did_you_mean(entry.value, ctx.catalog.scopes)
+        suggestion = f"; did you mean '{best}'?" if best else ""
+        yield rule.at(
+            ctx.manifest.display, entry.line, entry.column,
+            f"'{entry.value}' is not a Fortnox scope{suggestion} Requesting it fails with "
+            "\"An unsupported scope was requested\"",
+            fix=f"Replace it with '{best}'." if best else
+                "Use a scope enumeration from `fortnox-lint scopes --list` (lowercase, exact spelling).")

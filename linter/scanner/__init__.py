@@ -1,0 +1,47 @@
+"""The scanner: which endpoints the integration's source calls, and where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.catalog import Catalog
+from linter.scanner.extract import language_of, scan_text
+from linter.scanner.files import Skipped, SourceFile, read_text, walk
+from linter.scanner.uses import EndpointUse, Fact, FileScan
+
+__all__ = ["EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_file"]
+
+
+@dataclass
+class ScanResult:
+    uses: list[EndpointUse] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    files: list[SourceFile] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> tuple[FileScan, str | None]:
+    if text is None:
+        text, reason = read_text(source.path)
+        if text is None:
+            return FileScan(), reason
+    return scan_text(text, source.display, language_of(source.path), catalog), None
+
+
+def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
+         exclude_root: Path | None = None, overrides: dict[Path, str] | None = None) -> ScanResult:
+    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files."""
+    result = ScanResult()
+    overrides = overrides or {}
+    for source in walk(paths, cwd, exclude, exclude_root, result.skipped):
+        result.files.append(source)
+        found, reason = scan_file(source, catalog, overrides.get(source.path))
+        if reason:
+            result.skipped.append(Skipped(source.display, reason))
+        result.uses.extend(found.uses)
+        result.facts.extend(found.facts)
+    result.uses.sort()
+    result.facts.sort()
+    return result

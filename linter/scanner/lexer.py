@@ -1,0 +1,308 @@
+"""A small multi-language lexer: string literals, names and punctuation, with comments removed.
+
+It is not a parser. It knows, per language, how comments and string literals are written, so that
+a URL inside a comment is ignored and a URL inside a string is found at its exact line and column.
+Interpolated parts of strings (f-strings, template literals, ``#{}``, ``$var``, ``{$x}``) become
+the placeholder ``{}`` in the token's value: a run-time value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+PLACEHOLDER = "{}"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "str", "name", "punct", "num"
+    value: str
+    offset: int
+    end: int
+    interpolated: bool = False
+
+
+@dataclass(frozen=True)
+class LanguageSpec:
+    name: str
+    line_comments: tuple[str, ...] = ()
+    block_comments: tuple[tuple[str, str], ...] = ()
+    # quote -> interpolation style: None, "brace" ({x}), "dollar-brace" (${x}), "hash" (#{x}),
+    # "dollar" ($x and {$x} / ${x} as PHP and Kotlin write them)
+    quotes: dict[str, str | None] = field(default_factory=dict)
+    raw_quotes: tuple[str, ...] = ()  # quotes whose content has no escapes (Go backticks)
+    string_prefixes: str = ""  # letters that may prefix a string (Python r/f/b, C# @/$)
+    regex_literals: bool = False  # JavaScript-style /re/ literals
+    line_start_block: tuple[str, str] | None = None  # Ruby =begin/=end
+
+
+PY = LanguageSpec("python", ("#",), (), {'"""': None, "'''": None, '"': None, "'": None},
+                  string_prefixes="rRbBuUfF")
+JS = LanguageSpec("javascript", ("//",), (("/*", "*/"),),
+                  {'"': None, "'": None, "`": "dollar-brace"}, regex_literals=True)
+TS = LanguageSpec("typescript", JS.line_comments, JS.block_comments, JS.quotes, regex_literals=True)
+PHP = LanguageSpec("php", ("//", "#"), (("/*", "*/"),), {'"': "dollar", "'": None})
+CS = LanguageSpec("csharp", ("//",), (("/*", "*/"),), {'"""': None, '"': None, "'": None},
+                  string_prefixes="@$")
+JAVA = LanguageSpec("java", ("//",), (("/*", "*/"),), {'"""': None, '"': None, "'": None})
+KOTLIN = LanguageSpec("kotlin", ("//",), (("/*", "*/"),),
+                      {'"""': "dollar", '"': "dollar", "'": None})
+GO = LanguageSpec("go", ("//",), (("/*", "*/"),), {'"': None, "'": None, "`": None},
+                  raw_quotes=("`",))
+RUBY = LanguageSpec("ruby", ("#",), (), {'"': "hash", "'": None, "`": "hash"},
+                    line_start_block=("=begin", "=end"))
+ELIXIR = LanguageSpec("elixir", ("#",), (), {'"""': "hash", "'''": "hash", '"': "hash", "'": "hash"})
+
+LANGUAGES: dict[str, LanguageSpec] = {
+    spec.name: spec for spec in (PY, JS, TS, PHP, CS, JAVA, KOTLIN, GO, RUBY, ELIXIR)
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".py": "python", ".pyw": "python",
+    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
+    ".ts": "typescript", ".tsx": "typescript", ".mts": "typescript", ".cts": "typescript",
+    ".php": "php", ".cs": "csharp", ".java": "java", ".kt": "kotlin", ".kts": "kotlin",
+    ".go": "go", ".rb": "ruby", ".rake": "ruby", ".ex": "elixir", ".exs": "elixir",
+}
+
+_NAME = re.compile(r"[A-Za-z_$@][A-Za-z0-9_$]*")
+_NUMBER = re.compile(r"[0-9][0-9A-Za-z_.]*")
+_SPACE = re.compile(r"\s+")
+_REGEX_BEFORE = set("(,=:[!&|?{};+-*%<>~^") | {""}
+_REGEX_KEYWORDS = {"return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void"}
+
+
+class LineIndex:
+    """Turns offsets into 1-based line and column numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def tokenize(text: str, spec: LanguageSpec) -> list[Token]:
+    return _Lexer(text, spec).run()
+
+
+class _Lexer:
+    def __init__(self, text: str, spec: LanguageSpec) -> None:
+        self.text = text
+        self.spec = spec
+        self.tokens: list[Token] = []
+        # longest quote first so that """ wins over "
+        self.quotes = sorted(spec.quotes, key=len, reverse=True)
+        self.line_comments = spec.line_comments
+        self.block_comments = spec.block_comments
+
+    def run(self) -> list[Token]:
+        text, n, i = self.text, len(self.text), 0
+        while i < n:
+            ch = text[i]
+            if ch.isspace():
+                i = _SPACE.match(text, i).end()
+                continue
+            skipped = self._comment(i)
+            if skipped is not None:
+                i = skipped
+                continue
+            string_end = self._string(i)
+            if string_end is not None:
+                i = string_end
+                continue
+            if self.spec.regex_literals and ch == "/" and self._regex_allowed():
+                end = self._regex_end(i)
+                if end is not None:
+                    i = end
+                    continue
+            match = _NAME.match(text, i)
+            if match:
+                self.tokens.append(Token("name", match.group(), i, match.end()))
+                i = match.end()
+                continue
+            match = _NUMBER.match(text, i)
+            if match:
+                self.tokens.append(Token("num", match.group(), i, match.end()))
+                i = match.end()
+                continue
+            self.tokens.append(Token("punct", ch, i, i + 1))
+            i += 1
+        return self.tokens
+
+    # -- comments ------------------------------------------------------------------------------
+    def _comment(self, i: int) -> int | None:
+        text = self.text
+        for marker in self.line_comments:
+            if text.startswith(marker, i):
+                if marker == "#" and self.spec.name == "php" and text.startswith("#[", i):
+                    return None  # a PHP 8 attribute, not a comment
+                end = text.find("\n", i)
+                return len(text) if end < 0 else end
+        for start, stop in self.block_comments:
+            if text.startswith(start, i):
+                end = text.find(stop, i + len(start))
+                return len(text) if end < 0 else end + len(stop)
+        block = self.spec.line_start_block
+        if block and text.startswith(block[0], i) and (i == 0 or text[i - 1] == "\n"):
+            end = text.find("\n" + block[1], i)
+            if end < 0:
+                return len(text)
+            after = text.find("\n", end + 1)
+            return len(text) if after < 0 else after
+        return None
+
+    # -- strings -------------------------------------------------------------------------------
+    def _string(self, i: int) -> int | None:
+        text = self.text
+        start = i
+        prefix = ""
+        while i < len(text) and text[i] in self.spec.string_prefixes and len(prefix) < 3:
+            prefix += text[i]
+            i += 1
+        if prefix and (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            return None  # the letters belong to a longer name
+        for quote in self.quotes:
+            if text.startswith(quote, i):
+                break
+        else:
+            return None
+        if quote == "'" and self.spec.name in ("csharp", "java", "go", "kotlin") and not prefix:
+            return self._char_literal(i)
+        interp = self.spec.quotes[quote]
+        raw = quote in self.spec.raw_quotes
+        lowered = prefix.lower()
+        if self.spec.name == "python":
+            raw = "r" in lowered
+            interp = "brace" if "f" in lowered else None
+        elif self.spec.name == "csharp":
+            raw = "@" in prefix or quote == '"""'
+            interp = "brace" if "$" in prefix else None
+        value, end, interpolated = self._read_string(i + len(quote), quote, raw, interp)
+        self.tokens.append(Token("str", value, start, end, interpolated))
+        return end
+
+    def _char_literal(self, i: int) -> int:
+        text = self.text
+        j = i + 1
+        if j < len(text) and text[j] == "\\":
+            j += 2
+        else:
+            j += 1
+        end = text.find("'", j)
+        if end < 0 or end - i > 12:
+            return i + 1
+        self.tokens.append(Token("punct", "'", i, end + 1))
+        return end + 1
+
+    def _read_string(self, i: int, quote: str, raw: bool, interp: str | None) -> tuple[str, int, bool]:
+        text, n = self.text, len(self.text)
+        out: list[str] = []
+        interpolated = False
+        single_line = len(quote) == 1 and quote not in ("`",) and self.spec.name not in ("ruby", "php", "elixir")
+        while i < n:
+            ch = text[i]
+            if text.startswith(quote, i):
+                if raw and quote == '"' and self.spec.name == "csharp" and text.startswith('""', i):
+                    out.append('"')  # "" is an escaped quote in a C# verbatim string
+                    i += 2
+                    continue
+                return "".join(out), i + len(quote), interpolated
+            if ch == "\\" and not raw:
+                if i + 1 < n:
+                    out.append(_unescape(text[i + 1]))
+                i += 2
+                continue
+            if ch == "\n" and single_line:
+                return "".join(out), i, interpolated  # unterminated: stop at the line end
+            if interp:
+                skip = self._interpolation(i, interp)
+                if skip is not None:
+                    if skip[1]:
+                        out.append(PLACEHOLDER)
+                        interpolated = True
+                    else:
+                        out.append(text[i])  # a doubled brace, literal
+                    i = skip[0]
+                    continue
+            out.append(ch)
+            i += 1
+        return "".join(out), n, interpolated
+
+    def _interpolation(self, i: int, style: str) -> tuple[int, bool] | None:
+        """(end offset, is-a-placeholder) for an interpolation starting at ``i``, else None."""
+        text = self.text
+        if style == "brace" and text[i] == "{":
+            if text.startswith("{{", i):
+                return i + 2, False
+            return self._balanced(i + 1), True
+        if style == "brace" and text.startswith("}}", i):
+            return i + 2, False
+        if style == "dollar-brace" and text.startswith("${", i):
+            return self._balanced(i + 2), True
+        if style == "hash" and text.startswith("#{", i):
+            return self._balanced(i + 2), True
+        if style == "dollar":
+            if text.startswith("{$", i) or text.startswith("${", i):
+                return self._balanced(i + 2), True
+            if text[i] == "$":
+                match = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*(?:->[A-Za-z_][A-Za-z0-9_]*|\[[^\]\n]*\])?").match(text, i)
+                if match:
+                    return match.end(), True
+        return None
+
+    def _balanced(self, i: int) -> int:
+        """Offset just after the ``}`` closing an interpolation that opened before ``i``."""
+        text, depth = self.text, 1
+        while i < len(text):
+            ch = text[i]
+            if ch in "\"'`":
+                end = text.find(ch, i + 1)
+                i = len(text) if end < 0 else end + 1
+                continue
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return len(text)
+
+    # -- regular expression literals (JavaScript, TypeScript) ----------------------------------
+    def _regex_allowed(self) -> bool:
+        if not self.tokens:
+            return True
+        last = self.tokens[-1]
+        if last.kind == "punct":
+            return last.value in _REGEX_BEFORE and last.value not in (")", "]")
+        return last.kind == "name" and last.value in _REGEX_KEYWORDS
+
+    def _regex_end(self, i: int) -> int | None:
+        text, j, in_class = self.text, i + 1, False
+        while j < len(text):
+            ch = text[j]
+            if ch == "\n":
+                return None
+            if ch == "\\":
+                j += 2
+                continue
+            if ch == "[":
+                in_class = True
+            elif ch == "]":
+                in_class = False
+            elif ch == "/" and not in_class:
+                j += 1
+                while j < len(text) and text[j].isalpha():
+                    j += 1
+                self.tokens.append(Token("punct", "/re/", i, j))
+                return j
+            j += 1
+        return None
+
+
+def _unescape(ch: str) -> str:
+    return {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}.get(ch, ch)

@@ -1,0 +1,39 @@
+"""Shared test helpers: build a small project in a temp folder and lint it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linter.engine import LintRequest, lint
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "webshop"
+
+
+def write_project(root: Path, files: dict[str, str]) -> Path:
+    for name, content in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def findings_of(root: Path, files: dict[str, str], rule: str | None = None, **request) -> list[tuple]:
+    """(rule, path, line, column) for every finding, optionally only one rule's."""
+    write_project(root, files)
+    result = lint(LintRequest(paths=[Path(".")], cwd=root, **request))
+    return [(f.rule, f.path, f.line, f.column) for f in result.findings
+            if rule is None or f.rule == rule]
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """``project(files, rule=None)`` lints ``files`` written into a fresh folder."""
+
+    def run(files: dict[str, str], rule: str | None = None, **request) -> list[tuple]:
+        return findings_of(tmp_path, files, rule, **request)
+
+    return run
