@@ -23,7 +23,9 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         severity = None
         if use.confidence == "low":
             severity = "warning"
-            reason = use.why or f"the catalog's mapping of {use.template} to '{use.scope}' is a guess"
+            endpoint = ctx.templates.get(use.template or "")
+            note = endpoint.note if endpoint and endpoint.note else f"{use.template} -> {use.scope}"
+            reason = use.why or f"the catalog's mapping is a guess: {note}"
             message += f" (low confidence: {reason})"
         yield rule.at(use.path, use.line, use.column, message, severity=severity,
                       fix=f"Add {accepted[0]} to scopes in {ctx.manifest.display} and tick it in the "

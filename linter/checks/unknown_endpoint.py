@@ -10,13 +10,27 @@ from linter.finding import Finding
 from linter.ruledefs import RuleDef
 
 
+def _letters(path: str) -> str:
+    """The letters of a path's fixed segments, sorted: equal for /3/companysettings and /3/settings/company."""
+    return "".join(sorted("".join(s for s in path.split("/") if s and not s.startswith("{"))))
+
+
+def suggest(path: str, templates: list[str]) -> str | None:
+    same_letters = [t for t in templates if _letters(t) == _letters(path)]
+    if same_letters:
+        return same_letters[0]
+    close = difflib.get_close_matches(path, templates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     templates = [e.path for e in ctx.catalog.endpoints]
     for use in ctx.uses:
         if use.template is not None:
             continue
-        close = difflib.get_close_matches(use.endpoint, templates, n=1, cutoff=0.6)
-        suggestion = f"; did you mean {close[0]}?" if close else ""
+        best = suggest(use.endpoint, templates)
+        close = [best] if best else []
+        suggestion = f"; did you mean {best}?" if best else ""
         yield rule.at(
             use.path, use.line, use.column,
             f"{use.endpoint} is not a Fortnox API endpoint (catalog {ctx.catalog.version}){suggestion} "

@@ -50,9 +50,11 @@ def test_documented_alternative_scope_is_accepted(project):
 
 
 def test_low_confidence_mapping_is_a_warning(tmp_path, project):
-    files = {"fortnox.yaml": "scopes: [invoice]\n",
-             "a.py": 'url = "https://api.fortnox.se/3/customerreferences"\n'}
+    files = {"fortnox.yaml": "scopes: [customer]\n",
+             "a.py": 'url = "https://api.fortnox.se/3/euvatlimitregulation"\n'}
     project(files)
     findings = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == "missing-scope"]
     assert [(f.severity, f.line) for f in findings] == [("warning", 1)]
-    assert "low confidence" in findings[0].message
+    assert findings[0].message.endswith(
+        "(low confidence: the catalog's mapping is a guess: Guess: the EU threshold matters when "
+        "invoicing. bookkeeping or settings are also plausible.)")
