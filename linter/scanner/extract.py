@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, normalise_path
+from linter.scanner.facts import EXTRACTORS, FileView
 from linter.scanner.lexer import EXTENSIONS, LANGUAGES, LineIndex, Token, tokenize
 from linter.scanner.uses import EndpointUse, FileScan
 
@@ -29,9 +30,15 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
         return FileScan()
     index = LineIndex(text)
     if language is None or language not in LANGUAGES:
-        return FileScan(uses=_scan_plain(text, display, index, catalog))
-    tokens = tokenize(text, LANGUAGES[language])
-    return FileScan(uses=_endpoint_uses(tokens, display, index, catalog))
+        found = FileScan(uses=_scan_plain(text, display, index, catalog))
+        tokens = None
+    else:
+        tokens = tokenize(text, LANGUAGES[language])
+        found = FileScan(uses=_endpoint_uses(tokens, display, index, catalog))
+    view = FileView(text, display, language, tokens, index)
+    for extractor in EXTRACTORS:
+        found.facts.extend(extractor(view))
+    return found
 
 
 def _endpoint_uses(tokens: list[Token], display: str, index: LineIndex, catalog: Catalog) -> list[EndpointUse]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -48,5 +48,17 @@ class Fact:
 
 @dataclass
 class FileScan:
+    """Everything found in one file. A pure function of the file's text, path and the catalog,
+    and JSON-serialisable, so it can be cached by content."""
+
     uses: list[EndpointUse] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"uses": [asdict(u) for u in self.uses],
+                "facts": [asdict(f) for f in self.facts]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "FileScan":
+        return cls(uses=[EndpointUse(**u) for u in data.get("uses", [])],
+                   facts=[Fact(**f) for f in data.get("facts", [])])

@@ -1,0 +1,34 @@
+"""Fact extractors: per-file findings of things other than endpoint paths.
+
+Each extractor sees a file's tokens once, during the single scan pass, and returns Facts
+(see linter.scanner.uses.Fact). Rules then read ``ctx.facts_of(kind)``; no rule re-reads a file.
+Register an extractor by adding it to EXTRACTORS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from linter.scanner.lexer import LineIndex, Token
+from linter.scanner.uses import Fact
+
+
+@dataclass(frozen=True)
+class FileView:
+    """What an extractor may look at: the file's text, tokens (None for unlexed files), positions."""
+
+    text: str
+    display: str
+    language: str | None
+    tokens: list[Token] | None
+    index: LineIndex
+
+    def fact(self, kind: str, offset: int, **data) -> Fact:
+        line, column = self.index.position(offset)
+        return Fact(kind, self.display, line, column, data)
+
+
+Extractor = Callable[[FileView], list[Fact]]
+
+EXTRACTORS: list[Extractor] = []
