@@ -1,9 +1,15 @@
-"""Which files to scan: walking folders, skipping what users expect skipped, reading safely."""
+"""Which files to scan: walking folders, skipping what users expect skipped, reading safely.
+
+Nothing here may raise for a bad file or folder: every problem becomes a ``Skipped`` notice,
+because one odd file must never stop a CI run.
+"""
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +29,16 @@ SKIP_SUFFIXES = frozenset({
     ".pyc", ".woff", ".woff2", ".ttf", ".eot", ".mp3", ".mp4", ".mov", ".lock", ".map", ".min.js",
     ".sqlite", ".db", ".bin",
 })
+_SKIP_SUFFIX_TUPLE = tuple(SKIP_SUFFIXES)  # str.endswith takes a tuple: one C call per name
 MAX_FILE_BYTES = 5_000_000  # larger files are generated or data, not integration code
 SNIFF_BYTES = 8192
+# Never block on a FIFO or device that sits in the tree; O_NONBLOCK does not exist on Windows.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+Signature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns: changes when the file does
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,19 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Read:
+    """One file's bytes, or why there are none; ``signature`` is the opened file's stat."""
+
+    data: bytes | None
+    reason: str | None = None
+    signature: Signature | None = None
+
+
+def signature_of(st: os.stat_result) -> Signature:
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
+
+
 def display_path(path: Path, cwd: Path) -> str:
     try:
         return path.relative_to(cwd).as_posix()
@@ -46,11 +73,25 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def _excluded(path: Path, root: Path | None, patterns: Iterable[str]) -> bool:
-    if root is None:
+class _Displayer:
+    """display_path for many absolute paths under one cwd, without pathlib's per-call cost."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.prefix = os.path.join(os.path.abspath(cwd), "")
+
+    def __call__(self, path: str) -> str:
+        if path.startswith(self.prefix):
+            rest = path[len(self.prefix):]
+            return rest.replace(os.sep, "/") if os.sep != "/" else rest
+        return display_path(Path(path), self.cwd)
+
+
+def _excluded(path: Path | str, root: Path | None, patterns: Iterable[str]) -> bool:
+    if root is None or not patterns:
         return False
     try:
-        rel = path.relative_to(root).as_posix()
+        rel = Path(path).relative_to(root).as_posix()
     except ValueError:
         return False
     for pattern in patterns:
@@ -61,69 +102,150 @@ def _excluded(path: Path, root: Path | None, patterns: Iterable[str]) -> bool:
     return False
 
 
+def _is_ancestor(folder: str, here: str) -> bool:
+    return here == folder or here.startswith(os.path.join(folder, ""))
+
+
 def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_root: Path | None = None,
          skipped: list[Skipped] | None = None) -> Iterator[SourceFile]:
-    """Files below ``paths`` in a stable order, each once, never following a link out of a loop."""
-    exclude = list(exclude)
-    seen: set[Path] = set()
+    """Files below ``paths`` in a stable order, each once, never following a link out of a loop.
+
+    Folders are walked depth first with an explicit stack (no recursion limit on deep trees);
+    within a folder, its files come first, then its subfolders, both sorted by name.
+    """
+    patterns = list(exclude)
+    notes: list[Skipped] = skipped if skipped is not None else []
+    show = _Displayer(cwd)
+    seen: set[str] = set()
+    visited: set[tuple[int, int]] = set()  # folders already walked, by device and inode
     for start in paths:
-        start = Path(os.path.abspath(start))
-        if start.is_file():
-            if start not in seen and not _excluded(start, exclude_root, exclude):
-                seen.add(start)
-                yield SourceFile(start, display_path(start, cwd))
+        top = os.path.abspath(start)
+        try:
+            is_dir = stat.S_ISDIR(os.stat(top).st_mode)
+        except OSError:
+            is_dir = False  # reading it will say what is wrong
+        if not is_dir:
+            if top not in seen and not _excluded(top, exclude_root, patterns):
+                seen.add(top)
+                yield SourceFile(Path(top), show(top))
             continue
-        visited_dirs: set[tuple[int, int]] = set()
-        for folder, dirs, files in os.walk(start, followlinks=True, onerror=None):
-            here = Path(folder)
+        stack = [top]
+        while stack:
+            folder = stack.pop()
             try:
-                stat = here.stat()
-            except OSError:
-                dirs[:] = []
+                st = os.stat(folder)
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                notes.append(Skipped(show(folder), f"cannot read folder: {_why(exc)}"))
                 continue
-            if (stat.st_dev, stat.st_ino) in visited_dirs:  # a symlink loop back up the tree
-                if skipped is not None:
-                    skipped.append(Skipped(display_path(here, cwd), "symlink loop"))
-                dirs[:] = []
+            key = (st.st_dev, st.st_ino)
+            if key in visited:
+                # Reached again through a symlink: a loop if it points up the tree, else a duplicate.
+                if _is_ancestor(os.path.realpath(folder), os.path.realpath(os.path.dirname(folder))):
+                    notes.append(Skipped(show(folder), "symlink loop"))
                 continue
-            visited_dirs.add((stat.st_dev, stat.st_ino))
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")
-                             and not _excluded(here / d, exclude_root, exclude))
-            for name in sorted(files):
-                path = here / name
-                if path in seen or _excluded(path, exclude_root, exclude):
+            visited.add(key)
+            subfolders = []
+            for entry in entries:
+                name = entry.name
+                path = os.path.join(folder, name)
+                if _entry_is_dir(entry):
+                    if name not in SKIP_DIRS and not name.endswith(".egg-info") \
+                            and not _excluded(path, exclude_root, patterns):
+                        subfolders.append(path)
                     continue
-                if any(name.lower().endswith(s) for s in SKIP_SUFFIXES):
+                if path in seen or name.lower().endswith(_SKIP_SUFFIX_TUPLE) \
+                        or _excluded(path, exclude_root, patterns):
                     continue
                 seen.add(path)
-                yield SourceFile(path, display_path(path, cwd))
+                yield SourceFile(Path(path), show(path))
+            stack.extend(reversed(subfolders))
+
+
+def _entry_is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows symlinks, like os.walk(followlinks=True)
+    except OSError:
+        return False
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    return exc.strerror or str(exc)
+
+
+def _missing_reason(path: Path) -> str:
+    return "broken symlink" if os.path.islink(path) else "file disappeared during the scan"
+
+
+def read_bytes(path: Path) -> Read:
+    """The file's bytes, read once, or why it was skipped. Never raises OSError, never blocks."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except FileNotFoundError:
+        return Read(None, _missing_reason(path))
+    except OSError as exc:
+        return Read(None, _why(exc) if exc.errno == errno.ELOOP else f"cannot read: {_why(exc)}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Read(None, "not a regular file")
+        if st.st_size > MAX_FILE_BYTES:
+            return Read(None, too_large(st.st_size))
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return Read(None, f"cannot read: {_why(exc)}")
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_FILE_BYTES:  # it grew while we read it
+        return Read(None, too_large(len(data)))
+    return Read(data, None, signature_of(st))
+
+
+def too_large(size: int) -> str:
+    return (f"{size / 1_000_000:.1f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB limit for "
+            "source files; minified, generated and data files are not scanned")
 
 
 def read_text(path: Path) -> tuple[str | None, str | None]:
     """(text, None) for a readable text file, else (None, reason it was skipped)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, f"larger than {MAX_FILE_BYTES // 1_000_000} MB"
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        return None, f"cannot read: {exc.strerror or exc}"
-    return decode(data)
+    read = read_bytes(path)
+    if read.data is None:
+        return None, read.reason
+    return decode(read.data)
+
+
+def text_body(data: bytes) -> tuple[bytes, str | None]:
+    """How ``data`` is encoded: (bytes without a UTF-8 BOM, "utf-8"), or its UTF-16/32 codec."""
+    if data.startswith(_UTF8_BOM):
+        return data[3:], "utf-8"
+    if data.startswith(_UTF32_BOMS):
+        return data, "utf-32"
+    if data.startswith(_UTF16_BOMS):
+        return data, "utf-16"
+    return data, "utf-8"
+
+
+def is_binary(body: bytes) -> bool:
+    return b"\0" in body[:SNIFF_BYTES]
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    body, codec = text_body(data)
+    if codec != "utf-8":
         try:
-            return data.decode("utf-16"), None
+            return body.decode(codec), None
         except UnicodeDecodeError:
-            return None, "invalid UTF-16"
-    if b"\0" in data[:SNIFF_BYTES]:
+            return None, f"invalid {codec.upper()}"
+    if is_binary(body):
         return None, "binary file"
     try:
-        return data.decode("utf-8"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError:
         # Still scan it: URLs are ASCII, and a stray Latin-1 byte in a comment should not hide them.
-        return data.decode("utf-8", errors="replace"), None
+        return body.decode("utf-8", errors="replace"), None
