@@ -83,7 +83,8 @@ class Catalog:
                 name=body["name"],
                 aliases=tuple(body.get("aliases") or ()),
                 licence_table_name=body.get("licence_table_name"),
-                licences=None if body["licence"] == "any" else tuple(body["licence"]["any_of"]),
+                licences=None if body["licence"] == "any" else tuple(
+                    dict.fromkeys(self.licence_id(n) or n for n in body["licence"]["any_of"])),
                 verified=body.get("verified", True),
                 note=body.get("note"),
             )
