@@ -16,7 +16,10 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     for entry in ctx.manifest.scopes:
         if entry.value in ctx.catalog.scopes:
             continue
-        named = ctx.catalog.scope_named(entry.value)
+        # Only a capitalised or spaced name reads as a display name ("Payments"); a lowercase word
+        # is a misspelt enumeration, even one that equals a display name without its space.
+        looks_displayed = entry.value != entry.value.lower() or " " in entry.value
+        named = ctx.catalog.scope_named(entry.value) if looks_displayed else None
         best = named.id if named else did_you_mean(entry.value, ctx.catalog.scopes)
         suggestion = f"; did you mean '{best}'?" if best else ""
         if named:
