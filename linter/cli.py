@@ -19,6 +19,17 @@ _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=No
                         help="Use this catalog instead of the shipped data/scopes.yaml.")
 
 
+
+def _speed_options(command):
+    """--jobs, --no-cache and --cache-dir: how to go fast; none of them changes the findings."""
+    command = click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+                           help="Worker processes for big trees (0: one per core).")(command)
+    command = click.option("--no-cache", is_flag=True,
+                           help="Neither read nor write the cache of scan results.")(command)
+    return click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+                        help="Cache folder (default: .fortnox-lint-cache in the project root).")(command)
+
+
 def _split(values: tuple[str, ...]) -> set[str]:
     return {part.strip() for value in values for part in value.split(",") if part.strip()}
 
@@ -55,8 +66,10 @@ def cli() -> None:
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@_speed_options
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int, no_cache: bool,
+          cache_dir: Path | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
 
@@ -74,7 +87,8 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set())
+                          select=chosen["select"], ignore=chosen["ignore"] or set(),
+                          cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
     sys.exit(run(request, fmt, sys.stdout, sys.stderr))
 
 
@@ -83,9 +97,12 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
 @_CATALOG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="List each call site under the scope it needs.")
-def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool) -> None:
+@_speed_options
+def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool, jobs: int,
+           no_cache: bool, cache_dir: Path | None) -> None:
     """Show which scopes and licences the code in PATHS needs (no manifest required)."""
-    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
+    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog,
+                          cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
     sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
 
 
@@ -150,6 +167,8 @@ def main() -> None:
     debug = os.environ.get("FORTNOX_LINT_DEBUG") == "1" or "--debug" in sys.argv[1:2]
     if "--debug" in sys.argv[1:2]:
         del sys.argv[1]
+    if debug:
+        os.environ["FORTNOX_LINT_DEBUG"] = "1"  # so the scanner and its workers re-raise too
     try:
         cli(prog_name="fortnox-lint", standalone_mode=True)
     except SystemExit:

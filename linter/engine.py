@@ -27,6 +27,9 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    cache: bool = False  # use the on-disk cache (linter.cache); the CLI turns it on
+    cache_dir: Path | None = None  # default: .fortnox-lint-cache in the project root
+    jobs: int = 0  # worker processes for big trees; 0 = one per core
 
 
 @dataclass
@@ -68,12 +71,20 @@ def lint(request: LintRequest) -> LintResult:
     """Lint a project. Raises LintError when it cannot be linted at all."""
     cwd = request.cwd.resolve()
     check_paths_exist(request.paths, cwd)
-    catalog = load_catalog(request.catalog)
     manifest_path = locate_manifest(request)
+    absolute = Path(os.path.abspath(cwd / manifest_path)) if manifest_path is not None else None
+    cache = None
+    if request.cache:
+        from linter import cache as caching
+
+        cache = caching.open_cache(request.cache_dir, absolute.parent if absolute else cwd)
+        catalog, catalog_digest = caching.load_catalog(request.catalog, cache)
+    else:
+        catalog, catalog_digest = load_catalog(request.catalog), None
     manifest = None
-    if manifest_path is not None:
-        absolute = Path(os.path.abspath(cwd / manifest_path))
-        manifest = load_manifest(absolute, display_path(absolute, cwd))
+    if absolute is not None:
+        validator = caching.manifest_validator(cache) if cache is not None else None
+        manifest = load_manifest(absolute, display_path(absolute, cwd), validator=validator)
     elif request.need_manifest:
         shown = ", ".join(str(p) for p in request.paths)
         raise LintError(f"no fortnox.yaml found in {shown} or any folder above it; "
@@ -87,8 +98,9 @@ def lint(request: LintRequest) -> LintResult:
         roots = [manifest.root] + [t for t in targets if not _is_within(t, manifest.root)]
         whole_project = True
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
+    scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
     scanned = scan(roots, catalog, cwd, exclude=excludes if isinstance(excludes, list) else [],
-                   exclude_root=manifest.root if manifest else None)
+                   exclude_root=manifest.root if manifest else None, cache=scan_cache, jobs=request.jobs)
 
     rules = load_rules()
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,

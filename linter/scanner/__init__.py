@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.catalog import Catalog
 from linter.scanner.extract import language_of, scan_text
 from linter.scanner.files import Skipped, SourceFile, read_text, walk
 from linter.scanner.uses import EndpointUse, Fact, FileScan
+from linter.scanner.work import Outcome, WorkContext, scan_all, scan_path
+
+if TYPE_CHECKING:
+    from linter.cache import ScanCache
 
 __all__ = ["EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_file"]
 
@@ -31,17 +36,51 @@ def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> 
 
 
 def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
-         exclude_root: Path | None = None, overrides: dict[Path, str] | None = None) -> ScanResult:
-    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files."""
+         exclude_root: Path | None = None, overrides: dict[Path, str] | None = None,
+         cache: ScanCache | None = None, jobs: int = 0) -> ScanResult:
+    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files.
+
+    ``cache`` (see linter.cache) skips files scanned before; ``jobs`` caps worker processes
+    (0: one per core; big trees only). Neither changes the result.
+    """
     result = ScanResult()
     overrides = overrides or {}
-    for source in walk(paths, cwd, exclude, exclude_root, result.skipped):
-        result.files.append(source)
-        found, reason = scan_file(source, catalog, overrides.get(source.path))
+    cache = cache if cache is not None and cache.enabled else None
+    result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped))
+    found: list[tuple[FileScan, str | None] | None] = [None] * len(result.files)
+    todo: list[int] = []
+    for i, source in enumerate(result.files):
+        if overrides and source.path in overrides:
+            found[i] = scan_file(source, catalog, overrides[source.path])
+        else:
+            found[i] = cache.lookup(source.fspath, source.display) if cache is not None else None
+            if found[i] is None:
+                todo.append(i)
+    ctx = WorkContext(catalog, cache.salt if cache else None, cache.known_keys() if cache else frozenset())
+    outcomes = scan_all([(result.files[i].fspath, result.files[i].display) for i in todo], ctx, jobs)
+    for i, outcome in zip(todo, outcomes):
+        found[i] = _settle(result.files[i], outcome, ctx, cache)
+    for source, (scanned, reason) in zip(result.files, found):  # type: ignore[misc]
         if reason:
             result.skipped.append(Skipped(source.display, reason))
-        result.uses.extend(found.uses)
-        result.facts.extend(found.facts)
+        result.uses.extend(scanned.uses)
+        result.facts.extend(scanned.facts)
+    if cache is not None:
+        cache.save()
     result.uses.sort()
     result.facts.sort()
     return result
+
+
+def _settle(source: SourceFile, outcome: Outcome, ctx: WorkContext, cache: ScanCache | None
+            ) -> tuple[FileScan, str | None]:
+    """The file's result: computed, or taken from the cache by content key; remembered."""
+    scanned = outcome.scan
+    if scanned is None and cache is not None:
+        scanned = cache.result(outcome.key or "")
+    if scanned is None:  # the cached result was unusable: scan it here after all
+        outcome = scan_path(source.fspath, source.display, WorkContext(ctx.catalog, ctx.salt))
+        scanned = outcome.scan or FileScan()
+    if cache is not None:
+        cache.record(source.display, scanned, outcome.reason, outcome.signature, outcome.key)
+    return scanned, outcome.reason

@@ -1,0 +1,323 @@
+"""An on-disk cache that makes re-runs fast and is never wrong.
+
+What is cached, each as JSON (never pickle: the folder may be shared or tampered with):
+
+* ``scan-<id>.json``: per-file scan results for one working directory. ``results`` maps a
+  content key, a hash of (file bytes, displayed path, tool version, scanner source, catalog
+  bytes), to that file's FileScan; a result is only ever looked up by the key of the bytes just
+  read, so it cannot be stale. ``files`` is a stat index (size, mtime_ns, inode, ctime_ns ->
+  outcome) that lets a warm run skip reading unchanged files; an entry is only written when the
+  file's mtime is more than two seconds older than the run, so an edit within the file system's
+  timestamp granularity is never mistaken for "unchanged" (git's "racily clean" rule).
+* ``catalog-<key>.json``: a catalog that passed its schema and cross-reference checks, keyed by
+  its bytes, the schema's bytes and the tool version: later runs skip YAML and jsonschema.
+* ``validation.json``: manifest schema problems keyed by the parsed manifest and schema.
+
+Every write is atomic (temporary file + ``os.replace``), so two runs sharing the folder see
+either the old or the new file, never half of one; the last writer wins, which costs at most a
+cache miss. Unreadable, corrupt or unexpected content is a miss. An unwritable folder just
+means nothing is cached. No error here ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.resources import data_dir
+from linter.scanner.files import Signature, signature_of
+from linter.scanner.uses import FileScan
+
+CACHE_DIR_NAME = ".fortnox-lint-cache"
+FORMAT = "1"
+RACY_NS = 2_000_000_000  # mtimes this close to the run's start are not trusted
+KEEP_FILES = 8  # scan-*/catalog-* files kept per kind; older ones are stale versions or projects
+MAX_VALIDATIONS = 64
+_PACKAGE = Path(__file__).resolve().parent
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This folder is a cache made by fortnox-lint; see https://bford.info/cachedir/\n")
+
+
+try:  # the bare module skips hashlib's OpenSSL import (several ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Python builds without it
+    from hashlib import blake2b
+
+
+def digest(*parts: bytes | str) -> str:
+    h = blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))  # length-prefixed: no two part lists collide
+        h.update(data)
+    return h.hexdigest()
+
+
+class CacheDir:
+    """A folder of JSON files, read and written without ever raising."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def read_json(self, name: str) -> Any:
+        try:
+            with open(self.folder / name, "rb") as handle:
+                return json.loads(handle.read())
+        except (OSError, ValueError, RecursionError):
+            return None
+
+    def write_json(self, name: str, data: Any) -> bool:
+        temp = self.folder / f".{name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+        try:
+            text = json.dumps(data, separators=(",", ":"))
+            with open(temp, "w", encoding="ascii") as handle:
+                handle.write(text)
+            os.replace(temp, self.folder / name)
+            return True
+        except (OSError, ValueError, TypeError, RecursionError):
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            return False
+
+    def prune(self, prefix: str, keep: str) -> None:
+        """Delete the oldest ``prefix*.json`` files beyond KEEP_FILES, never ``keep``."""
+        try:
+            found = [p for p in self.folder.glob(prefix + "*.json") if p.name != keep]
+            found.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for stale in found[KEEP_FILES - 1:]:
+                stale.unlink()
+        except OSError:
+            pass
+
+
+def _prepare(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return False
+        for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# made by fortnox-lint\n*\n")):
+            if not (folder / name).exists():
+                (folder / name).write_text(text, encoding="utf-8")
+        return True
+    except OSError:
+        return False
+
+
+def default_folders(project_root: Path) -> list[Path]:
+    """The project's ``.fortnox-lint-cache``, else the user's cache folder (XDG)."""
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return [project_root / CACHE_DIR_NAME, Path(xdg) / "fortnox-lint"]
+
+
+def open_cache(explicit: Path | None, project_root: Path) -> CacheDir | None:
+    """The first usable cache folder: ``explicit`` if given, else the defaults; None if none is."""
+    for folder in [explicit] if explicit is not None else default_folders(project_root):
+        if _prepare(folder):
+            return CacheDir(folder)
+    return None
+
+
+# -- what the results depend on ----------------------------------------------------------------
+_SOURCE_DIGEST: list[str] = []
+
+
+def scanner_digest() -> str | None:
+    """A hash of the code that turns a file into a FileScan, so editing it invalidates results."""
+    if not _SOURCE_DIGEST:
+        try:
+            sources = sorted((_PACKAGE / "scanner").rglob("*.py")) + [_PACKAGE / "catalog.py"]
+            _SOURCE_DIGEST.append(digest(*(p.relative_to(_PACKAGE).as_posix().encode() + b"\0" + p.read_bytes()
+                                           for p in sources)))
+        except OSError:
+            return None  # cannot tell what the scanner is: do not cache scan results
+    return _SOURCE_DIGEST[0]
+
+
+# -- the catalog -------------------------------------------------------------------------------
+def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | None]:
+    """The catalog and a digest of its bytes (None when unknown), validated once per content."""
+    from linter.catalog import Catalog, load_catalog as load_and_validate
+
+    target = path or data_dir() / "scopes.yaml"
+    if cache is None:
+        return load_and_validate(path), None
+    try:
+        raw = Path(target).read_bytes()
+        schema = (data_dir() / "catalog.schema.json").read_bytes()
+        code = (_PACKAGE / "catalog.py").read_bytes()
+    except OSError:
+        return load_and_validate(path), None  # it will say what cannot be read
+    key = digest(FORMAT, __version__, raw, schema, code)
+    name = f"catalog-{key}.json"
+    stored = cache.read_json(name)
+    if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("raw"), dict):
+        try:
+            return Catalog(stored["raw"], str(target)), key
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # damaged entry: load it properly below
+    catalog = load_and_validate(path)
+    data = _catalog_data(target)
+    if data is not None and cache.write_json(name, {"key": key, "raw": data}):
+        cache.prune("catalog-", name)
+    return catalog, key
+
+
+def _catalog_data(target: Path) -> dict | None:
+    """The validated catalog's plain data, if it survives a JSON round trip unchanged."""
+    from linter import yamlpos
+
+    try:
+        data = yamlpos.load(Path(target).read_text(encoding="utf-8"), str(target)).data
+        return data if json.loads(json.dumps(data)) == data else None
+    except Exception:  # noqa: BLE001 - caching is optional; the catalog already loaded fine
+        return None
+
+
+# -- manifest validation -----------------------------------------------------------------------
+def manifest_validator(cache: CacheDir | None) -> Callable[[Any], list] | None:
+    """A drop-in for ``manifest.validate`` that remembers its answers; None without a cache."""
+    if cache is None:
+        return None
+
+    def validate(located: Any) -> list:
+        from linter.manifest import SchemaProblem, validate as validate_now
+
+        try:
+            schema = (data_dir() / "manifest.schema.json").read_bytes()
+            key = digest(FORMAT, __version__, schema, repr(located.data),
+                         repr(list(located.values.items())), repr(list(located.keys.items())))
+        except (OSError, RecursionError):
+            return validate_now(located)
+        stored = cache.read_json("validation.json")
+        stored = stored if isinstance(stored, dict) else {}
+        hit = stored.get(key)
+        if isinstance(hit, list):
+            try:
+                return [SchemaProblem(str(m), int(line), int(col)) for m, line, col in hit]
+            except (TypeError, ValueError):
+                pass
+        problems = validate_now(located)
+        stored.pop(key, None)
+        while len(stored) >= MAX_VALIDATIONS:
+            stored.pop(next(iter(stored)))
+        stored[key] = [[p.message, p.line, p.column] for p in problems]
+        cache.write_json("validation.json", stored)
+        return problems
+
+    return validate
+
+
+# -- per-file scan results ---------------------------------------------------------------------
+class ScanCache:
+    """Scan results for one working directory, catalog and scanner; see the module docstring.
+
+    ``files`` entries are ``[size, mtime_ns, inode, ctime_ns, outcome]`` where outcome is ``""``
+    (nothing found, never got past the prefilter), ``"k:<content key>"`` or ``"s:<skip reason>"``.
+    """
+
+    def __init__(self, cache: CacheDir, cwd: Path, catalog_digest: str) -> None:
+        self.cache = cache
+        scanner = scanner_digest()
+        self.salt = None if scanner is None else digest(FORMAT, __version__, scanner, catalog_digest)
+        self.cwd = str(cwd)
+        self.name = f"scan-{digest(self.salt or '', self.cwd)[:20]}.json"
+        self.started_ns = time.time_ns()
+        self.files: dict[str, list] = {}
+        self.results: dict[str, dict] = {}
+        self.seen: dict[str, list] = {}  # this run's entries
+        self.fresh: dict[str, dict] = {}  # results this run computed
+        self.used: set[str] = set()  # content keys this run relied on
+        self.dirty = False
+        if self.salt is not None:
+            self._load()
+
+    def _load(self) -> None:
+        stored = self.cache.read_json(self.name)
+        if not isinstance(stored, dict) or stored.get("salt") != self.salt or stored.get("cwd") != self.cwd:
+            return
+        files, results = stored.get("files"), stored.get("results")
+        if isinstance(files, dict) and isinstance(results, dict):
+            self.files, self.results = files, results  # entries are checked when used
+
+    @property
+    def enabled(self) -> bool:
+        return self.salt is not None
+
+    def known_keys(self) -> frozenset[str]:
+        return frozenset(self.results)
+
+    def lookup(self, path: str, display: str) -> tuple[FileScan, str | None] | None:
+        """(scan, skip reason) for a file whose stat matches the index, else None."""
+        entry = self.files.get(display)
+        if not _valid_entry(entry):
+            return None
+        try:
+            current = signature_of(os.stat(path))
+        except OSError:
+            return None
+        if entry[:4] != list(current):
+            return None
+        outcome = entry[4]
+        found: tuple[FileScan, str | None] | None = (FileScan(), None)
+        if outcome.startswith("s:"):
+            found = FileScan(), outcome[2:]
+        elif outcome.startswith("k:"):
+            scan = self.result(outcome[2:])
+            found = None if scan is None else (scan, None)
+        if found is not None:
+            self.seen[display] = entry
+            if outcome.startswith("k:"):
+                self.used.add(outcome[2:])
+        return found
+
+    def result(self, key: str) -> FileScan | None:
+        data = self.fresh.get(key) or self.results.get(key)
+        if not isinstance(data, dict):
+            return None
+        try:
+            return FileScan.from_json(data)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None
+
+    def record(self, display: str, scan: FileScan, reason: str | None, signature: Signature | None,
+               key: str | None) -> None:
+        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned)."""
+        if key is not None:
+            self.used.add(key)
+            if key not in self.results and key not in self.fresh:
+                self.fresh[key] = scan.to_json()
+                self.dirty = True
+        if signature is None or signature[1] >= self.started_ns - RACY_NS:
+            self.files.pop(display, None)  # do not trust the stat of a file that may still change
+            return
+        outcome = f"k:{key}" if key else (f"s:{reason}" if reason else "")
+        entry = [*signature, outcome]
+        self.seen[display] = entry
+        if self.files.get(display) != entry:
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.enabled or not self.dirty:
+            return
+        files = dict(self.seen)
+        unseen = {d: e for d, e in self.files.items() if d not in files and _valid_entry(e)}
+        if len(unseen) <= max(1000, len(files)):  # files outside this run's paths; else stale
+            files.update(unseen)
+        results = {**self.results, **self.fresh}
+        wanted = {e[4][2:] for e in files.values() if e[4].startswith("k:")} | self.used
+        document = {"salt": self.salt, "cwd": self.cwd, "files": files,
+                    "results": {k: v for k, v in results.items() if k in wanted}}
+        if self.cache.write_json(self.name, document):
+            self.cache.prune("scan-", self.name)
+
+
+def _valid_entry(entry: Any) -> bool:
+    # The four stat numbers need no check: lookup compares them with real ones for equality.
+    return type(entry) is list and len(entry) == 5 and type(entry[4]) is str

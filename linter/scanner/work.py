@@ -1,0 +1,132 @@
+"""Scanning files one by one, in this process or in a pool of worker processes.
+
+Each file is read once; its bytes go through the cheap checks (binary sniff, byte prefilter)
+before anything is decoded or lexed. What comes back for a file depends only on that file, so
+the results are the same whatever the number of workers or the order they finish in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.catalog import Catalog
+from linter.scanner.extract import PREFILTER, language_of, scan_text
+from linter.scanner.files import Signature, decode, is_binary, read_bytes, text_body
+from linter.scanner.prefilter import byte_prefilter
+from linter.scanner.uses import FileScan
+
+FAST_PREFILTER = byte_prefilter(PREFILTER)
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+CHUNKS_PER_WORKER = 8  # small enough chunks that one slow file does not idle the other workers
+
+
+@dataclass(frozen=True)
+class WorkContext:
+    catalog: Catalog
+    salt: str | None = None  # for content keys; None when results are not cached
+    known: frozenset[str] = frozenset()  # content keys the cache already holds results for
+
+
+@dataclass
+class Outcome:
+    """What scanning one file gave. ``scan`` is None when the cache holds the result for ``key``."""
+
+    scan: FileScan | None
+    reason: str | None = None  # why the file was skipped
+    signature: Signature | None = None  # stat of the bytes that were read
+    key: str | None = None  # content key, for files that got past the prefilter
+
+
+def debugging() -> bool:
+    return os.environ.get("FORTNOX_LINT_DEBUG") == "1"
+
+
+def scan_path(path: str, display: str, ctx: WorkContext) -> Outcome:
+    """Read and scan one file. A bug in the scanner is reported as a skip, not a crash."""
+    try:
+        return _scan_path(path, display, ctx)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
+        if debugging():
+            raise
+        return Outcome(FileScan(), f"internal error while scanning ({type(exc).__name__}: {exc}); "
+                                   "please report it")
+
+
+def _scan_path(path: str, display: str, ctx: WorkContext) -> Outcome:
+    read = read_bytes(path)
+    if read.data is None:
+        return Outcome(FileScan(), read.reason)
+    body, codec = text_body(read.data)
+    if codec == "utf-8":
+        if is_binary(body):
+            return Outcome(FileScan(), "binary file", read.signature)
+        if FAST_PREFILTER is not None and not FAST_PREFILTER(body):
+            return Outcome(FileScan(), None, read.signature)
+    key = None
+    if ctx.salt is not None:
+        from linter.cache import digest
+
+        key = digest(ctx.salt, display, read.data)
+        if key in ctx.known:
+            return Outcome(None, None, read.signature, key)
+    text, reason = decode(read.data)
+    if text is None:
+        return Outcome(FileScan(), reason, read.signature)
+    return Outcome(scan_text(text, display, language_of(Path(path)), ctx.catalog), None, read.signature, key)
+
+
+def scan_serially(items: Sequence[tuple[str, str]], ctx: WorkContext) -> list[Outcome]:
+    return [scan_path(path, display, ctx) for path, display in items]
+
+
+def worker_count(jobs: int) -> int:
+    """``jobs`` workers, or one per usable core when it is 0."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int = 0) -> list[Outcome]:
+    """Outcomes for ``items``, in their order; in parallel when there are enough of them."""
+    workers = min(worker_count(jobs), max(1, len(items) // 16))
+    if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
+        return scan_serially(items, ctx)
+    try:
+        return _scan_parallel(items, ctx, workers)
+    except Exception:  # noqa: BLE001 - no processes here (sandbox, no /dev/shm): do it ourselves
+        if debugging():
+            raise
+        return scan_serially(items, ctx)
+
+
+_CONTEXT: list[WorkContext] = []
+
+
+def _init_worker(ctx: WorkContext) -> None:
+    _CONTEXT[:] = [ctx]
+
+
+def _scan_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, Outcome]]:
+    ctx = _CONTEXT[0]
+    return [(index, scan_path(path, display, ctx)) for index, path, display in chunk]
+
+
+def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: int) -> list[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    count = min(len(items), workers * CHUNKS_PER_WORKER)
+    # Round-robin, so a folder of large files is spread over all chunks rather than one.
+    chunks = [[(i, *items[i]) for i in range(start, len(items), count)] for start in range(count)]
+    outcomes: list[Outcome | None] = [None] * len(items)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)) as pool:
+        for done in pool.map(_scan_chunk, chunks):
+            for index, outcome in done:
+                outcomes[index] = outcome
+    return outcomes  # type: ignore[return-value]  # every index was filled
