@@ -142,12 +142,15 @@ def scanner_digest() -> str | None:
 
 # -- the catalog -------------------------------------------------------------------------------
 def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | None]:
-    """The catalog and a digest of its bytes (None when unknown), validated once per content."""
+    """The catalog and a digest of its bytes (None when it could not be read here).
+
+    The shipped catalog is trusted: the test suite validates it, so runs only parse it (with
+    libyaml when present). A user's catalog (``path``) is validated against the schema and its
+    cross-references once per content; the cache remembers that it passed.
+    """
     from linter.catalog import Catalog, load_catalog as load_and_validate
 
     target = path or data_dir() / "scopes.yaml"
-    if cache is None:
-        return load_and_validate(path), None
     try:
         raw = Path(target).read_bytes()
         schema = (data_dir() / "catalog.schema.json").read_bytes()
@@ -156,28 +159,37 @@ def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | 
         return load_and_validate(path), None  # it will say what cannot be read
     key = digest(FORMAT, __version__, raw, schema, code)
     name = f"catalog-{key}.json"
-    stored = cache.read_json(name)
+    stored = cache.read_json(name) if cache is not None else None
     if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("raw"), dict):
         try:
             return Catalog(stored["raw"], str(target)), key
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # damaged entry: load it properly below
-    catalog = load_and_validate(path)
-    data = _catalog_data(target)
-    if data is not None and cache.write_json(name, {"key": key, "raw": data}):
+    catalog = None
+    data = trusted_catalog_data(raw) if path is None else None
+    if data is not None:
+        try:
+            catalog = Catalog(data, str(target))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            catalog = None  # a damaged installation: validation below says what is wrong
+    if catalog is None:
+        catalog = load_and_validate(path)
+        data = trusted_catalog_data(raw)  # it passed validation, so a plain parse is the same data
+    if cache is not None and data is not None and json.loads(json.dumps(data)) == data \
+            and cache.write_json(name, {"key": key, "raw": data}):
         cache.prune("catalog-", name)
     return catalog, key
 
 
-def _catalog_data(target: Path) -> dict | None:
-    """The validated catalog's plain data, if it survives a JSON round trip unchanged."""
-    from linter import yamlpos
+def trusted_catalog_data(raw: bytes) -> dict | None:
+    """A catalog known to be valid, parsed without positions or checks; None if that fails."""
+    import yaml
 
     try:
-        data = yamlpos.load(Path(target).read_text(encoding="utf-8"), str(target)).data
-        return data if json.loads(json.dumps(data)) == data else None
-    except Exception:  # noqa: BLE001 - caching is optional; the catalog already loaded fine
+        data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
         return None
+    return data if isinstance(data, dict) else None
 
 
 # -- manifest validation -----------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.catalog import Catalog, load_catalog
+from linter.catalog import Catalog
 from linter.checks import CHECKS
 from linter.context import Context
 from linter.errors import LintError
@@ -73,14 +73,10 @@ def lint(request: LintRequest) -> LintResult:
     check_paths_exist(request.paths, cwd)
     manifest_path = locate_manifest(request)
     absolute = Path(os.path.abspath(cwd / manifest_path)) if manifest_path is not None else None
-    cache = None
-    if request.cache:
-        from linter import cache as caching
+    from linter import cache as caching
 
-        cache = caching.open_cache(request.cache_dir, absolute.parent if absolute else cwd)
-        catalog, catalog_digest = caching.load_catalog(request.catalog, cache)
-    else:
-        catalog, catalog_digest = load_catalog(request.catalog), None
+    cache = caching.open_cache(request.cache_dir, absolute.parent if absolute else cwd) if request.cache else None
+    catalog, catalog_digest = caching.load_catalog(request.catalog, cache)
     manifest = None
     if absolute is not None:
         validator = caching.manifest_validator(cache) if cache is not None else None

@@ -17,6 +17,7 @@ from linter.errors import LintError
 Path_ = tuple  # a path into the document: ("scopes", 2)
 # Expanding aliases can blow up exponentially ("billion laughs"); no real manifest comes near this.
 MAX_NODES = 100_000
+TOO_DEEP = "invalid YAML: nested too deeply"
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
@@ -53,6 +54,8 @@ def load(text: str, filename: str) -> Located:
         raise LintError(f"invalid YAML: {exc.problem or exc.context}", filename, line, col) from None
     except yaml.YAMLError as exc:
         raise LintError(f"invalid YAML: {exc}", filename) from None
+    except RecursionError:  # PyYAML's composer recurses once per nesting level
+        raise LintError(TOO_DEEP, filename) from None
     located = Located(None)
     if node is None:
         return located
@@ -89,5 +92,8 @@ def load(text: str, filename: str) -> Located:
         except yaml.YAMLError as exc:
             raise LintError(f"invalid YAML value: {exc}", filename, *_pos(n)) from None
 
-    located.data = convert(node, ())
+    try:
+        located.data = convert(node, ())
+    except RecursionError:
+        raise LintError(TOO_DEEP, filename) from None
     return located

@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Benchmark fortnox-lint on a synthetic monorepo and print a Markdown table.
+
+    python bench/run.py                 # 10,000 files / 100 MB (takes a few minutes)
+    python bench/run.py --quick         # a few hundred files: the CI smoke run
+    python bench/run.py --tree DIR      # reuse (or create) the tree in DIR
+
+Scenarios: a cold full ``check`` (empty cache), a warm re-run (same cache, nothing changed),
+a single-file check (``check --stdin-filename`` when the CLI has it, else ``check FILE``),
+``python -c pass`` (the floor for any Python tool), and ``rg`` with the scanner's prefilter
+pattern over the same tree when ripgrep is installed (the floor for reading the tree).
+Peak memory is the largest summed RSS of the process and its workers (sampled from /proc
+on Linux; elsewhere the largest single process). Each scenario runs ``--repeat`` times and
+the fastest run is reported. Timings are reported, never asserted: the only failure is a
+warm or single-worker run whose findings differ from the cold run's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+
+from generate import generate  # noqa: E402
+
+SAMPLE_SECONDS = 0.005
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    stdout: str
+    returncode: int
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(c) for c in handle.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_rss_kb(pid: int) -> int:
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += _rss_kb(current)
+        todo += _children(current)
+    return total
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str], stdin: bytes | None = None) -> Run:
+    """Wall time and peak memory of one command (its output is captured, not shown)."""
+    out = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
+    if stdin is not None:
+        proc.stdin.write(stdin)  # type: ignore[union-attr]
+        proc.stdin.close()  # type: ignore[union-attr]
+    peak = 0
+    proc_ok = os.path.exists(f"/proc/{proc.pid}/status")
+    while proc.poll() is None:
+        if proc_ok:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - start
+    if not proc_ok or peak == 0:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
+    out.seek(0)
+    return Run(seconds, peak / 1024, out.read().decode("utf-8", "replace"), proc.returncode)
+
+
+def best(runs: list[Run]) -> Run:
+    fastest = min(runs, key=lambda r: r.seconds)
+    return Run(fastest.seconds, max(r.peak_mb for r in runs), fastest.stdout, fastest.returncode)
+
+
+def tree_stats(root: Path) -> tuple[int, int]:
+    files = size = 0
+    for folder, _dirs, names in os.walk(root):
+        if ".fortnox-lint-cache" in folder:
+            continue
+        for name in names:
+            files += 1
+            size += os.path.getsize(os.path.join(folder, name))
+    return files, size
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: with compiled bytecode
+    env.pop("FORTNOX_LINT_DEBUG", None)
+    return env
+
+
+def lint_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "linter", *args]
+
+
+def has_stdin_filename(env: dict[str, str]) -> bool:
+    shown = subprocess.run(lint_cmd("check", "--help"), env=env, capture_output=True, text=True)
+    return "--stdin-filename" in shown.stdout
+
+
+def findings_of(run: Run) -> str:
+    """The findings part of a JSON report (drops nothing else that could differ)."""
+    import json
+
+    try:
+        return json.dumps(json.loads(run.stdout)["findings"], sort_keys=True)
+    except (ValueError, KeyError) as exc:
+        raise SystemExit(f"bench: unexpected output from fortnox-lint ({exc}): {run.stdout[:300]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small tree, one repeat (for CI)")
+    parser.add_argument("--tree", type=Path, help="where the tree is (generated if missing)")
+    parser.add_argument("--files", type=int)
+    parser.add_argument("--mb", type=float)
+    parser.add_argument("--repeat", type=int)
+    parser.add_argument("--no-scaling", action="store_true", help="skip the half/quarter-size runs")
+    args = parser.parse_args()
+    files = args.files or (300 if args.quick else 10_000)
+    megabytes = args.mb or (3.0 if args.quick else 100.0)
+    repeat = args.repeat or (1 if args.quick else 3)
+    scratch = Path(tempfile.mkdtemp(prefix="fortnox-bench-"))
+    try:
+        return _bench(args, files, megabytes, repeat, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _ensure_tree(root: Path, files: int, megabytes: float) -> None:
+    if not (root / "fortnox.yaml").exists():
+        tree = generate(root, files, megabytes)
+        print(f"generated {tree.root}: {tree.files} files, {tree.bytes / 1e6:.1f} MB, "
+              f"{tree.fortnox_files} call Fortnox", file=sys.stderr)
+
+
+def _bench(args: argparse.Namespace, files: int, megabytes: float, repeat: int, scratch: Path) -> int:
+    env = child_env()
+    root = (args.tree or scratch / "tree").resolve()
+    _ensure_tree(root, files, megabytes)
+    count, size = tree_stats(root)
+    mb = size / 1e6
+    subprocess.run(lint_cmd("--version"), env=env, capture_output=True)  # compile bytecode once
+    rows: list[tuple[str, Run, int, float]] = []
+
+    def cold(tree: Path, jobs: str = "0") -> Run:
+        runs = []
+        for i in range(repeat):
+            cache = scratch / f"cache-cold-{tree.name}-{jobs}-{i}"
+            runs.append(measure(lint_cmd("check", "--format", "json", "--jobs", jobs,
+                                         "--cache-dir", str(cache)), tree, env))
+        return best(runs)
+
+    cache = scratch / "cache-warm"
+    first = measure(lint_cmd("check", "--format", "json", "--cache-dir", str(cache)), root, env)
+    cold_run = cold(root)
+    rows.append(("cold full check", cold_run, count, mb))
+    warm = best([measure(lint_cmd("check", "--format", "json", "--cache-dir", str(cache)), root, env)
+                 for _ in range(repeat)])
+    rows.append(("warm re-run (cache)", warm, count, mb))
+    serial = cold(root, "1")
+    rows.append(("cold full check, --jobs 1", serial, count, mb))
+    for other in (first, warm, serial):
+        if findings_of(other) != findings_of(cold_run):
+            print("bench: FAILED: findings differ between cold, warm and --jobs 1 runs", file=sys.stderr)
+            return 1
+
+    target = _single_target(root)
+    rel = target.relative_to(root).as_posix()
+    if has_stdin_filename(env):
+        single_cmd, stdin, how = lint_cmd("check", "--cache-dir", str(cache), "--stdin-filename", rel), \
+            target.read_bytes(), "check --stdin-filename"
+    else:
+        single_cmd, stdin, how = lint_cmd("check", "--cache-dir", str(cache), rel), None, "check FILE"
+    single = best([measure(single_cmd, root, env, stdin) for _ in range(repeat * 3)])
+    rows.append((f"single file ({how}, warm cache)", single, 1, target.stat().st_size / 1e6))
+    bare = best([measure([sys.executable, "-c", "pass"], root, env) for _ in range(repeat * 3)])
+    rows.append(("python -c pass", bare, 0, 0))
+    rg_run = None
+    if shutil.which("rg"):
+        from linter.scanner.extract import PREFILTER
+
+        rg_cmd = ["rg", "--no-ignore", "--hidden", "-i", "-c", "-e", PREFILTER.pattern, "."]
+        rg_run = best([measure(rg_cmd, root, env) for _ in range(repeat)])
+        rows.append((f"rg -i -c '{PREFILTER.pattern}'", rg_run, count, mb))
+
+    scaling = [] if args.no_scaling else _scaling(root, files, megabytes, scratch, cold)
+    print(_report(rows, scaling, count, mb, cold_run, warm, single, bare, rg_run))
+    return 0
+
+
+def _single_target(root: Path) -> Path:
+    """The first generated file that calls Fortnox: the file an editor would be checking."""
+    for path in sorted(root.rglob("module_*")):
+        if "(fortnox)" in path.read_text(encoding="utf-8", errors="replace")[:200]:
+            return path
+    return sorted(root.rglob("module_*"))[0]
+
+
+def _scaling(root: Path, files: int, megabytes: float, scratch: Path, cold) -> list[tuple[int, Run]]:
+    points = []
+    for share in (4, 2):
+        tree = scratch / f"tree-{share}"
+        generate(tree, files // share, megabytes / share)
+        points.append((tree_stats(tree)[0], cold(tree)))
+    return points
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as handle:
+            names = re.findall(r"model name\s*:\s*(.+)", handle.read())
+            cpu = names[0] if names else cpu
+    except OSError:
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo") as handle:
+            kb = int(re.search(r"MemTotal:\s+(\d+)", handle.read()).group(1))  # type: ignore[union-attr]
+            memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, AttributeError):
+        pass
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{memory}, "
+            f"Python {platform.python_version()}")
+
+
+def _report(rows, scaling, count, mb, cold_run, warm, single, bare, rg_run) -> str:
+    lines = [f"Machine: {_machine()}", f"Tree: {count} files, {mb:.1f} MB", "",
+             "| scenario | wall s | files/s | MB/s | peak MB |", "|---|---:|---:|---:|---:|"]
+    for name, run, files, size in rows:
+        rate = f"{files / run.seconds:,.0f}" if files else "-"
+        speed = f"{size / run.seconds:,.1f}" if size else "-"
+        lines.append(f"| {name} | {run.seconds:.3f} | {rate} | {speed} | {run.peak_mb:.0f} |")
+    if scaling:
+        lines += ["", "| cold check, files | wall s | µs per file |", "|---:|---:|---:|"]
+        for files, run in [*scaling, (count, cold_run)]:
+            lines.append(f"| {files} | {run.seconds:.3f} | {run.seconds / files * 1e6:,.0f} |")
+    lines += ["", "Targets:"]
+    if rg_run is not None:
+        lines.append(_target("cold full check within 5x rg", cold_run.seconds / rg_run.seconds, 5))
+        lines.append(_target("warm re-run within 1.5x rg", warm.seconds / rg_run.seconds, 1.5))
+    else:
+        lines.append("- rg is not installed: cold and warm runs not compared with it")
+    lines.append(_target("single-file check within 2.5x `python -c pass`", single.seconds / bare.seconds, 2.5))
+    peak = max(r.peak_mb for _, r, _, _ in rows)
+    lines.append(f"- peak memory under 150 MB: {peak:.0f} MB, {'met' if peak < 150 else 'NOT met'}")
+    return "\n".join(lines)
+
+
+def _target(name: str, ratio: float, limit: float) -> str:
+    return f"- {name}: {ratio:.1f}x, {'met' if ratio <= limit else 'NOT met'}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
