@@ -11,6 +11,7 @@ import click
 from linter import __version__
 from linter.engine import LintRequest
 from linter.errors import LintError
+from linter.escape import printable
 from linter.formatters import FORMATTERS
 from linter.runner import EXIT_ERROR, run, run_scopes
 
@@ -174,11 +175,11 @@ def main() -> None:
     except SystemExit:
         raise
     except LintError as exc:
-        click.echo(f"fortnox-lint: error: {exc}", err=True)
+        click.echo(f"fortnox-lint: error: {printable(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
-        click.echo(f"fortnox-lint: internal error: {type(exc).__name__}: {exc} "
+        click.echo(f"fortnox-lint: internal error: {type(exc).__name__}: {printable(str(exc))} "
                    "(rerun with --debug for details, and please report it)", err=True)
         sys.exit(EXIT_ERROR)

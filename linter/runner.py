@@ -11,11 +11,22 @@ from typing import TextIO
 from linter import __version__
 from linter.context import Context
 from linter.engine import LintRequest, LintResult, lint
+from linter.escape import printable
 from linter.errors import LintError
 from linter.finding import severity_rank
 from linter.formatters import FORMATTERS, Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes in file names) as ``\\udcXX`` escapes.
+
+    Raw, they cannot be written as UTF-8 at all; escaped, a JSON document stays valid JSON.
+    """
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def report_for(result: LintResult) -> Report:
@@ -31,12 +42,12 @@ def run(request: LintRequest, fmt: str, out: TextIO, err: TextIO, fail_on: str =
     try:
         result = lint(request)
     except LintError as exc:
-        err.write(f"fortnox-lint: error: {exc}\n")
+        err.write(f"fortnox-lint: error: {printable(str(exc))}\n")
         return EXIT_ERROR
     report = report_for(result)
     for notice in report.notices:
-        err.write(f"fortnox-lint: {notice}\n")
-    out.write(FORMATTERS[fmt](report))
+        err.write(f"fortnox-lint: {printable(notice)}\n")
+    out.write(encodable(FORMATTERS[fmt](report)))
     threshold = severity_rank(fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
@@ -60,13 +71,14 @@ def run_scopes(request: LintRequest, fmt: str, out: TextIO, err: TextIO, explain
     try:
         result = lint(request)
     except LintError as exc:
-        err.write(f"fortnox-lint: error: {exc}\n")
+        err.write(f"fortnox-lint: error: {printable(str(exc))}\n")
         return EXIT_ERROR
     document = needed_scopes_document(result)
     if fmt == "json":
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(encodable(json.dumps(document, indent=2, ensure_ascii=False) + "\n"))
         return EXIT_CLEAN
-    out.write(_scopes_text(result, document, explain))
+    text = _scopes_text(result, document, explain)
+    out.write("\n".join(printable(line) for line in text.split("\n")))
     return EXIT_CLEAN
 
 
