@@ -1,0 +1,264 @@
+"""The on-disk cache: fast when nothing changed, never wrong after an edit, harmless when broken."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+import linter.cache as caching
+import linter.scanner.work as work
+from linter.engine import LintRequest, lint
+from linter.errors import LintError
+from lintrun import REPO, run_cli
+
+OLD_NS = 1_600_000_000 * 10**9  # 2020: well outside the "racily clean" window
+
+
+def make(root: Path, files: dict[str, str], old: bool = True) -> Path:
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        if old:
+            os.utime(target, ns=(OLD_NS, OLD_NS))
+    return root
+
+
+PROJECT = {
+    "fortnox.yaml": "scopes: [customer, article]\n",
+    "src/invoices.py": 'u = "https://api.fortnox.se/3/invoices"\n',
+    "src/customers.ts": 'fetch("https://api.fortnox.se/3/customers/{n}")\n',
+    "src/plain.py": "print('hello')\n",
+    "src/api.js": "fetch('/api/v1/users')\n",
+    "blob.dat": "\0binary",
+}
+
+
+def outcome(root: Path, cache_dir: Path | None, **extra) -> tuple:
+    result = lint(LintRequest(cwd=root, cache=cache_dir is not None, cache_dir=cache_dir, **extra))
+    return ([(f.rule, f.path, f.line, f.column, f.message) for f in result.findings],
+            [u.to_dict() for u in result.scan.uses], result.scan.facts,
+            [(s.display, s.reason) for s in result.scan.skipped], len(result.scan.files))
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many files were read and how many were lexed, per run."""
+    counts = {"read": [], "scanned": []}
+    real_read, real_scan = work.read_bytes, work.scan_text
+
+    def read(path):
+        counts["read"].append(os.path.basename(path))
+        return real_read(path)
+
+    def scan(text, display, language, catalog):
+        counts["scanned"].append(display)
+        return real_scan(text, display, language, catalog)
+
+    monkeypatch.setattr(work, "read_bytes", read)
+    monkeypatch.setattr(work, "scan_text", scan)
+    return counts
+
+
+def test_warm_run_reads_nothing_and_finds_the_same(tmp_path, counted):
+    root = make(tmp_path / "p", PROJECT)
+    uncached = outcome(root, None)
+    cold = outcome(root, tmp_path / "c")
+    assert sorted(counted["scanned"]) == sorted(["src/api.js", "src/customers.ts", "src/invoices.py"] * 2)
+    counted["read"].clear()
+    counted["scanned"].clear()
+    warm = outcome(root, tmp_path / "c")
+    assert (counted["read"], counted["scanned"]) == ([], [])
+    assert uncached == cold == warm
+    assert warm[3] == [("blob.dat", "binary file")]  # skip notices come back from the cache too
+
+
+def test_edit_keeping_size_and_mtime_is_still_seen(tmp_path, counted):
+    root = make(tmp_path / "p", PROJECT)
+    before = outcome(root, tmp_path / "c")
+    target = root / "src" / "invoices.py"
+    target.write_text('u = "https://api.fortnox.se/3/vouchers"\n')  # same length as invoices
+    os.utime(target, ns=(OLD_NS, OLD_NS))  # and the same mtime: only ctime and content differ
+    counted["read"].clear()
+    after = outcome(root, tmp_path / "c")
+    assert counted["read"] == ["invoices.py"]
+    assert [u["endpoint"] for u in after[1]] == ["/3/customers/{}", "/3/vouchers"]
+    assert after[1] != before[1]
+    assert after == outcome(root, None)
+
+
+def test_a_file_modified_just_now_is_not_trusted_by_its_stat(tmp_path, counted):
+    root = make(tmp_path / "p", PROJECT)
+    fresh = root / "src" / "invoices.py"
+    now = time.time_ns()
+    os.utime(fresh, ns=(now, now))  # could still be edited within the same timestamp tick
+    outcome(root, tmp_path / "c")
+    counted["read"].clear()
+    counted["scanned"].clear()
+    assert outcome(root, tmp_path / "c") == outcome(root, None)
+    # Read again, but its result comes from the content key: not lexed again.
+    assert counted["read"][0] == "invoices.py"
+    assert counted["scanned"].count("src/invoices.py") == 1  # the uncached comparison run only
+
+
+def scan_file_in(cache_dir: Path) -> Path:
+    found = sorted(cache_dir.glob("scan-*.json"))
+    assert len(found) == 1
+    return found[0]
+
+
+@pytest.mark.parametrize("damage", [
+    b"", b"{", b"[]", b"\xff\xfe\x00garbage", b'{"salt": 1, "files": [], "results": 7}',
+])
+def test_corrupt_cache_file_is_a_miss(tmp_path, damage):
+    root = make(tmp_path / "p", PROJECT)
+    expected = outcome(root, None)
+    outcome(root, tmp_path / "c")
+    scan_file_in(tmp_path / "c").write_bytes(damage)
+    assert outcome(root, tmp_path / "c") == expected
+    assert outcome(root, tmp_path / "c") == expected  # and it was rewritten sound
+
+
+def test_damaged_entries_are_misses(tmp_path):
+    root = make(tmp_path / "p", PROJECT)
+    expected = outcome(root, None)
+    outcome(root, tmp_path / "c")
+    target = scan_file_in(tmp_path / "c")
+    stored = json.loads(target.read_text())
+    for display, entry in stored["files"].items():
+        if display == "src/plain.py":
+            stored["files"][display] = "not a list"
+        elif display == "blob.dat":
+            stored["files"][display] = [1, 2]
+    for key in stored["results"]:
+        stored["results"][key] = {"uses": [{"no such field": 1}]}
+    target.write_text(json.dumps(stored))
+    assert outcome(root, tmp_path / "c") == expected
+
+
+def test_corrupt_catalog_and_validation_entries_are_misses(tmp_path):
+    root = make(tmp_path / "p", dict(PROJECT, **{"fortnox.yaml": "scopes: [customer]\nscopez: [x]\n"}))
+    expected = outcome(root, None)
+    outcome(root, tmp_path / "c")
+    for entry in (tmp_path / "c").glob("catalog-*.json"):
+        entry.write_text('{"key": "x", "raw": {"catalog_version": 1}}')
+    (tmp_path / "c" / "validation.json").write_text('{"a": 1, "b": [[1]]}')
+    assert outcome(root, tmp_path / "c") == expected
+
+
+def test_unusable_cache_folder_just_means_no_cache(tmp_path):
+    root = make(tmp_path / "p", PROJECT)
+    (tmp_path / "file").write_text("a file, not a folder")
+    assert outcome(root, tmp_path / "file" / "cache") == outcome(root, None)
+    assert not (tmp_path / "file" / "cache").exists()
+
+
+def test_failed_writes_leave_nothing_behind(tmp_path, monkeypatch):
+    root = make(tmp_path / "p", PROJECT)
+    expected = outcome(root, None)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Read-only file system")
+
+    monkeypatch.setattr(caching.os, "replace", refuse)
+    assert outcome(root, tmp_path / "c") == expected
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [".gitignore", "CACHEDIR.TAG"]
+
+
+def test_cache_folder_is_tagged_and_ignored_by_git(tmp_path):
+    root = make(tmp_path, PROJECT)
+    ran = run_cli(root, "check")
+    assert ran.code == 1
+    folder = root / ".fortnox-lint-cache"
+    assert (folder / ".gitignore").read_text() == "# made by fortnox-lint\n*\n"
+    assert (folder / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    assert len(list(folder.glob("scan-*.json"))) == 1
+
+
+def test_falls_back_to_the_user_cache_folder(tmp_path):
+    root = make(tmp_path / "p", PROJECT)
+    (root / ".fortnox-lint-cache").write_text("in the way")
+    ran = run_cli(root, "check", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    assert ran.code == 1
+    assert len(list((tmp_path / "xdg" / "fortnox-lint").glob("scan-*.json"))) == 1
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    root = make(tmp_path, PROJECT)
+    ran = run_cli(root, "check", "--no-cache")
+    assert ran.code == 1
+    assert not (root / ".fortnox-lint-cache").exists()
+
+
+def test_concurrent_runs_sharing_a_cache(tmp_path):
+    files = dict(PROJECT)
+    files.update({f"gen/m{i}.py": f'u = "https://api.fortnox.se/3/invoices/{i}"\n' for i in range(60)})
+    root = make(tmp_path / "p", files)
+    expected = run_cli(root, "check", "--no-cache", "--format", "json")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "linter", "check", "--format", "json", "--cache-dir", str(tmp_path / "c")]
+    for _ in range(3):
+        runs = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                for _ in range(3)]
+        results = [run.communicate(timeout=120) for run in runs]
+        assert [out.decode() for out, _ in results] == [expected.out] * 3
+        assert [err.decode() for _, err in results] == [expected.err] * 3
+    assert not list((tmp_path / "c").glob(".*.tmp"))
+
+
+def test_scanner_or_catalog_change_starts_afresh(tmp_path, monkeypatch, counted):
+    root = make(tmp_path / "p", PROJECT)
+    outcome(root, tmp_path / "c")
+    monkeypatch.setattr(caching, "_SOURCE_DIGEST", ["a different scanner"])
+    counted["scanned"].clear()
+    outcome(root, tmp_path / "c")
+    assert sorted(counted["scanned"]) == ["src/api.js", "src/customers.ts", "src/invoices.py"]
+    assert len(list((tmp_path / "c").glob("scan-*.json"))) == 2  # one per scanner version
+
+
+def test_old_scan_files_are_pruned(tmp_path):
+    root = make(tmp_path / "p", PROJECT)
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(12):
+        stale = folder / f"scan-stale{i:02d}.json"
+        stale.write_text("{}")
+        os.utime(stale, ns=(OLD_NS + i, OLD_NS + i))
+    outcome(root, folder)
+    kept = sorted(p.name for p in folder.glob("scan-*.json"))
+    assert len(kept) == caching.KEEP_FILES
+    assert [k for k in kept if k.startswith("scan-stale")] == [f"scan-stale{i:02d}.json" for i in range(5, 12)]
+
+
+def user_catalog(path: Path, mutate) -> Path:
+    raw = yaml.safe_load((REPO / "data" / "scopes.yaml").read_text(encoding="utf-8"))
+    mutate(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_user_catalog_is_revalidated_when_it_changes(tmp_path):
+    root = make(tmp_path / "p", PROJECT)
+    catalog = user_catalog(tmp_path / "cat.yaml", lambda raw: None)
+    good = outcome(root, tmp_path / "c", catalog=catalog)
+    assert good == outcome(root, tmp_path / "c", catalog=catalog)
+    user_catalog(catalog, lambda raw: raw["endpoints"][0].update(confidence="certain"))
+    with pytest.raises(LintError, match="catalog does not match its schema at endpoints/0/confidence"):
+        outcome(root, tmp_path / "c", catalog=catalog)
+
+
+def test_manifest_problems_come_back_from_the_cache_and_follow_edits(tmp_path):
+    root = make(tmp_path / "p", dict(PROJECT, **{"fortnox.yaml": "scopes: [customer]\nscopez: [x]\n"}))
+    first = outcome(root, tmp_path / "c", select={"invalid-manifest"})
+    assert [f[:4] for f in first[0]] == [("invalid-manifest", "fortnox.yaml", 2, 1)]
+    assert outcome(root, tmp_path / "c", select={"invalid-manifest"}) == first
+    (root / "fortnox.yaml").write_text("licenses: [Order]\nscopes: [customer]\nscopez: [x]\n")
+    moved = outcome(root, tmp_path / "c", select={"invalid-manifest"})
+    assert [f[:4] for f in moved[0]] == [("invalid-manifest", "fortnox.yaml", 3, 1)]

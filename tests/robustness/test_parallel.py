@@ -1,0 +1,89 @@
+"""Worker processes: the same results with any number of them, and no harm when they cannot start."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+from pathlib import Path
+
+import pytest
+
+import linter.scanner.work as work
+from linter.engine import LintRequest, lint
+
+LINES = [
+    'u = "https://api.fortnox.se/3/invoices/{n}"\n',
+    "fetch('/api/v1/users')\n",
+    "print('nothing to see')\n",
+    'requests.post(f"https://api.fortnox.se/3/orders/{o}/createinvoice")\n',
+    "\0binary\n",
+]
+
+
+def big_project(root: Path, count: int = 90) -> Path:
+    (root / "fortnox.yaml").write_text("scopes: [invoice]\n")
+    for i in range(count):
+        target = root / f"pkg{i % 7}" / f"m{i:03d}.py"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("# generated\n" * (i % 5) + LINES[i % len(LINES)])
+    return root
+
+
+def result_of(root: Path, jobs: int) -> tuple:
+    result = lint(LintRequest(cwd=root, jobs=jobs))
+    return ([f.to_dict() for f in result.findings], [u.to_dict() for u in result.scan.uses],
+            [(s.display, s.reason) for s in result.scan.skipped], [f.display for f in result.scan.files])
+
+
+@pytest.fixture
+def parallel_calls(monkeypatch):
+    """Lower the threshold so a small tree goes parallel, and count the pools started."""
+    monkeypatch.setattr(work, "PARALLEL_MIN_FILES", 20)
+    calls = []
+    real = work._scan_parallel
+
+    def counting(items, ctx, workers):
+        calls.append(workers)
+        return real(items, ctx, workers)
+
+    monkeypatch.setattr(work, "_scan_parallel", counting)
+    return calls
+
+
+def test_any_number_of_workers_gives_the_same_result(tmp_path, parallel_calls):
+    root = big_project(tmp_path)
+    serial = result_of(root, 1)
+    assert parallel_calls == []
+    assert len(serial[1]) == 36 and len(serial[2]) == 18  # the tree really has uses and skips
+    for jobs in (2, 3):
+        assert result_of(root, jobs) == serial
+    assert parallel_calls == [2, 3]
+
+
+def test_small_trees_stay_in_one_process(tmp_path, monkeypatch):
+    root = big_project(tmp_path, count=30)
+
+    def no_pools(*args, **kwargs):
+        raise AssertionError("a process pool was started for a small tree")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pools)
+    assert len(result_of(root, 0)[3]) == 31
+
+
+def test_falls_back_to_one_process_when_workers_cannot_start(tmp_path, monkeypatch, parallel_calls):
+    root = big_project(tmp_path)
+    expected = result_of(root, 1)
+
+    class Broken:
+        def __init__(self, *args, **kwargs):
+            raise OSError(38, "Function not implemented")  # e.g. no /dev/shm in a sandbox
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Broken)
+    assert result_of(root, 2) == expected
+    assert parallel_calls == [2]
+
+
+def test_worker_count():
+    assert work.worker_count(3) == 3
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert work.worker_count(0) == cores
