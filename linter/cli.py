@@ -12,7 +12,9 @@ from linter import __version__
 from linter.engine import LintRequest
 from linter.errors import LintError
 from linter.formatters import FORMATTERS
+from linter.outputs import Output, plan
 from linter.runner import EXIT_ERROR, run, run_scopes
+from linter.terminal import color_enabled, is_tty
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
@@ -51,14 +53,27 @@ def cli() -> None:
 @click.option("--manifest", type=click.Path(path_type=Path), default=None,
               help="The fortnox.yaml to use (default: found next to or above PATHS).")
 @_CATALOG
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help=f"Report format: {', '.join(FORMATTERS)}. Add :FILE to write that format to FILE as "
+                   "well (repeatable, e.g. --format sarif:results.sarif). Default: full on a terminal, "
+                   "github inside GitHub Actions, text otherwise.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the main report to FILE instead of standard output.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the full format; auto: only on a terminal and when NO_COLOR is unset.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means it could not lint).")
+@click.option("--statistics", is_flag=True, help="Show how many findings each rule produced instead of the findings.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
-def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
+def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
+          output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
           select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
+
+    outputs = _plan_outputs(formats, output, statistics)
 
     rules = load_rules()
     chosen: dict[str, set[str] | None] = {"select": None, "ignore": set()}
@@ -75,7 +90,19 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
                           select=chosen["select"], ignore=chosen["ignore"] or set())
-    sys.exit(run(request, fmt, sys.stdout, sys.stderr))
+    sys.exit(run(request, outputs, sys.stdout, sys.stderr, fail_on, exit_zero=exit_zero,
+                 statistics=statistics, color=color_enabled(color, sys.stdout, os.environ)))
+
+
+def _plan_outputs(formats: tuple[str, ...], output: Path | None, statistics: bool) -> list[Output]:
+    try:
+        outputs = plan(formats, output, stdout_tty=is_tty(sys.stdout), environ=os.environ)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    if statistics and outputs[0].fmt not in ("text", "full", "json"):
+        raise click.BadParameter(f"--statistics prints text or json, not {outputs[0].fmt}; "
+                                 "send that format to a file (FORMAT:FILE)", param_hint="--format")
+    return outputs
 
 
 @cli.command()

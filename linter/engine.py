@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    on_file: Callable[[str], None] | None = None  # called per scanned file (progress)
 
 
 @dataclass
@@ -88,7 +89,7 @@ def lint(request: LintRequest) -> LintResult:
         whole_project = True
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
     scanned = scan(roots, catalog, cwd, exclude=excludes if isinstance(excludes, list) else [],
-                   exclude_root=manifest.root if manifest else None)
+                   exclude_root=manifest.root if manifest else None, on_file=request.on_file)
 
     rules = load_rules()
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
