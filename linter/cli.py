@@ -55,8 +55,11 @@ def cli() -> None:
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
+                   "within PATH's project; findings are reported for PATH only.")
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
 
@@ -75,6 +78,16 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
                           select=chosen["select"], ignore=chosen["ignore"] or set())
+    if stdin_filename is not None:
+        if paths:
+            raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
+        from linter.stdin import stdin_request
+
+        try:
+            request = stdin_request(request, stdin_filename, click.get_binary_stream("stdin").read())
+        except LintError as exc:
+            click.echo(f"fortnox-lint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
     sys.exit(run(request, fmt, sys.stdout, sys.stderr))
 
 
