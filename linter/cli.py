@@ -155,6 +155,20 @@ def catalog_validate(path: Path) -> None:
                f"{len(loaded.endpoints)} endpoints)")
 
 
+@cli.command("lsp")
+def lsp() -> None:
+    """Run the language server over stdio, for editors (needs the lsp extra)."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        click.echo('fortnox-lint: error: the language server needs pygls; '
+                   'pip install "fortnox-scope-lint[lsp]"', err=True)
+        sys.exit(EXIT_ERROR)
+    serve()
+
+
 def main() -> None:
     """Entry point. An unexpected exception is a bug: say so in one line and exit 2.
 

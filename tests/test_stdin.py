@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import cli
-from tests.conftest import REPO, write_project
+from tests.conftest import write_project
 
+REPO = Path(__file__).resolve().parents[1]
 MANIFEST = "scopes:\n  - customer\n  - invoice\n"
 CLEAN = 'import requests\nrequests.get("https://api.fortnox.se/3/customers")\n'
 MISSING = 'import requests\n\nrequests.post("https://api.fortnox.se/3/orders")\n'
