@@ -3,6 +3,7 @@ diagnostics for every file of it whose findings changed, and clear those of file
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
@@ -22,12 +23,28 @@ from linter.scanner.files import read_text
 
 log = logging.getLogger("fortnox-lint.lsp")
 DEBUG = os.environ.get("FORTNOX_LINT_DEBUG") == "1"  # as in the CLI: tracebacks only when asked
+TYPING_PAUSE = 0.2  # seconds: while someone types, lint once they pause, not at every keystroke
 
 
 class FortnoxLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("fortnox-lint", __version__)
         self.published = Published()
+        self._pending: dict[str, asyncio.TimerHandle] = {}
+
+    def refresh_soon(self, uri: str) -> None:
+        """Refresh after a pause in typing; a newer edit to the same document restarts the wait."""
+        self._cancel(uri)
+        self._pending[uri] = asyncio.get_running_loop().call_later(TYPING_PAUSE, self.refresh, uri)
+
+    def refresh_now(self, uri: str) -> None:
+        self._cancel(uri)
+        self.refresh(uri)
+
+    def _cancel(self, uri: str) -> None:
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
 
     def open_documents(self) -> dict[Path, TextDocument]:
         documents = {}
@@ -39,6 +56,7 @@ class FortnoxLanguageServer(LanguageServer):
 
     def refresh(self, uri: str) -> None:
         """Re-lint the project ``uri`` belongs to and publish the result. Never raises."""
+        self._pending.pop(uri, None)
         try:
             path = to_fs_path(uri)
             manifest = find_manifest(Path(path)) if path else None
@@ -87,19 +105,19 @@ def create_server() -> FortnoxLanguageServer:
     # project falls back to the file on disk.
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FortnoxLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.refresh(params.text_document.uri)
+        ls.refresh_now(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: FortnoxLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.refresh(params.text_document.uri)
+        ls.refresh_soon(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: FortnoxLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-        ls.refresh(params.text_document.uri)
+        ls.refresh_now(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FortnoxLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls.refresh(params.text_document.uri)
+        ls.refresh_now(params.text_document.uri)
 
     return server
 

@@ -66,6 +66,15 @@ async def test_missing_scope_in_buffer_is_published_then_cleared_when_fixed(clie
     assert await client.next_published(1) == [(app.as_uri(), [], 2)]
 
 
+async def test_a_burst_of_edits_is_linted_once_at_the_pause(client: RecordingClient, workspace: Path):
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)
+    await client.next_published(1)
+    for version, text in ((2, APP), (3, MISSING_ORDER), (4, APP)):  # typed faster than the pause
+        change_document(client, app, text, version)
+    assert await client.next_published(1) == [(app.as_uri(), [], 4)]
+
+
 async def test_incremental_edit_moves_the_range(client: RecordingClient, workspace: Path):
     app = workspace / "app.py"
     open_document(client, app, MISSING_ORDER)
