@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import cli
-from tests.conftest import write_project
+from conftest import write_project
 
 REPO = Path(__file__).resolve().parents[1]
 MANIFEST = "scopes:\n  - customer\n  - invoice\n"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.lsp.conftest import REPO
+from lsp_support import REPO, workspace  # noqa: F401 - fixture
 
 # Make pygls and lsprotocol unimportable, as on an install without the extra, then run the CLI.
 WITHOUT_EXTRA = ("import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "

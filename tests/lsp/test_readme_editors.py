@@ -8,7 +8,7 @@ import re
 from click.testing import CliRunner
 
 from linter.cli import cli
-from tests.lsp.conftest import REPO
+from lsp_support import REPO, workspace  # noqa: F401 - fixture
 
 SECTION = (REPO / "README.md").read_text(encoding="utf-8").split("## Editors", 1)[1]
 JSON_BLOCKS = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", SECTION, re.S)]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from tests.lsp.conftest import APP, BILLING, MANIFEST, RecordingClient
+from lsp_support import APP, BILLING, MANIFEST, RecordingClient, client, workspace  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.asyncio
 

@@ -1,4 +1,5 @@
-"""A real LSP client (pytest-lsp) talking to `python -m linter lsp` over stdio, in a temp project."""
+"""Shared by the LSP tests (not a conftest: the root conftest is imported as `conftest`). A real LSP
+client (pytest-lsp) talking to `python -m linter lsp` over stdio, in a temp project."""
 
 from __future__ import annotations
 
