@@ -67,9 +67,12 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule produced instead of the findings.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
+                   "within PATH's project; findings are reported for PATH only.")
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
           output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
 
@@ -90,6 +93,16 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
                           select=chosen["select"], ignore=chosen["ignore"] or set())
+    if stdin_filename is not None:
+        if paths:
+            raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
+        from linter.stdin import stdin_request
+
+        try:
+            request = stdin_request(request, stdin_filename, click.get_binary_stream("stdin").read())
+        except LintError as exc:
+            click.echo(f"fortnox-lint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
     sys.exit(run(request, outputs, sys.stdout, sys.stderr, fail_on, exit_zero=exit_zero,
                  statistics=statistics, color=color_enabled(color, sys.stdout, os.environ)))
 
@@ -167,6 +180,20 @@ def catalog_validate(path: Path) -> None:
         sys.exit(EXIT_ERROR)
     click.echo(f"{path}: valid catalog {loaded.version} ({len(loaded.scopes)} scopes, "
                f"{len(loaded.endpoints)} endpoints)")
+
+
+@cli.command("lsp")
+def lsp() -> None:
+    """Run the language server over stdio, for editors (needs the lsp extra)."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        click.echo('fortnox-lint: error: the language server needs pygls; '
+                   'pip install "fortnox-scope-lint[lsp]"', err=True)
+        sys.exit(EXIT_ERROR)
+    serve()
 
 
 def main() -> None:

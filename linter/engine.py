@@ -12,7 +12,7 @@ from linter.checks import CHECKS
 from linter.context import Context
 from linter.errors import LintError
 from linter.finding import Finding
-from linter.manifest import Manifest, find_manifest, load_manifest
+from linter.manifest import Manifest, find_manifest, load_manifest, parse_manifest
 from linter.ruledefs import RuleDef, load_rules
 from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
@@ -27,6 +27,10 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    # Unsaved text by absolute path (editor buffers, --stdin-filename); wins over the file on disk.
+    overrides: dict[Path, str] = field(default_factory=dict)
+    # False: report only findings in ``paths``, not the manifest's own (unless it is one of them).
+    manifest_findings: bool = True
     on_file: Callable[[str], None] | None = None  # called per scanned file (progress)
 
 
@@ -71,10 +75,14 @@ def lint(request: LintRequest) -> LintResult:
     check_paths_exist(request.paths, cwd)
     catalog = load_catalog(request.catalog)
     manifest_path = locate_manifest(request)
+    overrides = {_real(cwd / path): text for path, text in request.overrides.items()}
     manifest = None
     if manifest_path is not None:
         absolute = Path(os.path.abspath(cwd / manifest_path))
-        manifest = load_manifest(absolute, display_path(absolute, cwd))
+        if _real(absolute) in overrides:
+            manifest = parse_manifest(overrides[_real(absolute)], absolute, display_path(absolute, cwd))
+        else:
+            manifest = load_manifest(absolute, display_path(absolute, cwd))
     elif request.need_manifest:
         shown = ", ".join(str(p) for p in request.paths)
         raise LintError(f"no fortnox.yaml found in {shown} or any folder above it; "
@@ -89,7 +97,8 @@ def lint(request: LintRequest) -> LintResult:
         whole_project = True
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
     scanned = scan(roots, catalog, cwd, exclude=excludes if isinstance(excludes, list) else [],
-                   exclude_root=manifest.root if manifest else None, on_file=request.on_file)
+                   exclude_root=manifest.root if manifest else None, overrides=overrides,
+                   on_file=request.on_file)
 
     rules = load_rules()
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
@@ -100,10 +109,17 @@ def lint(request: LintRequest) -> LintResult:
         if (request.select is not None and name not in request.select) or name in request.ignore:
             continue
         for finding in check(rules[name], ctx):
-            if manifest and finding.path == manifest.display or _under_any(finding.path, reported):
+            in_manifest = request.manifest_findings and manifest and finding.path == manifest.display
+            if in_manifest or _under_any(finding.path, reported):
                 findings.append(finding)
     findings.sort()
     return LintResult(catalog, manifest, scanned, findings, rules)
+
+
+def _real(path: Path) -> Path:
+    """``path`` with its folder's symlinks resolved, as the walk from a resolved root names files."""
+    path = Path(os.path.abspath(path))
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def _under_any(path: str, folders: set[str]) -> bool:

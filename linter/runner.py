@@ -6,7 +6,8 @@ Exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not li
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -36,11 +37,16 @@ def report_for(result: LintResult, sources: dict[str, tuple[str, ...]] | None = 
     )
 
 
-def load_sources(findings: Sequence[Finding], cwd: Path) -> dict[str, tuple[str, ...]]:
-    """The lines of each file that has findings (paths are relative to ``cwd`` or absolute)."""
+def load_sources(findings: Sequence[Finding], cwd: Path,
+                 overrides: Mapping[Path, str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The lines of each file that has findings (paths are relative to ``cwd`` or absolute);
+    ``overrides`` holds unsaved text by absolute path, as in LintRequest."""
     sources: dict[str, tuple[str, ...]] = {}
     for path in sorted({f.path for f in findings}):
-        text, _reason = read_text(cwd / path)
+        absolute = Path(os.path.abspath(cwd / path))
+        text = (overrides or {}).get(absolute)
+        if text is None:
+            text, _reason = read_text(absolute)
         if text is not None:
             sources[path] = tuple(line.rstrip("\r") for line in text.split("\n"))
     return sources
@@ -69,7 +75,8 @@ def run(request: LintRequest, fmt: str | Sequence[Output], out: TextIO, err: Tex
             progress.finish()
             request.on_file = None
     wanted = NEEDS_SOURCES & {o.fmt for o in outputs}
-    report = report_for(result, load_sources(result.findings, request.cwd) if wanted else None)
+    sources = load_sources(result.findings, request.cwd, request.overrides) if wanted else None
+    report = report_for(result, sources)
     for notice in report.notices:
         err.write(f"fortnox-lint: {clean(notice)}\n")
     status = EXIT_CLEAN

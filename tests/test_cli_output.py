@@ -29,12 +29,6 @@ WARNING_ONLY = {"fortnox.yaml": "scopes: [customer, article]\n",
                 "a.py": "requests.get('https://api.fortnox.se/3/customers')\n"}
 
 
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("GITHUB_ACTIONS", "NO_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def invoke(root: Path, *args: str, env: dict[str, str] | None = None):
     old = os.getcwd()
     os.chdir(root)
