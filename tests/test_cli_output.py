@@ -172,3 +172,23 @@ def test_control_characters_in_user_input_are_escaped_in_errors(tmp_path: Path) 
     write_project(tmp_path, PROJECT)
     result = invoke(tmp_path, "evil\x1b[2J")
     assert (result.exit_code, result.output) == (2, "fortnox-lint: error: evil\\x1b[2J: no such file or folder\n")
+
+
+def test_full_format_shows_the_unsaved_buffer_not_the_file_on_disk(tmp_path: Path) -> None:
+    write_project(tmp_path, PROJECT)
+    buffer = "import requests\n\n\nrequests.post('https://api.fortnox.se/3/invoices')  # unsaved\n"
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(cli, ["check", "--stdin-filename", "src/sync.py", "--format", "full"],
+                                    input=buffer, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:4] == [
+        "src/sync.py",
+        "  4:15  error  FNX001 [missing-scope] POST /3/invoices needs scope 'invoice', which fortnox.yaml "
+        "does not request; Fortnox will answer \"Missing rights\" at run time",
+        "    4 | requests.post('https://api.fortnox.se/3/invoices')  # unsaved",
+        "      |               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+    ]
