@@ -63,8 +63,10 @@ def cli() -> None:
               help="Colour the full format; auto: only on a terminal and when NO_COLOR is unset.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
               show_default=True, help="Lowest severity that makes the exit code 1.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means it could not lint).")
-@click.option("--statistics", is_flag=True, help="Show how many findings each rule produced instead of the findings.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even with findings (2 still means it could not lint).")
+@click.option("--statistics", is_flag=True,
+              help="Show how many findings each rule produced instead of the findings.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
 @click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",

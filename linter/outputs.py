@@ -24,14 +24,15 @@ class Output:
 
 
 def parse_spec(spec: str) -> Output:
-    """``NAME`` or ``NAME:FILE``; ValueError with a message fit for the user otherwise."""
+    """``NAME``, ``NAME:FILE`` or ``NAME:-`` (standard output); ValueError with a message fit for
+    the user otherwise."""
     name, sep, file = spec.partition(":")
     name = name.strip().lower()
     if name not in FORMATTERS:
         raise ValueError(f"unknown format {name!r}; choose from {', '.join(sorted(FORMATTERS))}")
     if sep and not file:
         raise ValueError(f"{spec!r} names no file after ':'")
-    return Output(name, Path(file) if sep else None)
+    return Output(name, Path(file) if sep and file != "-" else None)
 
 
 def default_format(stdout_tty: bool, environ: Mapping[str, str]) -> str:

@@ -32,6 +32,7 @@ def test_default_format(tty: bool, environ: dict, fmt: str) -> None:
 def test_parse_spec_splits_at_the_first_colon_only() -> None:
     assert parse_spec("SARIF") == Output("sarif")
     assert parse_spec("sarif:C:\\reports\\r.sarif") == Output("sarif", Path("C:\\reports\\r.sarif"))
+    assert parse_spec("json:-") == Output("json")  # "-" is standard output
 
 
 def test_plan_puts_the_main_output_first() -> None:

@@ -85,3 +85,20 @@ def test_output_format_examples_run(tmp_path: Path, command: str) -> None:
     write_project(tmp_path, PROJECT)
     result = _check(tmp_path, command, {})
     assert result.exit_code == 1, result.output
+
+
+def test_readme_terminal_examples_match_real_output() -> None:
+    """The `$ fortnox-lint check …` blocks in Output formats show exactly what the command prints."""
+    blocks = re.findall(r"```\n\$ (fortnox-lint check [^\n]*)\n(.*?)```", _section("Output formats"), re.S)
+    assert len(blocks) == 2
+    for command, expected in blocks:
+        args = shlex.split(command)[1:]
+        if "--statistics" not in args:
+            args += ["--format", "full"]  # what a terminal gets
+        old = os.getcwd()
+        os.chdir(REPO)
+        try:
+            result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        finally:
+            os.chdir(old)
+        assert result.output == expected
