@@ -11,9 +11,11 @@ import click
 from linter import __version__
 from linter.engine import LintRequest
 from linter.errors import LintError
-from linter.escape import printable
+from linter.formatters.base import clean
 from linter.formatters import FORMATTERS
+from linter.outputs import Output, plan
 from linter.runner import EXIT_ERROR, run, run_scopes
+from linter.terminal import color_enabled, is_tty
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
@@ -63,16 +65,34 @@ def cli() -> None:
 @click.option("--manifest", type=click.Path(path_type=Path), default=None,
               help="The fortnox.yaml to use (default: found next to or above PATHS).")
 @_CATALOG
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help=f"Report format: {', '.join(FORMATTERS)}. Add :FILE to write that format to FILE as "
+                   "well (repeatable, e.g. --format sarif:results.sarif). Default: full on a terminal, "
+                   "github inside GitHub Actions, text otherwise.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the main report to FILE instead of standard output.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the full format; auto: only on a terminal and when NO_COLOR is unset.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even with findings (2 still means it could not lint).")
+@click.option("--statistics", is_flag=True,
+              help="Show how many findings each rule produced instead of the findings.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
+                   "within PATH's project; findings are reported for PATH only.")
 @_speed_options
-def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], jobs: int, no_cache: bool,
-          cache_dir: Path | None) -> None:
+def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
+          output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None, jobs: int,
+          no_cache: bool, cache_dir: Path | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
+
+    outputs = _plan_outputs(formats, output, statistics)
 
     rules = load_rules()
     chosen: dict[str, set[str] | None] = {"select": None, "ignore": set()}
@@ -90,7 +110,29 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
                           select=chosen["select"], ignore=chosen["ignore"] or set(),
                           cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
-    sys.exit(run(request, fmt, sys.stdout, sys.stderr))
+    if stdin_filename is not None:
+        if paths:
+            raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
+        from linter.stdin import stdin_request
+
+        try:
+            request = stdin_request(request, stdin_filename, click.get_binary_stream("stdin").read())
+        except LintError as exc:
+            click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
+            sys.exit(EXIT_ERROR)
+    sys.exit(run(request, outputs, sys.stdout, sys.stderr, fail_on, exit_zero=exit_zero,
+                 statistics=statistics, color=color_enabled(color, sys.stdout, os.environ)))
+
+
+def _plan_outputs(formats: tuple[str, ...], output: Path | None, statistics: bool) -> list[Output]:
+    try:
+        outputs = plan(formats, output, stdout_tty=is_tty(sys.stdout), environ=os.environ)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    if statistics and outputs[0].fmt not in ("text", "full", "json"):
+        raise click.BadParameter(f"--statistics prints text or json, not {outputs[0].fmt}; "
+                                 "send that format to a file (FORMAT:FILE)", param_hint="--format")
+    return outputs
 
 
 @cli.command()
@@ -154,10 +196,24 @@ def catalog_validate(path: Path) -> None:
     try:
         loaded = load_catalog(path)
     except LintError as exc:
-        click.echo(f"fortnox-lint: error: {exc}", err=True)
+        click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"{path}: valid catalog {loaded.version} ({len(loaded.scopes)} scopes, "
                f"{len(loaded.endpoints)} endpoints)")
+
+
+@cli.command("lsp")
+def lsp() -> None:
+    """Run the language server over stdio, for editors (needs the lsp extra)."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        click.echo('fortnox-lint: error: the language server needs pygls; '
+                   'pip install "fortnox-scope-lint[lsp]"', err=True)
+        sys.exit(EXIT_ERROR)
+    serve()
 
 
 def main() -> None:
@@ -175,11 +231,11 @@ def main() -> None:
     except SystemExit:
         raise
     except LintError as exc:
-        click.echo(f"fortnox-lint: error: {printable(str(exc))}", err=True)
+        click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
-        click.echo(f"fortnox-lint: internal error: {type(exc).__name__}: {printable(str(exc))} "
+        click.echo(f"fortnox-lint: internal error: {type(exc).__name__}: {clean(str(exc))} "
                    "(rerun with --debug for details, and please report it)", err=True)
         sys.exit(EXIT_ERROR)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from linter.checks import CHECKS
 from linter.context import Context
 from linter.errors import LintError
 from linter.finding import Finding
-from linter.manifest import Manifest, find_manifest, load_manifest
+from linter.manifest import Manifest, find_manifest, load_manifest, parse_manifest
 from linter.ruledefs import RuleDef, load_rules
 from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
@@ -27,6 +27,11 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    # Unsaved text by absolute path (editor buffers, --stdin-filename); wins over the file on disk.
+    overrides: dict[Path, str] = field(default_factory=dict)
+    # False: report only findings in ``paths``, not the manifest's own (unless it is one of them).
+    manifest_findings: bool = True
+    on_file: Callable[[str], None] | None = None  # called per scanned file (progress)
     cache: bool = False  # use the on-disk cache (linter.cache); the CLI turns it on
     cache_dir: Path | None = None  # default: .fortnox-lint-cache in the project root
     jobs: int = 0  # worker processes for big trees; 0 = one per core
@@ -77,10 +82,15 @@ def lint(request: LintRequest) -> LintResult:
 
     cache = caching.open_cache(request.cache_dir, absolute.parent if absolute else cwd) if request.cache else None
     catalog, catalog_digest = caching.load_catalog(request.catalog, cache)
+    validator = caching.manifest_validator(cache)
+    overrides = {_real(cwd / path): text for path, text in request.overrides.items()}
     manifest = None
     if absolute is not None:
-        validator = caching.manifest_validator(cache) if cache is not None else None
-        manifest = load_manifest(absolute, display_path(absolute, cwd), validator=validator)
+        if _real(absolute) in overrides:
+            manifest = parse_manifest(overrides[_real(absolute)], absolute, display_path(absolute, cwd),
+                                      validator=validator)
+        else:
+            manifest = load_manifest(absolute, display_path(absolute, cwd), validator=validator)
     elif request.need_manifest:
         shown = ", ".join(str(p) for p in request.paths)
         raise LintError(f"no fortnox.yaml found in {shown} or any folder above it; "
@@ -96,7 +106,8 @@ def lint(request: LintRequest) -> LintResult:
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
     scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
     scanned = scan(roots, catalog, cwd, exclude=excludes if isinstance(excludes, list) else [],
-                   exclude_root=manifest.root if manifest else None, cache=scan_cache, jobs=request.jobs)
+                   exclude_root=manifest.root if manifest else None, overrides=overrides,
+                   on_file=request.on_file, cache=scan_cache, jobs=request.jobs)
 
     rules = load_rules()
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
@@ -107,10 +118,17 @@ def lint(request: LintRequest) -> LintResult:
         if (request.select is not None and name not in request.select) or name in request.ignore:
             continue
         for finding in check(rules[name], ctx):
-            if manifest and finding.path == manifest.display or _under_any(finding.path, reported):
+            in_manifest = request.manifest_findings and manifest and finding.path == manifest.display
+            if in_manifest or _under_any(finding.path, reported):
                 findings.append(finding)
     findings.sort()
     return LintResult(catalog, manifest, scanned, findings, rules)
+
+
+def _real(path: Path) -> Path:
+    """``path`` with its folder's symlinks resolved, as the walk from a resolved root names files."""
+    path = Path(os.path.abspath(path))
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def _under_any(path: str, folders: set[str]) -> bool:

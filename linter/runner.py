@@ -6,51 +6,102 @@ Exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not li
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from linter import __version__
 from linter.context import Context
 from linter.engine import LintRequest, LintResult, lint
-from linter.escape import printable
 from linter.errors import LintError
-from linter.finding import severity_rank
+from linter.finding import Finding, severity_rank
 from linter.formatters import FORMATTERS, Report
+from linter.formatters import statistics as stats
+from linter.formatters.base import clean, json_text
+from linter.outputs import Output, write_atomic
+from linter.scanner.files import read_text
+from linter.terminal import Progress, is_tty
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+NEEDS_SOURCES = frozenset({"full", "sarif", "gitlab"})  # formats that show or hash source lines
 
 
-def encodable(text: str) -> str:
-    """``text`` with lone surrogates (undecodable bytes in file names) as ``\\udcXX`` escapes.
-
-    Raw, they cannot be written as UTF-8 at all; escaped, a JSON document stays valid JSON.
-    """
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
-        return text
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def report_for(result: LintResult) -> Report:
+def report_for(result: LintResult, sources: dict[str, tuple[str, ...]] | None = None) -> Report:
     return Report(
         findings=result.findings, rules=result.rules, files_scanned=len(result.scan.files),
         tool_version=__version__, catalog_version=result.catalog.version,
         notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped),
+        sources=sources or {},
     )
 
 
-def run(request: LintRequest, fmt: str, out: TextIO, err: TextIO, fail_on: str = "warning") -> int:
-    """Lint, print the report in ``fmt``, return the exit code."""
+def load_sources(findings: Sequence[Finding], cwd: Path,
+                 overrides: Mapping[Path, str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The lines of each file that has findings (paths are relative to ``cwd`` or absolute);
+    ``overrides`` holds unsaved text by absolute path, as in LintRequest."""
+    sources: dict[str, tuple[str, ...]] = {}
+    for path in sorted({f.path for f in findings}):
+        absolute = Path(os.path.abspath(cwd / path))
+        text = (overrides or {}).get(absolute)
+        if text is None:
+            text, _reason = read_text(absolute)
+        if text is not None:
+            sources[path] = tuple(line.rstrip("\r") for line in text.split("\n"))
+    return sources
+
+
+def run(request: LintRequest, fmt: str | Sequence[Output], out: TextIO, err: TextIO,
+        fail_on: str = "warning", *, exit_zero: bool = False, statistics: bool = False,
+        color: bool = False) -> int:
+    """Lint, write the report in each output format, return the exit code.
+
+    ``fmt`` is one format for ``out``, or the outputs of ``linter.outputs.plan``: the first is the
+    main one (``out`` when its path is None), the rest are files. ``statistics`` replaces the main
+    report with counts per rule; ``color`` applies to ``out`` only.
+    """
+    outputs = [Output(fmt)] if isinstance(fmt, str) else list(fmt)
+    progress = Progress(err) if is_tty(err) and request.on_file is None else None
+    if progress is not None:
+        request.on_file = progress
     try:
         result = lint(request)
     except LintError as exc:
-        err.write(f"fortnox-lint: error: {printable(str(exc))}\n")
+        err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
         return EXIT_ERROR
-    report = report_for(result)
+    finally:
+        if progress is not None:
+            progress.finish()
+            request.on_file = None
+    wanted = NEEDS_SOURCES & {o.fmt for o in outputs}
+    sources = load_sources(result.findings, request.cwd, request.overrides) if wanted else None
+    report = report_for(result, sources)
     for notice in report.notices:
-        err.write(f"fortnox-lint: {printable(notice)}\n")
-    out.write(encodable(FORMATTERS[fmt](report)))
+        err.write(f"fortnox-lint: {clean(notice)}\n")
+    status = EXIT_CLEAN
+    for index, output in enumerate(outputs):
+        text = _render(output, report, statistics and index == 0, color and output.path is None)
+        if output.path is None:
+            out.write(text)
+            continue
+        try:
+            write_atomic(output.path, text)
+        except OSError as exc:
+            err.write(f"fortnox-lint: error: cannot write {clean(str(output.path))}: "
+                      f"{clean(exc.strerror or str(exc))}\n")
+            status = EXIT_ERROR
+    if status == EXIT_ERROR or exit_zero:
+        return status
     threshold = severity_rank(fail_on)
     failing = any(severity_rank(f.severity) >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _render(output: Output, report: Report, statistics: bool, color: bool) -> str:
+    if statistics:
+        return stats.render_json(report) if output.fmt == "json" else stats.render_text(report)
+    return FORMATTERS[output.fmt](replace(report, color=color))
 
 
 def needed_scopes_document(result: LintResult) -> dict:
@@ -71,14 +122,14 @@ def run_scopes(request: LintRequest, fmt: str, out: TextIO, err: TextIO, explain
     try:
         result = lint(request)
     except LintError as exc:
-        err.write(f"fortnox-lint: error: {printable(str(exc))}\n")
+        err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
         return EXIT_ERROR
     document = needed_scopes_document(result)
     if fmt == "json":
-        out.write(encodable(json.dumps(document, indent=2, ensure_ascii=False) + "\n"))
+        out.write(json_text(document))  # file names may hold undecodable bytes
         return EXIT_CLEAN
     text = _scopes_text(result, document, explain)
-    out.write("\n".join(printable(line) for line in text.split("\n")))
+    out.write("\n".join(clean(line) for line in text.split("\n")))  # paths come from the repository
     return EXIT_CLEAN
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,27 +38,32 @@ def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> 
 
 def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
          exclude_root: Path | None = None, overrides: dict[Path, str] | None = None,
-         cache: ScanCache | None = None, jobs: int = 0) -> ScanResult:
-    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files.
+         on_file: Callable[[str], None] | None = None, cache: ScanCache | None = None,
+         jobs: int = 0) -> ScanResult:
+    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files;
+    ``on_file`` is told each file's display path as it is done (the progress counter).
 
     ``cache`` (see linter.cache) skips files scanned before; ``jobs`` caps worker processes
     (0: one per core; big trees only). Neither changes the result.
     """
     result = ScanResult()
-    overrides = overrides or {}
+    by_name = {os.fspath(path): text for path, text in (overrides or {}).items()}  # no Path per file
     cache = cache if cache is not None and cache.enabled else None
     result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped))
     found: list[tuple[FileScan, str | None] | None] = [None] * len(result.files)
     todo: list[int] = []
     for i, source in enumerate(result.files):
-        if overrides and source.path in overrides:
-            found[i] = scan_file(source, catalog, overrides[source.path])
+        if source.fspath in by_name:
+            found[i] = scan_file(source, catalog, by_name[source.fspath])
         else:
             found[i] = cache.lookup(source.fspath, source.display) if cache is not None else None
-            if found[i] is None:
-                todo.append(i)
+        if found[i] is None:
+            todo.append(i)
+        elif on_file is not None:
+            on_file(source.display)
+    done = None if on_file is None else (lambda k: on_file(result.files[todo[k]].display))
     ctx = WorkContext(catalog, cache.salt if cache else None, cache.known_keys() if cache else frozenset())
-    outcomes = scan_all([(result.files[i].fspath, result.files[i].display) for i in todo], ctx, jobs)
+    outcomes = scan_all([(result.files[i].fspath, result.files[i].display) for i in todo], ctx, jobs, done)
     for i, outcome in zip(todo, outcomes):
         found[i] = _settle(result.files[i], outcome, ctx, cache)
     for source, (scanned, reason) in zip(result.files, found):  # type: ignore[misc]

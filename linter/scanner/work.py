@@ -8,7 +8,7 @@ the results are the same whatever the number of workers or the order they finish
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +79,16 @@ def _scan_path(path: str, display: str, ctx: WorkContext) -> Outcome:
     return Outcome(scan_text(text, display, language_of(Path(path)), ctx.catalog), None, read.signature, key)
 
 
-def scan_serially(items: Sequence[tuple[str, str]], ctx: WorkContext) -> list[Outcome]:
-    return [scan_path(path, display, ctx) for path, display in items]
+Done = Callable[[int], None]  # told the index of each item as it is finished (progress)
+
+
+def scan_serially(items: Sequence[tuple[str, str]], ctx: WorkContext, done: Done | None = None) -> list[Outcome]:
+    outcomes = []
+    for index, (path, display) in enumerate(items):
+        outcomes.append(scan_path(path, display, ctx))
+        if done is not None:
+            done(index)
+    return outcomes
 
 
 def worker_count(jobs: int) -> int:
@@ -93,17 +101,27 @@ def worker_count(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
-def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int = 0) -> list[Outcome]:
+def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int = 0,
+             done: Done | None = None) -> list[Outcome]:
     """Outcomes for ``items``, in their order; in parallel when there are enough of them."""
     workers = min(worker_count(jobs), max(1, len(items) // 16))
     if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
-        return scan_serially(items, ctx)
+        return scan_serially(items, ctx, done)
+    finished: set[int] = set()
+
+    def note(index: int) -> None:
+        finished.add(index)
+        if done is not None:
+            done(index)
+
     try:
-        return _scan_parallel(items, ctx, workers)
-    except Exception:  # noqa: BLE001 - no processes here (sandbox, no /dev/shm): do it ourselves
+        return _scan_parallel(items, ctx, workers, note)
+    except (OSError, ImportError, NotImplementedError, RuntimeError):
+        # No worker processes here (a sandbox without /dev/shm or fork, a killed worker:
+        # BrokenProcessPool is a RuntimeError): do the rest in this process.
         if debugging():
             raise
-        return scan_serially(items, ctx)
+        return scan_serially(items, ctx, lambda i: None if i in finished else note(i))
 
 
 _CONTEXT: list[WorkContext] = []
@@ -118,15 +136,16 @@ def _scan_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, Outcome]]:
     return [(index, scan_path(path, display, ctx)) for index, path, display in chunk]
 
 
-def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: int) -> list[Outcome]:
-    from concurrent.futures import ProcessPoolExecutor
+def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: int, done: Done) -> list[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     count = min(len(items), workers * CHUNKS_PER_WORKER)
     # Round-robin, so a folder of large files is spread over all chunks rather than one.
     chunks = [[(i, *items[i]) for i in range(start, len(items), count)] for start in range(count)]
     outcomes: list[Outcome | None] = [None] * len(items)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)) as pool:
-        for done in pool.map(_scan_chunk, chunks):
-            for index, outcome in done:
+        for future in as_completed([pool.submit(_scan_chunk, chunk) for chunk in chunks]):
+            for index, outcome in future.result():  # placed by index: completion order is irrelevant
                 outcomes[index] = outcome
+                done(index)
     return outcomes  # type: ignore[return-value]  # every index was filled

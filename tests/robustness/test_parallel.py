@@ -42,9 +42,9 @@ def parallel_calls(monkeypatch):
     calls = []
     real = work._scan_parallel
 
-    def counting(items, ctx, workers):
+    def counting(items, ctx, workers, *rest):
         calls.append(workers)
-        return real(items, ctx, workers)
+        return real(items, ctx, workers, *rest)
 
     monkeypatch.setattr(work, "_scan_parallel", counting)
     return calls

@@ -133,4 +133,4 @@ def test_json_output_stays_valid_with_undecodable_file_names(tmp_path):
     ran = run_cli(tmp_path, "check", "--format", "json")
     assert ran.code == 1
     document = json.loads(ran.out)
-    assert document["findings"][0]["path"] == "caf\udce9.py"  # the byte, losslessly escaped
+    assert document["findings"][0]["path"] == "caf\\xe9.py"  # the undecodable byte, shown as \xe9
