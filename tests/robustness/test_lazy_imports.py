@@ -1,0 +1,68 @@
+"""A check imports only what it needs; what runs skip at run time is checked here instead."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from linter import yamlpos
+from linter.cache import trusted_catalog_data
+from linter.catalog import load_catalog
+from linter.resources import data_dir, rules_dir
+from linter.ruledefs import load_rules
+from lintrun import REPO
+
+PROBE = """
+import json, sys
+sys.argv = ["fortnox-lint", "check", *sys.argv[1:]]
+from linter.cli import main
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+HEAVY = ("jsonschema", "pygls", "lsprotocol", "linter.lsp", "xml", "concurrent", "multiprocessing")
+
+
+def imported_by_check(root: Path, *args: str) -> tuple[int, set[str]]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=120)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
+
+
+def test_warm_check_imports_no_validator_no_language_server_no_workers(tmp_path):
+    (tmp_path / "fortnox.yaml").write_text("scopes: [invoice]\n")
+    (tmp_path / "app.py").write_text('u = "https://api.fortnox.se/3/invoices"\n')
+    code, cold = imported_by_check(tmp_path, "--format", "text")
+    assert code == 0
+    assert "jsonschema" in cold  # first sight of this manifest: validated, and the answer cached
+    code, warm = imported_by_check(tmp_path, "--format", "text")
+    assert code == 0
+    assert heavy(warm) == []
+    assert sorted(m for m in warm if m.startswith("linter.formatters.") and m.endswith("_format")) == [
+        "linter.formatters.text_format"]
+
+
+def test_shipped_rules_pass_their_schema():
+    # Runs load the shipped rules without jsonschema; this is where they are validated.
+    assert load_rules(rules_dir(), validate=True) == load_rules()
+
+
+def test_shipped_catalog_is_valid_and_the_trusted_parse_is_the_same_data():
+    # Runs parse the shipped catalog without positions or checks; here it is fully validated.
+    path = data_dir() / "scopes.yaml"
+    validated = load_catalog(path)
+    located = yamlpos.load(path.read_text(encoding="utf-8"), str(path))
+    assert trusted_catalog_data(path.read_bytes()) == located.data
+    assert len(validated.endpoints) == len(located.data["endpoints"])
