@@ -70,6 +70,9 @@ EXTENSIONS: dict[str, str] = {
 _NAME = re.compile(r"[A-Za-z_$@][A-Za-z0-9_$]*")
 _NUMBER = re.compile(r"[0-9][0-9A-Za-z_.]*")
 _SPACE = re.compile(r"\s+")
+# "$name", "$obj->prop", "$arr[key]" in PHP/Kotlin strings. The key is short (PHP allows a name
+# or number there); bounding it keeps a line of unclosed "$a[" from being rescanned to its end.
+_DOLLAR_VAR = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*(?:->[A-Za-z_][A-Za-z0-9_]*|\[[^\]\n]{0,64}\])?")
 _REGEX_BEFORE = set("(,=:[!&|?{};+-*%<>~^") | {""}
 _REGEX_KEYWORDS = {"return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void"}
 
@@ -98,6 +101,9 @@ class _Lexer:
         self.quotes = sorted(spec.quotes, key=len, reverse=True)
         self.line_comments = spec.line_comments
         self.block_comments = spec.block_comments
+        # After a "/" failed to start a regex literal (no closing "/" before the line's end), no
+        # other "/" before that point is tried: retrying each one would be quadratic on a long line.
+        self.no_regex_before = -1
 
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
@@ -114,7 +120,7 @@ class _Lexer:
             if string_end is not None:
                 i = string_end
                 continue
-            if self.spec.regex_literals and ch == "/" and self._regex_allowed():
+            if self.spec.regex_literals and ch == "/" and i >= self.no_regex_before and self._regex_allowed():
                 end = self._regex_end(i)
                 if end is not None:
                     i = end
@@ -249,7 +255,7 @@ class _Lexer:
             if text.startswith("{$", i) or text.startswith("${", i):
                 return self._balanced(i + 2), True
             if text[i] == "$":
-                match = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*(?:->[A-Za-z_][A-Za-z0-9_]*|\[[^\]\n]*\])?").match(text, i)
+                match = _DOLLAR_VAR.match(text, i)
                 if match:
                     return match.end(), True
         return None
@@ -286,6 +292,7 @@ class _Lexer:
         while j < len(text):
             ch = text[j]
             if ch == "\n":
+                self.no_regex_before = j
                 return None
             if ch == "\\":
                 j += 2
@@ -301,6 +308,7 @@ class _Lexer:
                 self.tokens.append(Token("punct", "/re/", i, j))
                 return j
             j += 1
+        self.no_regex_before = len(text)
         return None
 
 

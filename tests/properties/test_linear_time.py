@@ -1,0 +1,133 @@
+"""Adversarial input takes linear time: every regular expression the scanner uses, and the lexer.
+
+This is a test of algorithmic growth, not a speed target: each case runs on an input of size n
+and of size 4n, and the larger must take less than 8 times as long (linear growth gives about 4,
+quadratic about 16). Timings are the best of several runs; a tiny absolute allowance absorbs
+timer noise when both runs take microseconds.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import linter.scanner
+from linter.scanner.lexer import LANGUAGES, tokenize
+
+N = 12_000
+RATIO = 8
+NOISE = 0.003  # seconds
+SCANNER_MODULES = ["linter.catalog"] + [m.name for m in pkgutil.walk_packages(linter.scanner.__path__, "linter.scanner.")]
+
+
+def best_time(run: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def grows_linearly(run_on: Callable[[int], Callable[[], object]]) -> tuple[bool, float, float]:
+    small, large = best_time(run_on(N)), best_time(run_on(4 * N))
+    return large <= RATIO * small + NOISE, small, large
+
+
+def _flags(call: ast.Call) -> int:
+    """re.I | re.M ... named among a call's other arguments."""
+    flags = 0
+    for node in ast.walk(ast.Module(body=[ast.Expr(a) for a in call.args[1:]] +
+                                    [ast.Expr(k.value) for k in call.keywords], type_ignores=[])):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "re" \
+                and isinstance(getattr(re, node.attr, None), re.RegexFlag):
+            flags |= getattr(re, node.attr)
+    return flags
+
+
+def scanner_patterns() -> dict[str, re.Pattern]:
+    """Compiled patterns held by the scanner's modules, and every literal pattern passed to re.*()."""
+    found: dict[str, re.Pattern] = {}
+    for name in SCANNER_MODULES:
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found[f"{name}.{attr}"] = value
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                found[f"{name}:{node.lineno}"] = re.compile(node.args[0].value, _flags(node))
+    return found
+
+
+PATTERNS = scanner_patterns()
+# Near-misses for URL, path, name and interpolation patterns: repeated, then broken by "!".
+SEEDS = ["https://api.fortnox.se", "https://api.fortnox.se:1", "http://api.fortnox.se/", "/3/", "/3/a",
+         "/api/", "/api/x/", "fortnox", "FoRtNoX", "{", "{a", "{a/", "}", "$a", "$a[", "$a->", "${", "#{",
+         "a", "a_", "0", "0.", " ", "\n", "/", "//", "?", "#", "getasync", "get", "\\", "'", '"']
+
+
+def test_the_scanner_patterns_were_all_found():
+    # A guard that this file still sees the scanner's regular expressions after refactors.
+    assert {"linter.scanner.extract.API_URL", "linter.scanner.extract.API_PATH", "linter.scanner.extract.PREFILTER",
+            "linter.scanner.lexer._NAME", "linter.catalog._NORMALISE_VAR"} <= set(PATTERNS)
+    assert len(PATTERNS) >= 12
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_regular_expression_is_linear_on_near_misses(name):
+    pattern = PATTERNS[name]
+    slow = []
+    for seed in SEEDS:
+        def run_on(size: int, seed: str = seed) -> Callable[[], object]:
+            text = seed * (size // len(seed)) + "!"
+            return lambda: (list(pattern.finditer(text)), pattern.match(text), pattern.search(text[1:]))
+
+        linear, small, large = grows_linearly(run_on)
+        if not linear:
+            linear, small, large = grows_linearly(run_on)  # once more: a busy machine, not the regex?
+        if not linear:
+            slow.append(f"{seed!r}: {small * 1000:.1f} ms -> {large * 1000:.1f} ms")
+    assert slow == []
+
+
+# Whole files that try to make the lexer rescan: unclosed strings, comments, regex literals,
+# interpolations and brackets, each repeated on one long line.
+LEXER_CASES = {
+    "javascript": ["=/[", "=/", "`${", '"', "/*", "(/", "'\\", "`${'", "${{"],
+    "typescript": ["=/[", "`${`"],
+    "python": ['"', "'''", 'f"{', 'rf"', "#", '"\\', "f'{{"],
+    "php": ['"$a[', '"{$', '"$a->', "#[", "/*"],
+    "kotlin": ['"$a[', '"${', '"""'],
+    "ruby": ['"#{', "\n=begin", "`#{"],
+    "csharp": ['$"{', '@"', "'\\"],
+    "java": ["'\\", '"""'],
+    "go": ["`", "'\\"],
+    "elixir": ['"#{', "'''"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(LEXER_CASES))
+def test_lexer_is_linear_on_adversarial_lines(language):
+    spec = LANGUAGES[language]
+    slow = []
+    for seed in LEXER_CASES[language]:
+        def run_on(size: int, seed: str = seed) -> Callable[[], object]:
+            text = 'u = "https://api.fortnox.se/3/invoices"\n' + seed * (size // len(seed))
+            return lambda: tokenize(text, spec)
+
+        linear, small, large = grows_linearly(run_on)
+        if not linear:
+            linear, small, large = grows_linearly(run_on)
+        if not linear:
+            slow.append(f"{seed!r}: {small * 1000:.1f} ms -> {large * 1000:.1f} ms")
+    assert slow == []
