@@ -21,6 +21,7 @@ from linter.scanner.uses import FileScan
 FAST_PREFILTER = byte_prefilter(PREFILTER)
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 200
+MIN_FILES_PER_WORKER = 16
 CHUNKS_PER_WORKER = 8  # small enough chunks that one slow file does not idle the other workers
 
 
@@ -104,7 +105,7 @@ def worker_count(jobs: int) -> int:
 def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int = 0,
              done: Done | None = None) -> list[Outcome]:
     """Outcomes for ``items``, in their order; in parallel when there are enough of them."""
-    workers = min(worker_count(jobs), max(1, len(items) // 16))
+    workers = min(worker_count(jobs), max(1, len(items) // MIN_FILES_PER_WORKER))
     if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
         return scan_serially(items, ctx, done)
     finished: set[int] = set()
