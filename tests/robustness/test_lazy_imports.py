@@ -66,3 +66,12 @@ def test_shipped_catalog_is_valid_and_the_trusted_parse_is_the_same_data():
     located = yamlpos.load(path.read_text(encoding="utf-8"), str(path))
     assert trusted_catalog_data(path.read_bytes()) == located.data
     assert len(validated.endpoints) == len(located.data["endpoints"])
+
+
+def test_libyaml_reads_the_shipped_rules_exactly_as_safe_load_does():
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for path in sorted(rules_dir().glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=loader) == yaml.safe_load(text), path.name

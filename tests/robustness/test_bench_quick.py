@@ -1,0 +1,30 @@
+"""CI runs the benchmark in quick mode: it must work end to end. Timings are printed, not judged."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from lintrun import REPO
+
+
+def test_quick_benchmark_runs_and_reports_every_scenario(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--tree", str(tmp_path / "tree")],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr  # also fails when cold, warm and --jobs 1 findings differ
+    print(done.stdout)  # the table, for the CI log
+    rows = [line.split(" | ")[0].lstrip("| ") for line in done.stdout.splitlines() if re.match(r"\| \D", line)]
+    expected = ["scenario", "cold full check", "warm re-run (cache)", "cold full check, --jobs 1",
+                "single file (check --stdin-filename, warm cache)", "python -c pass"]
+    if shutil.which("rg"):  # ripgrep is the floor when installed; CI need not have it
+        expected.append("rg -i -c 'fortnox|/3/|/api/'")
+    assert rows[:len(expected) + 1] == expected + ["cold check, files"]
+    assert done.stdout.startswith("Machine: ")
+    assert re.search(r"^Tree: 301 files, 3\.\d MB$", done.stdout, re.M)
+    assert re.search(r"^\| 301 \| [\d.]+ \| [\d,]+ \|$", done.stdout, re.M)  # the scaling table's full size
+    assert "- peak memory under 150 MB: " in done.stdout
+    assert (tmp_path / "tree" / "fortnox.yaml").exists()
