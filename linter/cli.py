@@ -15,6 +15,8 @@ from linter.formatters import FORMATTERS
 from linter.runner import EXIT_ERROR, run, run_scopes
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_INCLUDE_TESTS = click.option("--include-tests", is_flag=True,
+                              help="Also scan test code (tests/, *_test.go, *.spec.ts, ...), skipped by default.")
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
                         help="Use this catalog instead of the shipped data/scopes.yaml.")
 
@@ -55,8 +57,9 @@ def cli() -> None:
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@_INCLUDE_TESTS
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], include_tests: bool) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
 
@@ -74,7 +77,8 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set())
+                          select=chosen["select"], ignore=chosen["ignore"] or set(),
+                          include_tests=include_tests)
     sys.exit(run(request, fmt, sys.stdout, sys.stderr))
 
 
@@ -83,9 +87,10 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
 @_CATALOG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="List each call site under the scope it needs.")
-def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool) -> None:
+@_INCLUDE_TESTS
+def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool, include_tests: bool) -> None:
     """Show which scopes and licences the code in PATHS needs (no manifest required)."""
-    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
+    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog, include_tests=include_tests)
     sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
 
 

@@ -27,6 +27,7 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    include_tests: bool = False  # scan test code too (also: include_tests: true in fortnox.yaml)
 
 
 @dataclass
@@ -87,8 +88,10 @@ def lint(request: LintRequest) -> LintResult:
         roots = [manifest.root] + [t for t in targets if not _is_within(t, manifest.root)]
         whole_project = True
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
+    include_tests = request.include_tests or bool(
+        manifest and manifest.valid and manifest.get("include_tests", False) is True)
     scanned = scan(roots, catalog, cwd, exclude=excludes if isinstance(excludes, list) else [],
-                   exclude_root=manifest.root if manifest else None)
+                   exclude_root=manifest.root if manifest else None, include_tests=include_tests)
 
     rules = load_rules()
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,

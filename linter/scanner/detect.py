@@ -1,0 +1,628 @@
+"""Find the Fortnox calls in one lexed file, each with how it was found and how sure we are.
+
+A call is reported at the string literal that holds its resource path (``"/invoices"`` in
+``BASE + "/invoices"``, the ``"invoices"`` in a route table or a ``resource = "invoices"`` field).
+Evidence that the path reaches Fortnox comes from:
+
+* the folded text itself: a full API URL, or an ``/3/...`` path (high confidence);
+* a base it is joined with: a name bound to a Fortnox base URL in this file (high);
+* the call it is passed to: a client built with a Fortnox base (high), a function whose name
+  says Fortnox (medium);
+* what other files know (a base URL in a config module, a helper that adds the base): such
+  candidates leave the file as ``relative-call`` facts for linter.scanner.project to resolve.
+
+Routes the integration serves itself (``app.get('/customers', ...)``) never count.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from linter.catalog import CONFIDENCE_RANK, Catalog
+from linter.scanner.evaluate import Evaluator, Value
+from linter.scanner.lexer import LineIndex, Token
+from linter.scanner.methods import is_http_call, method_for, verb_of
+from linter.scanner.paths import Shape, base_prefix, classify
+from linter.scanner.symbols import Binding, collect, norm
+from linter.scanner.syntax import SELF_NAMES, Call, Code
+from linter.scanner.uses import EndpointUse, Fact
+
+# Keys whose value is the base URL of an HTTP client: axios baseURL, httpx base_url, Guzzle
+# base_uri, HttpClient.BaseAddress, Faraday url:, ky prefixUrl, Req base_url
+BASE_KEYS = frozenset({"baseurl", "baseuri", "baseaddress", "prefixurl", "url", "host", "base", "endpoint",
+                       "apiurl", "apibase", "apibaseurl", "rooturl", "serverurl"})
+# Calls that configure a client's base: Retrofit/WebClient .baseUrl(), resty SetBaseURL,
+# HTTParty base_uri, RestSharp new RestClient(base), Ktor defaultRequest { url(base) }
+BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restclient", "url", "withbaseurl",
+                        "basepath", "setbaseuri", "plug", "create", "new", "client", "instance", "uri"})
+# Receivers that register the integration's own web routes
+ROUTE_RECEIVERS = frozenset({"app", "router", "route", "routes", "server", "r", "e", "g", "mux", "engine",
+                             "blueprint", "bp", "fastify", "express", "srv", "web", "group", "api_router",
+                             "apirouter", "v1", "v2", "http", "urls", "urlpatterns", "application"})
+ROUTE_CALLS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route", "handle", "handlefunc",
+                         "any", "options", "head", "match", "resource", "resources", "mount", "scope",
+                         "register", "addroute", "map", "mapget", "mappost", "mapput", "mapdelete"})
+SERVER_ANNOTATIONS = frozenset({"getmapping", "postmapping", "putmapping", "patchmapping", "deletemapping",
+                                "requestmapping", "path", "httpget", "httppost", "httpput", "httpdelete",
+                                "httppatch", "route", "get", "post", "put", "patch", "delete", "all"})
+CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http", "requestline", "getexchange",
+                                "postexchange", "putexchange", "patchexchange", "deleteexchange", "httpexchange"})
+_DOC_ATTRIBUTES = frozenset({"@doc", "@moduledoc", "@typedoc", "@shortdoc"})
+_COMPARISONS = frozenset({"==", "===", "!=", "!==", "in", "case", "when", "startsWith", "endsWith"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    confidence: str
+    how: str
+    why: str
+
+    @property
+    def rank(self) -> int:
+        return CONFIDENCE_RANK[self.confidence]
+
+
+@dataclass
+class Candidate:
+    """Everything found about one endpoint path written at one string literal."""
+
+    token: int
+    endpoint: str
+    evidence: Evidence | None = None
+    method: str | None = None
+    route: bool = False
+    via: set[str] = field(default_factory=set)
+    callees: set[str] = field(default_factory=set)
+    http: bool = False
+    binding: str = ""
+    container: str = ""
+    member: bool = False
+    declarative: bool = False
+
+    def consider(self, evidence: Evidence | None, method: str | None) -> None:
+        if evidence is not None and (self.evidence is None or evidence.rank > self.evidence.rank):
+            self.evidence = evidence
+        if method and not self.method:
+            self.method = method
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    values: list[Value]
+
+
+class FileDetector:
+    def __init__(self, text: str, display: str, language: str, tokens: list[Token], catalog: Catalog,
+                 index: LineIndex) -> None:
+        self.display = display
+        self.catalog = catalog
+        self.index = index
+        self.code = Code(tokens, text, language)
+        self.symbols = collect(self.code)
+        self.evaluator = Evaluator(self.code, self.symbols)
+        self.candidates: dict[tuple[int, str], Candidate] = {}
+        self.client_names: dict[str, str] = {}  # normalised client name -> base URL
+        self.implicit_base = ""  # a class-level base (HTTParty base_uri, Tesla BaseUrl plug)
+        self.constant_bases: dict[str, tuple[str, int]] = {}  # name -> (url, token)
+        self.other_bases: dict[str, int] = {}
+        self.refs: set[str] = set()  # fields and tables used in a Fortnox URL
+        self.linked: set[str] = set()  # names in the statements that configure a Fortnox client
+        self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
+        self.server_file = _is_server_file(self.code)
+
+    # -- the pass ----------------------------------------------------------------------------------
+    def run(self) -> tuple[list[EndpointUse], list[Fact]]:
+        code = self.code
+        skip = self._skipped_strings()
+        anchors = self._anchors([i for i, t in enumerate(code.tokens) if t.kind == "str" and i not in skip])
+        for anchor in anchors:
+            self._bases(anchor)
+        interesting = self._interesting_bindings(anchors)
+        targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
+        references = [i for i, t in enumerate(code.tokens)
+                      if t.kind == "name" and norm(t.value) in interesting and i not in targets]
+        reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
+        for anchor in reference_anchors:
+            self._bases(anchor)
+        for anchor in anchors + reference_anchors:
+            self._uses(anchor)
+        self._resolve_in_file()
+        return self._report()
+
+    # -- strings that are never URLs ---------------------------------------------------------------
+    def _skipped_strings(self) -> set[int]:
+        code = self.code
+        skip: set[int] = set()
+        n = len(code.tokens)
+        for i, tok in enumerate(code.tokens):
+            if tok.kind != "str":
+                continue
+            prev, nxt = code.value(i - 1), code.value(i + 1)
+            if code.op(i + 1) in (":", "=>") and code.value(i + 1) != "::" and (
+                    code.value(i - 1) in ("{", ",", "(", "[") or code.newline_before[i]):
+                skip.add(i)  # a key, not a value
+            elif prev == "[" and nxt == "]" and i >= 2 and (code.kind(i - 2) == "name" or code.value(i - 2) in (")", "]")):
+                skip.add(i)  # an index: data["Invoices"]
+            elif code.language == "python" and _is_docstring(code, i):
+                skip.add(i)
+            elif code.language == "elixir" and prev in _DOC_ATTRIBUTES:
+                skip.add(i)
+            elif i >= 2 and code.op(i - 1) in (":", "=>", "=") and code.kind(i - 2) == "str" \
+                    and code.value(i - 2).lower().startswith("@url"):
+                skip.add(i)  # "@url" in a Fortnox response body: data, not a call
+            elif prev in ("import", "from", "require", "require_relative", "include", "use") or \
+                    (prev == "(" and code.value(i - 2) in ("require", "import", "require_once", "include")):
+                skip.add(i)
+            elif code.op(i - 1) in _COMPARISONS or code.value(i - 1) in _COMPARISONS or \
+                    (i + 1 < n and code.op(i + 1) in ("==", "===", "!=", "!==")):
+                skip.add(i)
+        return skip
+
+    # -- anchors: each expression that may build a URL, evaluated once ----------------------------
+    def _anchors(self, tokens: list[int], seen: set[tuple[int, int]] | None = None) -> list[_Anchor]:
+        seen = set() if seen is None else seen
+        found: list[_Anchor] = []
+        for i in tokens:
+            start, end = self._expand(*self.evaluator.chain_bounds(i))
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            found.append(_Anchor(start, end, self.evaluator.chain(start, end)))
+        return found
+
+    def _expand(self, start: int, end: int) -> tuple[int, int]:
+        """Grow an operand to the format / join call it feeds: sprintf("%s/x", BASE), urljoin(B, "x")."""
+        code = self.code
+        for _ in range(3):
+            opener = code.parent[start]
+            if opener < 0 or code.value(opener) != "(":
+                break
+            call = code.call_at(opener)
+            if call is None:
+                break
+            name = norm(call.name)
+            index = code.argument_index(opener, start)
+            args = code.arguments(opener)
+            whole = any(a == (start, end) for a in args)
+            feeds = (name in ("format", "sprintf", "vsprintf", "formatted", "fmt") and index == 0) or \
+                name in ("urljoin", "join", "joinpath", "combine", "resolve", "url", "joinurl") or \
+                (name == "uri" and len(args) == 2)
+            if not (whole and feeds):
+                break
+            start, end = self.evaluator.chain_bounds(call.close)
+            start = min(start, call.start)
+        return start, end
+
+    def _interesting_bindings(self, anchors: list[_Anchor]) -> set[str]:
+        """Names bound to a URL, a base or a resource path: their uses may show the call."""
+        by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
+        names: set[str] = set()
+        for anchor in anchors:
+            binding = by_value.get(anchor.start)
+            if binding is None:
+                continue
+            if any(classify(v.text, self.catalog).kind in ("absolute", "relative", "base") for v in anchor.values):
+                names.add(binding.name)
+                if binding.container:
+                    names.add(binding.container)
+        return names
+
+    # -- bases -------------------------------------------------------------------------------------
+    def _bases(self, anchor: _Anchor) -> None:
+        for value in anchor.values:
+            shape = classify(value.text, self.catalog)
+            if shape.kind == "base":
+                self._base_consumer(anchor, shape.url)
+            elif shape.kind == "other-base":
+                binding = self._binding_at(anchor.start)
+                if binding is not None:
+                    self.other_bases.setdefault(binding.name, binding.target)
+
+    def _base_consumer(self, anchor: _Anchor, url: str) -> None:
+        code = self.code
+        binding = self._binding_at(anchor.start)
+        if binding is not None and not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
+            target_names = self._target_names(binding.target)
+            if binding.name in BASE_KEYS and len(target_names) > 1:
+                self._client(norm(target_names[-2]), url, binding.target)  # http.BaseAddress = new Uri(B)
+            else:
+                self.constant_bases.setdefault(binding.name, (url, binding.target))
+            return
+        top = self._statement_top(anchor.start)
+        lo, hi = code.statement_bounds(top)
+        target = self._assignment_target(lo, anchor.start)
+        names_here = {norm(code.value(k)) for k in range(lo, hi + 1) if code.kind(k) == "name"}
+        if target is not None:
+            names = self._target_names(target)
+            name = norm(names[-1])
+            if name in BASE_KEYS and len(names) > 1:
+                name = norm(names[-2])
+            self._client(name, url, target)
+            self.linked.update(names_here)
+        elif names_here & (BASE_CALLS | BASE_KEYS) or any("base" in n for n in names_here):
+            self.implicit_base = url  # base_uri "…", plug Tesla.Middleware.BaseUrl, "…"
+            self.linked.update(names_here)
+
+    def _client(self, name: str, url: str, token: int) -> None:
+        if name and name not in SELF_NAMES:
+            self.client_names.setdefault(name, url)
+            self.constant_bases.setdefault(name, (url, token))
+
+    def _binding_at(self, value_start: int) -> Binding | None:
+        for bindings in self.symbols.bindings.values():
+            for binding in bindings:
+                if binding.value == value_start:
+                    return binding
+        return None
+
+    def _inside_call(self, i: int) -> bool:
+        opener = self.code.parent[i]
+        while opener >= 0 and self.code.value(opener) in ("{", "["):
+            opener = self.code.parent[opener]
+        return opener >= 0 and self.code.call_at(opener) is not None
+
+    def _statement_top(self, i: int) -> int:
+        """Climb out of call arguments and object literals to the statement that holds them."""
+        code = self.code
+        k = i
+        for _ in range(12):
+            opener = code.parent[k]
+            if opener < 0:
+                return k
+            if code.value(opener) == "{" and not _is_literal_brace(code, opener):
+                return k
+            k = opener
+        return k
+
+    def _assignment_target(self, lo: int, until: int) -> int | None:
+        code = self.code
+        level = code.parent[lo]
+        for k in range(lo, until):
+            if code.parent[k] == level and code.op(k) in ("=", ":=") and k > lo:
+                j = k - 1
+                if code.kind(j) == "name":
+                    return j
+                return None
+        return None
+
+    def _target_names(self, target: int) -> tuple[str, ...]:
+        start = self.code.chain_start(target)
+        return tuple(n for n in self.code.chain_names(start, target) if n.lstrip("$") not in SELF_NAMES) \
+            or (self.code.value(target),)
+
+    # -- uses --------------------------------------------------------------------------------------
+    def _uses(self, anchor: _Anchor) -> None:
+        for value in anchor.values:
+            shape = classify(value.text, self.catalog)
+            if shape.kind not in ("absolute", "relative"):
+                continue
+            token = _token_at(value, shape.at)
+            if token < 0:
+                continue
+            key = (token, shape.endpoint)
+            candidate = self.candidates.get(key)
+            if candidate is None:
+                candidate = self.candidates[key] = Candidate(token, shape.endpoint)
+            evidence, route = self._evidence(anchor, value, shape, candidate)
+            if route:
+                candidate.route = True
+                continue
+            method = shape.method or method_for(self.code, anchor.start, anchor.end)
+            candidate.consider(evidence, method)
+            if evidence is not None and evidence.rank >= CONFIDENCE_RANK["medium"]:
+                self._note_refs(value)
+
+    def _evidence(self, anchor: _Anchor, value: Value, shape: Shape,
+                  candidate: Candidate) -> tuple[Evidence | None, bool]:
+        code = self.code
+        call = self._call_of(anchor.start, anchor.end)
+        if call is not None and self._is_route(call):
+            return None, True
+        if shape.kind == "absolute":
+            return Evidence("high", _how(value), self._why_absolute(value)), False
+        binding = self._binding_at(anchor.start)
+        if binding is not None and value.pieces and value.pieces[0].token == candidate.token:
+            candidate.binding = binding.name
+            candidate.container = binding.container
+            candidate.member = binding.member
+        if shape.lead_unknown:
+            lead = value.pieces[0]
+            names = [n for n in lead.names if n.lstrip("$@") not in SELF_NAMES]
+            candidate.via.update(norm(n) for n in names)
+            fortnoxy = [n for n in names if "fortnox" in n.lower()]
+            if fortnoxy:
+                return Evidence("medium", "fortnox-base",
+                                f"joined to {'.'.join(names) or fortnoxy[0]}, a name that says Fortnox"), False
+            owner = self._fortnox_owner(anchor.start)
+            if lead.member and owner:
+                return Evidence("medium", "fortnox-base", f"joined to the base of {owner}"), False
+        found = self._call_evidence(call, candidate) if call is not None else None
+        if found is not None:
+            return found, False
+        if binding is None and call is None and not shape.lead_unknown:
+            return None, False
+        return None, False
+
+    def _call_of(self, start: int, end: int) -> Call | None:
+        """The call the expression is a direct argument of (through object/array literals)."""
+        code = self.code
+        opener = code.parent[start]
+        while opener >= 0 and code.value(opener) in ("{", "[") and _is_literal_brace(code, opener):
+            opener = code.parent[opener]
+        if opener >= 0 and code.value(opener) == "(":
+            return code.call_at(opener)
+        if opener >= 0 and code.value(opener) == "[" and code.value(opener - 1) != "=":
+            return None
+        # Ruby and Elixir call without parentheses: get "/invoices", headers
+        if code.language in ("ruby", "elixir") and start > 0 and not code.newline_before[start] \
+                and code.kind(start - 1) == "name" and code.value(start - 1) not in ("return", "when", "do", "else"):
+            callee_start = code.chain_start(start - 1)
+            names = code.chain_names(callee_start, start - 1)
+            if names:
+                return Call(-1, -1, names, callee_start, False, False)
+        return None
+
+    def _is_route(self, call: Call) -> bool:
+        """The integration's own web route: app.get('/x', handler), @GetMapping, [HttpGet], Route::get."""
+        code = self.code
+        name = norm(call.name)
+        if call.decorated or call.attribute:
+            if code.language in ("java", "kotlin"):
+                if name in CLIENT_ANNOTATIONS and call.name.isupper() or name.endswith("exchange") or \
+                        name == "requestline":
+                    return False
+                return not ("FeignClient" in code.text or "RegisterRestClient" in code.text)
+            if code.language == "csharp":
+                return not (name in CLIENT_ANNOTATIONS and not call.name.lower().startswith("http"))
+            return True  # decorators in Python / TypeScript frameworks declare routes
+        receivers = [norm(n) for n in call.names[:-1]]
+        if name in ROUTE_CALLS and receivers and not self._receiver_is_call(call):
+            last = receivers[-1]
+            if last in ROUTE_RECEIVERS or "router" in last or last.endswith("routes") or \
+                    (last == "route" and code.language == "php"):
+                return True
+        if call.open >= 0 and name in ROUTE_CALLS and self._has_handler(call):
+            return True
+        if call.open < 0 and (self.server_file or self._block_follows(call)):
+            return True
+        return False
+
+    def _receiver_is_call(self, call: Call) -> bool:
+        """client.R().Get(url): the receiver is a call result, not a router variable."""
+        code = self.code
+        k = call.open - 2
+        return k >= 0 and code.value(k) in (")",) or (k >= 0 and code.op(k) in (".", "?.", "->") and
+                                                       code.value(k - 1) == ")")
+
+    def _has_handler(self, call: Call) -> bool:
+        """A later argument is a function: (req, res) => ..., function (req, res), async (...)."""
+        code = self.code
+        for first, last in code.arguments(call.open)[1:]:
+            value = code.value(first)
+            if value in ("function", "async") or code.op(first + 1) == "=>" or \
+                    (value == "(" and code.op(code.partner[first] + 1) == "=>"):
+                return True
+        return False
+
+    def _block_follows(self, call: Call) -> bool:
+        """Sinatra-style routes: get '/x' do ... end."""
+        code = self.code
+        k = call.start + len(call.names) * 2
+        while k < len(code.tokens) and not code.newline_before[k]:
+            if code.value(k) == "do":
+                return True
+            k += 1
+        return False
+
+    def _call_evidence(self, call: Call, candidate: Candidate) -> Evidence | None:
+        code = self.code
+        names = call.names
+        shown = ".".join(n for n in names if n)
+        fortnoxy = [n for n in names if "fortnox" in n.lower()]
+        http = is_http_call(call.name) or bool(call.decorated or call.attribute)
+        candidate.http = candidate.http or http
+        candidate.callees.update(norm(n) for n in names if n.lstrip("$") not in SELF_NAMES)
+        if call.decorated or call.attribute:
+            candidate.declarative = True
+            if self.mentions_fortnox or self.client_names or self.constant_bases:
+                return Evidence("medium", "declarative-client",
+                                f"declared by @{call.name} in a client interface of a file that names Fortnox")
+            return None
+        if fortnoxy:
+            return Evidence("medium", "fortnox-helper", f"passed to {shown}(), whose name says Fortnox")
+        receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
+        if receivers and receivers[-1] in self.client_names:
+            url = self.client_names[receivers[-1]]
+            return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
+        if call.open >= 0:
+            for first, last in code.arguments(call.open):
+                if first == last and code.kind(first) == "name" and norm(code.value(first)) in self.client_names:
+                    url = self.client_names[norm(code.value(first))]
+                    return Evidence("high", "client-base",
+                                    f"requested with client {code.value(first)}, whose base URL is {url}")
+        if self.implicit_base and verb_of(call.name) and (not receivers or receivers[-1] in ("class",)):
+            return Evidence("high", "client-base",
+                            f"{shown}() in a class whose base URL is {self.implicit_base}")
+        if http and self.client_names and not receivers:
+            url = next(iter(self.client_names.values()))
+            return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
+        owner = self._fortnox_owner(call.start if call.start >= 0 else candidate.token)
+        if http and owner:
+            return Evidence("medium", "fortnox-helper", f"{shown}() inside {owner}")
+        if http and self.client_names and receivers and receivers[-1] in ("http", "client", "httpclient", "session"):
+            url = next(iter(self.client_names.values()))
+            return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
+        return None
+
+    def _fortnox_owner(self, i: int) -> str:
+        """The enclosing class or function when its name says Fortnox (class FortnoxClient)."""
+        for kind in ("class", "function"):
+            decl = self.symbols.enclosing(i, kind)
+            if decl is not None and "fortnox" in decl.name.lower():
+                return decl.name
+        return ""
+
+    def _why_absolute(self, value: Value) -> str:
+        tokens = {p.token for p in value.pieces if p.token >= 0}
+        if len(tokens) == 1 and not value.via:
+            return "the URL or API path is written in full"
+        return f"built from parts: {value.text}"
+
+    def _note_refs(self, value: Value) -> None:
+        for piece in value.pieces:
+            if piece.token < 0 and piece.names and piece.member:
+                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                if plain:
+                    self.refs.add(norm(plain[-1]))
+                    self.refs.add(norm(plain[0]))
+
+    # -- in-file resolution of what the anchors left open ------------------------------------------
+    def _resolve_in_file(self) -> None:
+        for candidate in self.candidates.values():
+            if candidate.evidence is not None or candidate.route:
+                continue
+            if candidate.member and candidate.binding in self.refs:
+                candidate.evidence = Evidence("medium", "resource-property",
+                                              f"field {candidate.binding!r} is joined to a Fortnox base in this file")
+            elif candidate.container and candidate.container in self.refs:
+                candidate.evidence = Evidence("medium", "route-table",
+                                              f"table {candidate.container!r} is joined to a Fortnox base in this file")
+            elif candidate.via and self.constant_bases and candidate.via & set(self.constant_bases):
+                name = sorted(candidate.via & set(self.constant_bases))[0]
+                url = self.constant_bases[name][0]
+                candidate.evidence = Evidence("high", "client-base", f"joined to {name} ({url})")
+
+    # -- output ------------------------------------------------------------------------------------
+    def _report(self) -> tuple[list[EndpointUse], list[Fact]]:
+        uses: list[EndpointUse] = []
+        facts: list[Fact] = []
+        for candidate in sorted(self.candidates.values(), key=lambda c: (c.token, c.endpoint)):
+            if candidate.route:
+                continue
+            line, column = self.index.position(self.code.tokens[candidate.token].offset)
+            if candidate.evidence is not None:
+                uses.append(make_use(self.catalog, self.display, line, column, candidate.endpoint,
+                                     candidate.method, candidate.evidence))
+            elif candidate.via or candidate.callees or candidate.binding or candidate.container:
+                facts.append(Fact("relative-call", self.display, line, column, {
+                    "endpoint": candidate.endpoint, "method": candidate.method,
+                    "via": sorted(candidate.via), "callees": sorted(candidate.callees),
+                    "http": candidate.http, "binding": candidate.binding, "container": candidate.container,
+                    "member": candidate.member, "declarative": candidate.declarative,
+                }))
+        facts.extend(self._base_facts())
+        if facts or self.refs:
+            facts.append(self._file_fact())
+        return uses, facts
+
+    def _base_facts(self) -> list[Fact]:
+        facts = []
+        for name, (url, token) in sorted(self.constant_bases.items()):
+            line, column = self.index.position(self.code.tokens[token].offset)
+            facts.append(Fact("base-url", self.display, line, column, {
+                "name": name, "written": self.code.value(token), "url": url, "fortnox": True,
+                "client": name in self.client_names, "prefix": base_prefix(url)}))
+        if self.implicit_base:
+            facts.append(Fact("base-url", self.display, 1, 1, {
+                "name": "", "written": "", "url": self.implicit_base, "fortnox": True, "client": True,
+                "prefix": base_prefix(self.implicit_base)}))
+        for name, token in sorted(self.other_bases.items()):
+            if name in self.constant_bases:
+                continue
+            line, column = self.index.position(self.code.tokens[token].offset)
+            facts.append(Fact("base-url", self.display, line, column, {
+                "name": name, "written": self.code.value(token), "url": "", "fortnox": False,
+                "client": False, "prefix": ""}))
+        return facts
+
+    def _file_fact(self) -> Fact:
+        has_base = bool(self.constant_bases or self.implicit_base)
+        helpers = sorted({norm(d.name) for d in self.symbols.declarations} | set(self.client_names)) \
+            if has_base else []
+        folder, name = posixpath.split(self.display)
+        return Fact("fortnox-file", self.display, 1, 1, {
+            "stem": norm(name.rsplit(".", 1)[0]), "dir": folder,
+            "helpers": helpers, "refs": sorted(self.refs), "linked": sorted(self.linked) if has_base else [],
+            "imports": sorted({(n, s) for n, s in self.symbols.imports}),
+            "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
+            "has_base": has_base,
+        })
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def make_use(catalog: Catalog, display: str, line: int, column: int, endpoint: str, method: str | None,
+             evidence: Evidence) -> EndpointUse:
+    match = catalog.match(endpoint)
+    confidence = evidence.confidence
+    why = evidence.why
+    if match is not None and CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[confidence]:
+        confidence = match.confidence
+        why = ""  # the catalog's own guess is the reason; missing-scope quotes its note
+    return EndpointUse(
+        path=display, line=line, column=column, endpoint=endpoint,
+        template=match.path if match else None, resource=match.resource if match else None,
+        scope=match.scope if match else None, method=method, how=evidence.how,
+        confidence=confidence, why=why,
+    )
+
+
+def _how(value: Value) -> str:
+    tokens = {p.token for p in value.pieces if p.token >= 0}
+    if len(tokens) == 1 and not value.via and value.how == "literal":
+        text = value.text.lstrip()
+        return "url" if text.lower().startswith(("http:", "https:")) else "path"
+    return value.how if value.how != "literal" else "constant"
+
+
+def _token_at(value: Value, offset: int) -> int:
+    """The string token that holds the character at ``offset`` of the folded text."""
+    position = 0
+    for piece in value.pieces:
+        end = position + len(piece.text)
+        if position <= offset < end or (offset == end and piece is value.pieces[-1]):
+            if piece.token >= 0:
+                return piece.token
+            break
+        position = end
+    tokens = [p.token for p in value.pieces if p.token >= 0]
+    return tokens[0] if tokens else -1
+
+
+def _is_literal_brace(code: Code, opener: int) -> bool:
+    """A { that opens an object/dict/map literal rather than a block."""
+    before = opener - 1
+    if before < 0:
+        return False
+    value = code.value(before)
+    if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or code.op(before) in ("=>", ":=", "??"):
+        return True
+    if code.language == "kotlin" and (code.kind(before) == "name" or value == ")"):
+        return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
+    if code.language == "go" and (value in ("}", "]") or code.kind(before) == "name"):
+        return True  # composite literals: map[string]string{...}, Config{...}
+    return False
+
+
+def _is_docstring(code: Code, i: int) -> bool:
+    """A Python string that is a statement on its own: a docstring or a bare comment string."""
+    if code.parent[i] != -1:
+        return False
+    n = len(code.tokens)
+    if i + 1 < n and not code.newline_before[i + 1]:
+        return False
+    if i == 0:
+        return True
+    if not code.newline_before[i]:
+        return False
+    prev = code.tokens[i - 1]
+    return prev.kind != "str" and (prev.value == ":" or prev.kind in ("name", "num") or prev.value in (")", "]", "}"))
+
+
+def _is_server_file(code: Code) -> bool:
+    """Router definitions: Phoenix, Rails routes, Sinatra apps."""
+    text = code.text
+    return "Phoenix.Router" in text or "routes.draw" in text or "Sinatra::" in text or \
+        ":router" in text and code.language == "elixir"
