@@ -109,9 +109,11 @@ class FileDetector:
         self.constant_bases: dict[str, tuple[str, int]] = {}  # name -> (url, token)
         self.other_bases: dict[str, int] = {}
         self.refs: set[str] = set()  # fields and tables used in a Fortnox URL
+        self.refs_via: dict[str, set[str]] = {}  # fields joined to a base named elsewhere -> its names
         self.linked: set[str] = set()  # names in the statements that configure a Fortnox client
         self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
         self.server_file = _is_server_file(self.code)
+        self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -123,12 +125,15 @@ class FileDetector:
         interesting = self._interesting_bindings(anchors)
         targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
         references = [i for i, t in enumerate(code.tokens)
-                      if t.kind == "name" and norm(t.value) in interesting and i not in targets]
+                      if t.kind == "name" and i not in targets and
+                      (norm(t.value) in interesting or _joins_base(code, i))]
         reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
         for anchor in reference_anchors:
             self._bases(anchor)
+        self.fortnox_functions = self._functions_using_base()
         for anchor in anchors + reference_anchors:
             self._uses(anchor)
+            self._collect_refs(anchor)
         self._resolve_in_file()
         return self._report()
 
@@ -293,6 +298,24 @@ class FileDetector:
         return tuple(n for n in self.code.chain_names(start, target) if n.lstrip("$") not in SELF_NAMES) \
             or (self.code.value(target),)
 
+    def _functions_using_base(self) -> dict[str, str]:
+        """Functions of this file whose body uses a Fortnox base or client: calling one with a
+        resource path calls Fortnox (fortnoxGet('/invoices'), c.get(ctx, "invoices"))."""
+        code = self.code
+        names = set(self.constant_bases) | set(self.client_names)
+        found: dict[str, str] = {}
+        for decl in self.symbols.declarations:
+            if decl.kind != "function":
+                continue
+            lo, hi = decl.body
+            uses_base = bool(self.implicit_base) or any(
+                code.kind(k) == "name" and norm(code.value(k)) in names for k in range(lo, hi + 1)) or any(
+                code.kind(k) == "str" and "api.fortnox.se" in code.value(k) for k in range(lo, hi + 1))
+            if uses_base:
+                cls = self.symbols.enclosing(decl.token, "class")
+                found[norm(decl.name)] = cls.name if cls else ""
+        return found
+
     # -- uses --------------------------------------------------------------------------------------
     def _uses(self, anchor: _Anchor) -> None:
         for value in anchor.values:
@@ -431,12 +454,17 @@ class FileDetector:
                 return Evidence("medium", "declarative-client",
                                 f"declared by @{call.name} in a client interface of a file that names Fortnox")
             return None
-        if fortnoxy:
-            return Evidence("medium", "fortnox-helper", f"passed to {shown}(), whose name says Fortnox")
         receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
         if receivers and receivers[-1] in self.client_names:
             url = self.client_names[receivers[-1]]
             return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
+        if fortnoxy:
+            return Evidence("medium", "fortnox-helper", f"passed to {shown}(), whose name says Fortnox")
+        helper = norm(call.name)
+        if helper in self.fortnox_functions and (not receivers or receivers[-1] in self.client_names
+                                                 or self._receiver_local(names)):
+            return Evidence("medium", "fortnox-helper",
+                            f"passed to {call.name}(), which sends it to the Fortnox base in this file")
         if call.open >= 0:
             for first, last in code.arguments(call.open):
                 if first == last and code.kind(first) == "name" and norm(code.value(first)) in self.client_names:
@@ -456,6 +484,10 @@ class FileDetector:
             url = next(iter(self.client_names.values()))
             return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
         return None
+
+    def _receiver_local(self, names: tuple[str, ...]) -> bool:
+        """c.get(...) where c is a receiver of this file's own type (Go: func (c *Client) get)."""
+        return len(names) == 2 and len(names[0]) <= 2 and self.code.language == "go"
 
     def _fortnox_owner(self, i: int) -> str:
         """The enclosing class or function when its name says Fortnox (class FortnoxClient)."""
@@ -478,6 +510,53 @@ class FileDetector:
                 if plain:
                     self.refs.add(norm(plain[-1]))
                     self.refs.add(norm(plain[0]))
+
+    def _collect_refs(self, anchor: _Anchor) -> None:
+        """Fields and tables joined to a base: BASE + self.path, f"{BASE}/{ENDPOINTS[k]}", or a
+        loop variable over a table. Their values, wherever set, are Fortnox paths."""
+        for value in anchor.values:
+            if not value.pieces:
+                continue
+            lead = value.pieces[0]
+            text = value.text
+            if text.lstrip().lower().startswith("https://api.fortnox.se"):
+                via: set[str] | None = None
+            elif lead.token < 0 and lead.names:
+                via = {norm(n) for n in lead.names if n.lstrip("$@") not in SELF_NAMES}
+                if "fortnox" in " ".join(via) or via & set(self.constant_bases):
+                    via = None
+            else:
+                continue
+            found: set[str] = set()
+            for piece in value.pieces[1:]:
+                if piece.token >= 0 or not piece.names:
+                    continue
+                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                if not plain:
+                    continue
+                if piece.member:
+                    found.update({norm(plain[-1]), norm(plain[0])})
+                else:
+                    found.update(self._loop_tables(norm(plain[-1]), anchor.start))
+            for ref in found:
+                if via is None:
+                    self.refs.add(ref)
+                elif via:
+                    self.refs_via.setdefault(ref, set()).update(via)
+
+    def _loop_tables(self, name: str, at: int) -> set[str]:
+        """Tables iterated on the lines where a loop variable ``name`` is bound, in the same function."""
+        code = self.code
+        containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
+        decl = self.symbols.enclosing(at, "function")
+        lo, hi = decl.body if decl else (0, len(code.tokens) - 1)
+        lines = {self._line(k) for k in range(lo, hi + 1)
+                 if code.kind(k) == "name" and norm(code.value(k)) == name and k != at}
+        return {norm(code.value(k)) for k in range(lo, hi + 1)
+                if code.kind(k) == "name" and norm(code.value(k)) in containers and self._line(k) in lines}
+
+    def _line(self, k: int) -> int:
+        return self.index.position(self.code.tokens[k].offset)[0]
 
     # -- in-file resolution of what the anchors left open ------------------------------------------
     def _resolve_in_file(self) -> None:
@@ -514,7 +593,7 @@ class FileDetector:
                     "member": candidate.member, "declarative": candidate.declarative,
                 }))
         facts.extend(self._base_facts())
-        if facts or self.refs:
+        if facts or self.refs or self.refs_via:
             facts.append(self._file_fact())
         return uses, facts
 
@@ -540,12 +619,13 @@ class FileDetector:
 
     def _file_fact(self) -> Fact:
         has_base = bool(self.constant_bases or self.implicit_base)
-        helpers = sorted({norm(d.name) for d in self.symbols.declarations} | set(self.client_names)) \
-            if has_base else []
+        helpers = sorted(set(self.fortnox_functions) | {norm(c) for c in self.fortnox_functions.values() if c}
+                         | set(self.client_names)) if has_base else []
         folder, name = posixpath.split(self.display)
         return Fact("fortnox-file", self.display, 1, 1, {
             "stem": norm(name.rsplit(".", 1)[0]), "dir": folder,
             "helpers": helpers, "refs": sorted(self.refs), "linked": sorted(self.linked) if has_base else [],
+            "refs_via": {ref: sorted(via) for ref, via in sorted(self.refs_via.items())},
             "imports": sorted({(n, s) for n, s in self.symbols.imports}),
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,
@@ -589,6 +669,18 @@ def _token_at(value: Value, offset: int) -> int:
         position = end
     tokens = [p.token for p in value.pieces if p.token >= 0]
     return tokens[0] if tokens else -1
+
+
+_BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
+
+
+def _joins_base(code: Code, i: int) -> bool:
+    """A base-like name joined to something: BASE_URL + path, $this->apiUrl . $endpoint."""
+    value = code.value(i).lower()
+    if not any(word in value for word in _BASE_WORDS):
+        return False
+    end = code.chain_end(i)
+    return code.op(end + 1) in code.concat_ops
 
 
 def _is_literal_brace(code: Code, opener: int) -> bool:

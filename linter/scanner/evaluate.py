@@ -157,6 +157,9 @@ class Evaluator:
             if end > i and code.value(i + 1) == "." and code.value(i + 2) in ("format", "formatted") \
                     and code.value(i + 3) == "(":
                 return [self._apply_format(v, self._call_args(i + 3, depth)) for v in value]
+            if end > i and code.value(i + 1) == "." and code.value(i + 2) == "join" and code.value(i + 3) == "(" \
+                    and code.value(i + 4) in ("[", "("):
+                return self._join_with(tok.value, i + 4, depth)  # "/".join([a, b])
             return value
         if tok.kind == "num":
             return [Value([Piece(tok.value, -1)])]
@@ -269,7 +272,8 @@ class Evaluator:
             return [unknown(*names, member=is_member or _looks_like_property(plain[-1], self.code.language))]
         if is_member or (len(candidates) > 1 and all(b.member for b in candidates) and not qualifier):
             folded = self._fold_all([b for b in candidates if b.member] or candidates, depth)
-            return folded or [unknown(*names, member=True)]
+            # a subclass in another file may set the field too
+            return folded + [unknown(*names, member=True)]
         before = [b for b in candidates if b.target < at]
         chosen = before[-1] if before else candidates[0]
         return self._fold(chosen, depth) or [unknown(*names)]
@@ -359,6 +363,14 @@ class Evaluator:
             if last < len(piece.text):
                 pieces.append(Piece(piece.text[last:], piece.token))
         return Value(pieces, "format", template.via)
+
+    def _join_with(self, separator: str, opener: int, depth: int) -> list[Value]:
+        results = [Value()]
+        for index, options in enumerate(self._call_args(opener, depth)):
+            sep = [Piece(separator)] if index and separator else []
+            results = [Value(r.pieces + sep + v.pieces, "url-join", r.via + v.via)
+                       for r in results for v in options][:MAX_VARIANTS]
+        return results
 
     def _join(self, parts: list[list[Value]]) -> list[Value]:
         results = [Value()]

@@ -94,7 +94,13 @@ def _path_shape(path: str, at: int, method: str | None, catalog: Catalog, relati
         if _is_api(endpoint, catalog):
             return Shape("absolute", endpoint, at + lead, method)
         return NONE
-    if not relative_ok or first not in catalog.v3_resources:
+    if not relative_ok:
+        return NONE
+    if first not in catalog.v3_resources:
+        for area in sorted(catalog.api_areas):  # "status-v1/stockbalance" under a /api/warehouse base
+            endpoint = normalise_path(f"/api/{area}/{trimmed}")
+            if _VERSIONED.search(first) and catalog.match(endpoint) is not None:
+                return Shape("relative", endpoint, at + lead, method)
         return NONE
     endpoint = normalise_path("/3/" + trimmed)
     if not _is_v3(endpoint, catalog):

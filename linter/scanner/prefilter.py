@@ -1,8 +1,9 @@
 """The cheap test that decides which files are lexed at all (a 10,000-file project must stay fast).
 
-A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/", or a quoted
-string that starts with a Fortnox REST resource name ("invoices", '/customers/', `orders/${id}`):
-such a string may reach Fortnox through a base URL defined in another file.
+A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/", a quoted
+string that starts with a Fortnox REST resource name ("invoices", '/customers/', `orders/${id}`),
+or a base-URL-like name (BASE_URL, baseUri, apiUrl, BaseAddress): such files may reach Fortnox
+through a base URL defined in another file.
 """
 
 from __future__ import annotations
@@ -46,4 +47,5 @@ def _render(node: dict) -> str:
 
 _WORDS = _resources()
 _QUOTED_RESOURCE = r"[\"'`]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
-PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|" + _QUOTED_RESOURCE)
+_BASE_NAME = r"(?i:base_?ur[il]|api_?(?:base|url|root)|baseaddress)"
+PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|" + _BASE_NAME + "|" + _QUOTED_RESOURCE)

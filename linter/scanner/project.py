@@ -49,6 +49,7 @@ class _Project:
     others: dict[str, list[Fact]] = field(default_factory=dict)  # other services' base names
     helpers: dict[str, set[str]] = field(default_factory=dict)  # helper name -> files declaring it
     refs: set[str] = field(default_factory=set)
+    refs_via: list[dict[str, list[str]]] = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
     base_stems: set[str] = field(default_factory=set)
     base_folders: set[str] = field(default_factory=set)
@@ -94,6 +95,7 @@ def _collect(scans: list[FileScan]) -> _Project:
                                  bool(data.get("has_base")))
                 project.files[fact.path] = info
                 project.refs |= info.refs
+                project.refs_via.append(data.get("refs_via") or {})
                 project.linked |= info.linked
     base_files = {f.path for facts in project.bases.values() for f in facts}
     for path in base_files:
@@ -106,6 +108,10 @@ def _collect(scans: list[FileScan]) -> _Project:
             for helper in info.helpers:
                 project.helpers.setdefault(helper, set()).add(path)
     project.base_stems.discard("")
+    for refs_via in project.refs_via:  # BASE_URL + self.path where BASE_URL is a base elsewhere
+        for ref, via in refs_via.items():
+            if any(name in project.bases and name not in project.others for name in via):
+                project.refs.add(ref)
     return project
 
 
