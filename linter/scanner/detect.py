@@ -20,7 +20,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog
-from linter.scanner.evaluate import Evaluator, Value
+from linter.scanner.evaluate import ENV_CALLS, Evaluator, Value
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
@@ -39,7 +39,7 @@ BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restc
 # Receivers that register the integration's own web routes
 ROUTE_RECEIVERS = frozenset({"app", "router", "route", "routes", "server", "r", "e", "g", "mux", "engine",
                              "blueprint", "bp", "fastify", "express", "srv", "web", "group", "api_router",
-                             "apirouter", "v1", "v2", "http", "urls", "urlpatterns", "application"})
+                             "apirouter", "v1", "v2", "urls", "urlpatterns", "application"})
 ROUTE_CALLS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route", "handle", "handlefunc",
                          "any", "options", "head", "match", "resource", "resources", "mount", "scope",
                          "register", "addroute", "map", "mapget", "mappost", "mapput", "mapdelete"})
@@ -194,7 +194,8 @@ class FileDetector:
             whole = any(a == (start, end) for a in args)
             feeds = (name in ("format", "sprintf", "vsprintf", "formatted", "fmt") and index == 0) or \
                 name in ("urljoin", "join", "joinpath", "combine", "resolve", "url", "joinurl") or \
-                (name == "uri" and len(args) == 2)
+                (name == "uri" and len(args) == 2) or \
+                (index == len(args) - 1 and index > 0 and (name in ENV_CALLS or "env" in name or "config" in name))
             if not (whole and feeds):
                 break
             start, end = self.evaluator.chain_bounds(call.close)
@@ -223,7 +224,7 @@ class FileDetector:
                 self._base_consumer(anchor, shape.url)
             elif shape.kind == "other-base":
                 binding = self._binding_at(anchor.start)
-                if binding is not None:
+                if binding is not None and not self._inside_call(binding.target):
                     self.other_bases.setdefault(binding.name, binding.target)
 
     def _base_consumer(self, anchor: _Anchor, url: str) -> None:
@@ -402,6 +403,10 @@ class FileDetector:
                 return not (name in CLIENT_ANNOTATIONS and not call.name.lower().startswith("http"))
             return True  # decorators in Python / TypeScript frameworks declare routes
         receivers = [norm(n) for n in call.names[:-1]]
+        if receivers and receivers[-1] in self.client_names:
+            return False
+        if name in ("handlefunc", "handle", "handler"):
+            return True  # Go: http.HandleFunc("/invoices", h), mux.Handle(...)
         if name in ROUTE_CALLS and receivers and not self._receiver_is_call(call):
             last = receivers[-1]
             if last in ROUTE_RECEIVERS or "router" in last or last.endswith("routes") or \

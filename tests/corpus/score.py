@@ -44,7 +44,7 @@ HOW_TO_STYLE = {
 }
 ANNOTATION = re.compile(r"(?:#|//|/\*|<!--)[ \t]*(?P<all>fortnox:(?P<body>.*))$")
 _TERMINATORS = ("*/", "-->", "%>")
-ENTRY = re.compile(r"^(?P<style>[a-z-]+)\s+(?:(?P<method>GET|POST|PUT|PATCH|DELETE)\s+)?"
+ENTRY = re.compile(r"^(?P<style>[a-z0-9-]+)\s+(?:(?P<method>GET|POST|PUT|PATCH|DELETE)\s+)?"
                    r"(?P<endpoint>/\S+)\s+(?P<scope>[a-z]+)$")
 
 
