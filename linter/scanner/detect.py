@@ -134,6 +134,7 @@ class FileDetector:
         for anchor in anchors + reference_anchors:
             self._uses(anchor)
             self._collect_refs(anchor)
+        self._helper_arguments()
         self._resolve_in_file()
         return self._report()
 
@@ -278,7 +279,7 @@ class FileDetector:
             opener = code.parent[k]
             if opener < 0:
                 return k
-            if code.value(opener) == "{" and not _is_literal_brace(code, opener):
+            if code.value(opener) == "{" and not code.literal_brace(opener):
                 return k
             k = opener
         return k
@@ -373,16 +374,14 @@ class FileDetector:
     def _call_of(self, start: int, end: int) -> Call | None:
         """The call the expression is a direct argument of (through object/array literals)."""
         code = self.code
+        call = code.direct_call(start)
+        if call is not None:
+            return call
         opener = code.parent[start]
-        while opener >= 0 and code.value(opener) in ("{", "[") and _is_literal_brace(code, opener):
-            opener = code.parent[opener]
-        if opener >= 0 and code.value(opener) == "(":
-            return code.call_at(opener)
-        if opener >= 0 and code.value(opener) == "[" and code.value(opener - 1) != "=":
-            return None
         # Ruby and Elixir call without parentheses: get "/invoices", headers
-        if code.language in ("ruby", "elixir") and start > 0 and not code.newline_before[start] \
-                and code.kind(start - 1) == "name" and code.value(start - 1) not in ("return", "when", "do", "else"):
+        if (opener < 0 or code.value(opener) != "(") and code.language in ("ruby", "elixir") and start > 0 \
+                and not code.newline_before[start] and code.kind(start - 1) == "name" \
+                and code.value(start - 1) not in ("return", "when", "do", "else", "if", "unless", "puts"):
             callee_start = code.chain_start(start - 1)
             names = code.chain_names(callee_start, start - 1)
             if names:
@@ -549,10 +548,47 @@ class FileDetector:
                 elif via:
                     self.refs_via.setdefault(ref, set()).update(via)
 
+    def _helper_arguments(self) -> None:
+        """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
+        fortnox.get(PATHS.invoices) with the table imported from another file."""
+        code = self.code
+        for opener, tok in enumerate(code.tokens):
+            if tok.kind != "punct" or tok.value != "(":
+                continue
+            call = code.call_at(opener)
+            if call is None or not self._fortnox_call(call):
+                continue
+            for first, _last in code.arguments(opener):
+                if code.kind(first) != "name" or code.value(first) in ("new", "await", "function", "async"):
+                    continue
+                for value in self.evaluator.expression(first):
+                    for piece in value.pieces:
+                        if piece.token >= 0 or not piece.names:
+                            continue
+                        plain = [norm(n) for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                        if not plain:
+                            continue
+                        if piece.member or len(plain) > 1:
+                            self.refs.update({plain[0], plain[-1]})
+                        else:
+                            self.refs.update(self._loop_tables(plain[-1], first))
+
+    def _fortnox_call(self, call: Call) -> bool:
+        names = call.names
+        receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
+        if receivers and receivers[-1] in self.client_names:
+            return True
+        if any("fortnox" in n.lower() for n in names):
+            return True
+        if norm(call.name) in self.fortnox_functions and (not receivers or self._receiver_local(names)):
+            return True
+        return bool(self.implicit_base and verb_of(call.name) and not receivers)
+
     def _loop_tables(self, name: str, at: int) -> set[str]:
         """Tables iterated on the lines where a loop variable ``name`` is bound, in the same function."""
         code = self.code
         containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
+        containers |= {norm(local) for local, _stem in self.symbols.imports if local}  # tables from elsewhere
         decl = self.symbols.enclosing(at, "function")
         lo, hi = decl.body if decl else (0, len(code.tokens) - 1)
         lines = {self._line(k) for k in range(lo, hi + 1)
@@ -686,21 +722,6 @@ def _joins_base(code: Code, i: int) -> bool:
         return False
     end = code.chain_end(i)
     return code.op(end + 1) in code.concat_ops
-
-
-def _is_literal_brace(code: Code, opener: int) -> bool:
-    """A { that opens an object/dict/map literal rather than a block."""
-    before = opener - 1
-    if before < 0:
-        return False
-    value = code.value(before)
-    if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or code.op(before) in ("=>", ":=", "??"):
-        return True
-    if code.language == "kotlin" and (code.kind(before) == "name" or value == ")"):
-        return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
-    if code.language == "go" and (value in ("}", "]") or code.kind(before) == "name"):
-        return True  # composite literals: map[string]string{...}, Config{...}
-    return False
 
 
 def _is_docstring(code: Code, i: int) -> bool:

@@ -20,6 +20,10 @@ HTTP_CALLS = frozenset({
 })
 
 
+# Calls that send GET unless told otherwise: fetch(url), urlopen(url), file_get_contents(url)
+_DEFAULT_GET = frozenset({"fetch", "urlopen", "filegetcontents", "wpremoteget", "getjson", "axios", "ky"})
+
+
 def verb_of(name: str) -> str | None:
     """GET for get, getAsync, GetAsync, get_json, httpGet, doGet, getForObject; None otherwise."""
     n = name.lower().strip("_!?")
@@ -33,6 +37,8 @@ def verb_of(name: str) -> str | None:
         if n.startswith(prefix) and n[len(prefix):].lstrip("_") in _VERBS:
             n = n[len(prefix):].lstrip("_")
             break
+    if n not in _VERBS and "_" in n:
+        n = n.rsplit("_", 1)[1]  # wp_remote_post, http_get, api_delete
     return _VERBS.get(n)
 
 
@@ -80,7 +86,14 @@ def _after_method_key(code: Code, k: int) -> bool:
 def method_for(code: Code, start: int, end: int) -> str | None:
     """The method of the request the expression start..end is the URL of."""
     lo, hi = code.statement_bounds(start)
-    for call, _index in code.enclosing_calls(start, limit=2):
+    calls = []
+    call = code.direct_call(start)
+    if call is not None:
+        calls.append(call)
+        outer = code.direct_call(call.start) if call.start >= 0 else None
+        if outer is not None:
+            calls.append(outer)  # fetch(new URL(path, base), {method: "PUT"})
+    for call in calls:
         for name in reversed(call.names):
             verb = verb_of(name)
             if verb:
@@ -95,6 +108,8 @@ def method_for(code: Code, start: int, end: int) -> str | None:
         before = _names_before(code, call.start, lo)
         if before:
             return before
+        if norm(call.name) in _DEFAULT_GET:
+            return "GET"
     found = _builder_verb(code, end + 1, hi)
     if found:
         return found

@@ -149,7 +149,10 @@ def _body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
                 break
             k += 1
         return start, max(start, k - 1) if k > start else start
-    for k in range(name_at + 1, min(name_at + 60, n)):
+    k = name_at + 1
+    if code.value(k) == "(" and code.partner[k] > k:
+        k = code.partner[k] + 1  # skip the parameters: function f(a, opts = {}) {
+    for k in range(k, min(k + 60, n)):
         value = code.value(k)
         if value == "{" and code.partner[k] > k:
             return k, code.partner[k]

@@ -240,6 +240,30 @@ class Code:
             opener = self.parent[opener]
         return found
 
+    def literal_brace(self, opener: int) -> bool:
+        """A { that opens an object/dict/map literal rather than a block."""
+        before = opener - 1
+        if before < 0:
+            return False
+        value = self.value(before)
+        if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or self.op(before) in ("=>", ":=", "??"):
+            return True
+        if self.language == "kotlin" and (self.kind(before) == "name" or value == ")"):
+            return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
+        if self.language == "go" and (value in ("}", "]") or self.kind(before) == "name"):
+            return True  # composite literals: map[string]string{...}, Config{...}
+        return False
+
+    def direct_call(self, i: int) -> Call | None:
+        """The call whose argument list holds token ``i`` directly or inside object/array literals
+        (fetch(url, {method: "POST"})) - never through a nested call or a function body."""
+        opener = self.parent[i]
+        while opener >= 0 and self.value(opener) in ("{", "[") and self.literal_brace(opener):
+            opener = self.parent[opener]
+        if opener >= 0 and self.value(opener) == "(":
+            return self.call_at(opener)
+        return None
+
     def argument_index(self, opener: int, i: int) -> int:
         index = 0
         k = opener + 1
