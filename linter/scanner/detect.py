@@ -17,6 +17,7 @@ Routes the integration serves itself (``app.get('/customers', ...)``) never coun
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog
@@ -48,6 +49,7 @@ SERVER_ANNOTATIONS = frozenset({"getmapping", "postmapping", "putmapping", "patc
                                 "httppatch", "route", "get", "post", "put", "patch", "delete", "all"})
 CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http", "requestline", "getexchange",
                                 "postexchange", "putexchange", "patchexchange", "deleteexchange", "httpexchange"})
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DOC_ATTRIBUTES = frozenset({"@doc", "@moduledoc", "@typedoc", "@shortdoc"})
 _COMPARISONS = frozenset({"==", "===", "!=", "!==", "in", "case", "when", "startsWith", "endsWith"})
 
@@ -311,12 +313,21 @@ class FileDetector:
                 continue
             lo, hi = decl.body
             uses_base = bool(self.implicit_base) or any(
-                code.kind(k) == "name" and norm(code.value(k)) in names for k in range(lo, hi + 1)) or any(
-                code.kind(k) == "str" and "api.fortnox.se" in code.value(k) for k in range(lo, hi + 1))
+                self._mentions(code.tokens[k], names) for k in range(lo, hi + 1))
             if uses_base:
                 cls = self.symbols.enclosing(decl.token, "class")
                 found[norm(decl.name)] = cls.name if cls else ""
         return found
+
+    @staticmethod
+    def _mentions(tok: Token, names: set[str]) -> bool:
+        """A token that names a Fortnox base: BASE, or a string with ${BASE} or the API host."""
+        if tok.kind == "name":
+            return norm(tok.value) in names
+        if tok.kind == "str":
+            return "api.fortnox.se" in tok.value or any(
+                norm(ident) in names for part in tok.parts for ident in _IDENTIFIER.findall(part))
+        return False
 
     # -- uses --------------------------------------------------------------------------------------
     def _uses(self, anchor: _Anchor) -> None:
@@ -540,8 +551,12 @@ class FileDetector:
                     continue
                 if piece.member:
                     found.update({norm(plain[-1]), norm(plain[0])})
+                elif len(plain) > 1:
+                    found.update(self._table_refs(plain))
                 else:
+                    found.update(self._table_refs(plain))
                     found.update(self._loop_tables(norm(plain[-1]), anchor.start))
+                    found.update(self._param_types(plain[-1], anchor.start))
             for ref in found:
                 if via is None:
                     self.refs.add(ref)
@@ -559,19 +574,23 @@ class FileDetector:
             if call is None or not self._fortnox_call(call):
                 continue
             for first, _last in code.arguments(opener):
-                if code.kind(first) != "name" or code.value(first) in ("new", "await", "function", "async"):
+                if code.kind(first) not in ("name", "str") or code.value(first) in ("new", "await", "function", "async"):
                     continue
                 for value in self.evaluator.expression(first):
                     for piece in value.pieces:
                         if piece.token >= 0 or not piece.names:
                             continue
-                        plain = [norm(n) for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                        plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
                         if not plain:
                             continue
-                        if piece.member or len(plain) > 1:
-                            self.refs.update({plain[0], plain[-1]})
+                        if piece.member:
+                            self.refs.update({norm(plain[0]), norm(plain[-1])})
+                        elif len(plain) > 1:
+                            self.refs.update(self._table_refs(plain))
                         else:
-                            self.refs.update(self._loop_tables(plain[-1], first))
+                            self.refs.update(self._table_refs(plain))
+                            self.refs.update(self._loop_tables(norm(plain[-1]), first))
+                            self.refs.update(self._param_types(plain[-1], first))
 
     def _fortnox_call(self, call: Call) -> bool:
         names = call.names
@@ -595,6 +614,39 @@ class FileDetector:
                  if code.kind(k) == "name" and norm(code.value(k)) == name and k != at}
         return {norm(code.value(k)) for k in range(lo, hi + 1)
                 if code.kind(k) == "name" and norm(code.value(k)) in containers and self._line(k) in lines}
+
+    def _table_refs(self, names: list[str]) -> set[str]:
+        """TABLE.key or Enum.Member used as a path: the table, when it looks like one."""
+        qualifier = names[0]
+        key = norm(qualifier)
+        containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
+        imported = {norm(local) for local, _stem in self.symbols.imports if local}
+        if key in containers or key in imported or (qualifier[:1].isupper() and qualifier not in _NOT_TABLES):
+            return {key, norm(names[-1])}
+        return set()
+
+    def _param_types(self, name: str, at: int) -> set[str]:
+        """The declared type of parameter ``name`` of the enclosing function: list(resource:
+        FortnoxResource) makes every FortnoxResource member a path that reaches Fortnox."""
+        code = self.code
+        decl = self.symbols.enclosing(at, "function")
+        if decl is None:
+            return set()
+        k = next((j for j in range(decl.token + 1, min(decl.token + 24, len(code.tokens)))
+                  if code.value(j) == "(" and code.partner[j] > j), -1)
+        if k < 0:
+            return set()
+        found: set[str] = set()
+        for j in range(k + 1, code.partner[k]):
+            if code.kind(j) != "name" or code.value(j) != name:
+                continue
+            if code.value(j + 1) == ":" and code.kind(j + 2) == "name":
+                found.add(norm(code.value(j + 2)))  # name: Type (TypeScript, Kotlin, Python)
+            if code.kind(j - 1) == "name" and code.value(j - 1) not in ("final", "const", "val", "var"):
+                found.add(norm(code.value(j - 1)))  # Type name (Java, C#)
+            if code.language == "go" and code.kind(j + 1) == "name":
+                found.add(norm(code.value(j + 1)))  # name Type (Go)
+        return found
 
     def _line(self, k: int) -> int:
         return self.index.position(self.code.tokens[k].offset)[0]
@@ -712,6 +764,11 @@ def _token_at(value: Value, offset: int) -> int:
     return tokens[0] if tokens else -1
 
 
+# Capitalised names that are library objects, not the integration's tables of paths
+_NOT_TABLES = frozenset({"Object", "Math", "JSON", "String", "Array", "Promise", "Number", "Date", "Map", "Set",
+                         "Uri", "URI", "URL", "Path", "Environment", "System", "Encoding", "Convert", "Console",
+                         "Integer", "Long", "Boolean", "Optional", "Collections", "List", "Arrays", "Kernel",
+                         "File", "Dir", "Time", "Enum", "Keyword", "Application", "Req", "Tesla", "HTTPoison"})
 _BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
 
 

@@ -150,8 +150,12 @@ def _body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
             k += 1
         return start, max(start, k - 1) if k > start else start
     k = name_at + 1
-    if code.value(k) == "(" and code.partner[k] > k:
-        k = code.partner[k] + 1  # skip the parameters: function f(a, opts = {}) {
+    for j in range(k, min(k + 40, n)):  # skip generics and parameters: function f<T>(a, opts = {}) {
+        if code.value(j) == "(" and code.partner[j] > j:
+            k = code.partner[j] + 1
+            break
+        if code.value(j) in ("{", ";", "=") and code.ops[j] != "=>":
+            break
     for k in range(k, min(k + 60, n)):
         value = code.value(k)
         if value == "{" and code.partner[k] > k:

@@ -184,8 +184,12 @@ class Code:
         return tuple(names)
 
     def _generic_open(self, gt: int) -> int:
+        """The "<" that opens generic arguments ending at ``gt``: f<T>(, get<{ A: B[] }>(."""
         depth = 0
-        for k in range(gt, max(-1, gt - 24), -1):
+        k = gt
+        for _ in range(48):
+            if k < 0:
+                return -1
             value = self.value(k)
             if value == ">":
                 depth += 1
@@ -193,8 +197,13 @@ class Code:
                 depth -= 1
                 if depth == 0:
                     return k
-            elif value in (";", "{", "}", "="):
+            elif value in (";", "=") and self.ops[k] not in ("=>",):
                 return -1
+            elif value in ("}", "]", ")") and self.partner[k] >= 0:
+                k = self.partner[k]
+            elif value in ("{", "(", "["):
+                return -1
+            k -= 1
         return -1
 
     # -- calls ---------------------------------------------------------------------------------
