@@ -116,6 +116,7 @@ class FileDetector:
         self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
+        self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -132,6 +133,7 @@ class FileDetector:
         reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
         for anchor in reference_anchors:
             self._bases(anchor)
+        self._clients_with_unknown_base()
         self.fortnox_functions = self._functions_using_base()
         for anchor in anchors + reference_anchors:
             self._uses(anchor)
@@ -254,6 +256,29 @@ class FileDetector:
         elif names_here & (BASE_CALLS | BASE_KEYS) or any("base" in n for n in names_here):
             self.implicit_base = url  # base_uri "…", plug Tesla.Middleware.BaseUrl, "…"
             self.linked.update(names_here)
+
+    def _clients_with_unknown_base(self) -> None:
+        """HTTP clients configured from a value this file cannot see: Guzzle base_uri =>
+        config('fortnox.base_url'), http.BaseAddress = new Uri(cfg["Fortnox:BaseUrl"])."""
+        code = self.code
+        for name in BASE_KEYS & set(self.symbols.bindings):
+            for binding in self.symbols.bindings[name]:
+                values = self.evaluator.expression(binding.value)
+                via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
+                       for n in p.names if n.lstrip("$@") not in SELF_NAMES}
+                if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+                    continue
+                if self._inside_call(binding.target):
+                    top = self._statement_top(binding.target)
+                    lo, _hi = code.statement_bounds(top)
+                    target = self._assignment_target(lo, binding.target)
+                    names = self._target_names(target) if target is not None else ()
+                else:
+                    names = self._target_names(binding.target)[:-1]
+                if names:
+                    client = norm(names[-1])
+                    if client and client not in self.client_names:
+                        self.pending_clients.setdefault(client, set()).update(via)
 
     def _client(self, name: str, url: str, token: int) -> None:
         if name and name not in SELF_NAMES:
@@ -686,17 +711,22 @@ class FileDetector:
                     "member": candidate.member, "declarative": candidate.declarative,
                 }))
         facts.extend(self._base_facts())
-        if facts or self.refs or self.refs_via:
+        if facts or self.refs or self.refs_via or self.pending_clients:
             facts.append(self._file_fact())
         return uses, facts
 
     def _base_facts(self) -> list[Fact]:
         facts = []
+        stem = norm(posixpath.basename(self.display).rsplit(".", 1)[0])
         for name, (url, token) in sorted(self.constant_bases.items()):
             line, column = self.index.position(self.code.tokens[token].offset)
-            facts.append(Fact("base-url", self.display, line, column, {
-                "name": name, "written": self.code.value(token), "url": url, "fortnox": True,
-                "client": name in self.client_names, "prefix": base_prefix(url)}))
+            # also under "section + key", as configuration readers name it: fortnox.base_url
+            container = next((b.container for b in self.symbols.bindings.get(name, ()) if b.target == token), "")
+            for alias in dict.fromkeys([name, container + name if container else "", stem + name]):
+                if alias:
+                    facts.append(Fact("base-url", self.display, line, column, {
+                        "name": alias, "written": self.code.value(token), "url": url, "fortnox": True,
+                        "client": name in self.client_names, "prefix": base_prefix(url)}))
         if self.implicit_base:
             facts.append(Fact("base-url", self.display, 1, 1, {
                 "name": "", "written": "", "url": self.implicit_base, "fortnox": True, "client": True,
@@ -719,6 +749,7 @@ class FileDetector:
             "stem": norm(name.rsplit(".", 1)[0]), "dir": folder,
             "helpers": helpers, "refs": sorted(self.refs), "linked": sorted(self.linked) if has_base else [],
             "refs_via": {ref: sorted(via) for ref, via in sorted(self.refs_via.items())},
+            "clients": {name: sorted(via) for name, via in sorted(self.pending_clients.items())},
             "imports": sorted({(n, s) for n, s in self.symbols.imports}),
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,

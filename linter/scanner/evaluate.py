@@ -324,7 +324,7 @@ class Evaluator:
             keys = [self.code.tokens[a[0]].value for a in args[:-1] or args
                     if self.code.kind(a[0]) in ("str", "name") and a[0] == a[1]]
             keys += [self.code.value(a[1]) for a in args if self.code.value(a[0]) == ":"]  # Elixir atoms
-            found = [unknown(*names, *keys, *(p for k in keys for p in re.split(r"[.:/]", k)))]
+            found = [unknown(*names, *keys, *(p for k in keys for p in config_names(k)))]
             if len(args) >= 2 and self.code.kind(args[-1][0]) == "str":
                 found += self.expression(args[-1][0], depth + 1)  # getenv("X", "default")
             return found
@@ -384,6 +384,16 @@ class Evaluator:
                         new.append(Value(r.pieces + v.pieces, "url-join", r.via + v.via))
             results = new[:MAX_VARIANTS]
         return results
+
+
+def config_names(key: str) -> list[str]:
+    """Names a configuration key may be defined under elsewhere: "services.fortnox.base_url" ->
+    services, fortnox, base_url and fortnox.base_url (a section and its key)."""
+    parts = [p for p in re.split(r"[.:/\]\[]+", key) if p]
+    names = list(parts)
+    if len(parts) >= 2:
+        names.append(parts[-2] + "_" + parts[-1])
+    return names
 
 
 def _looks_like_property(name: str, language: str | None) -> bool:

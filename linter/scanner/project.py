@@ -40,6 +40,7 @@ class _FileInfo:
     linked: set[str] = field(default_factory=set)
     imports: list[tuple[str, str]] = field(default_factory=list)
     has_base: bool = False
+    clients: dict[str, list[str]] = field(default_factory=dict)  # client -> names its base is read from
 
 
 @dataclass
@@ -92,7 +93,7 @@ def _collect(scans: list[FileScan]) -> _Project:
                 info = _FileInfo(fact.path, data.get("stem", ""), data.get("dir", ""),
                                  set(data.get("helpers", ())), set(data.get("refs", ())),
                                  set(data.get("linked", ())), [tuple(i) for i in data.get("imports", ())],
-                                 bool(data.get("has_base")))
+                                 bool(data.get("has_base")), dict(data.get("clients") or {}))
                 project.files[fact.path] = info
                 project.refs |= info.refs
                 project.refs_via.append(data.get("refs_via") or {})
@@ -142,6 +143,12 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
             if local and _norm(local) == receiver and (stem in project.base_stems or "fortnox" in stem):
                 found.append(Evidence("medium", "cross-file-helper",
                                       f"{local} is imported from {stem}, which sets the Fortnox base URL"))
+    for name in callees:
+        for via in info.clients.get(name, ()):
+            evidence = _via_base(via, fact, info, project)
+            if evidence is not None:
+                found.append(Evidence(evidence.confidence, "cross-file-base",
+                                      f"through client {name}, configured from {evidence.why}"))
     binding, container = data.get("binding", ""), data.get("container", "")
     if data.get("member") and binding and binding in project.refs:
         found.append(Evidence("medium", "resource-property",
