@@ -59,6 +59,8 @@ def sdk_uses(tokens: list[Token], text: str, display: str, language: str, catalo
                 continue
             if i >= 1 and tokens[i - 1].value in ("class", "interface", "struct"):
                 continue  # the SDK's own declaration, vendored
+            if _in_import(tokens, text, i):
+                continue
             if sdk.qualifier and not (i >= 3 and tokens[i - 3].value == sdk.qualifier
                                       and tokens[i - 1].value in (":", ".")):
                 continue
@@ -69,6 +71,18 @@ def sdk_uses(tokens: list[Token], text: str, display: str, language: str, catalo
             uses.append(make_use(catalog, display, line, column, endpoint, method,
                                  Evidence("high", "sdk", f"{tok.value} of {sdk.title}")))
     return uses
+
+
+_IMPORT_WORDS = frozenset({"use", "using", "import", "alias", "require", "from", "include"})
+
+
+def _in_import(tokens: list[Token], text: str, i: int) -> bool:
+    """``use FortnoxApi\\Api\\InvoicesResourceApi;``: naming a class is not calling it."""
+    line_start = text.rfind("\n", 0, tokens[i].offset) + 1
+    j = i
+    while j > 0 and tokens[j - 1].offset >= line_start:
+        j -= 1
+    return tokens[j].value in _IMPORT_WORDS
 
 
 def _action(tokens: list[Token], i: int, sdk: Sdk) -> tuple[str | None, str]:
