@@ -117,6 +117,8 @@ class FileDetector:
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
+        self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
+        self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -279,6 +281,21 @@ class FileDetector:
                     client = norm(names[-1])
                     if client and client not in self.client_names:
                         self.pending_clients.setdefault(client, set()).update(via)
+                        self.client_links.setdefault(client, set()).update(self._statement_types(binding.target))
+
+    def _statement_types(self, i: int) -> set[str]:
+        """Capitalised names in the statement that configures a client: AddHttpClient<LedgerClient>,
+        Retrofit...create(LedgerApi::class.java). Those types send their requests to that base."""
+        code = self.code
+        top = i
+        for _ in range(12):
+            opener = code.parent[top]
+            if opener < 0:
+                break
+            top = opener
+        lo, hi = code.statement_bounds(top)
+        return {norm(code.value(k)) for k in range(lo, hi + 1)
+                if code.kind(k) == "name" and code.value(k)[:1].isupper() and code.value(k) not in _NOT_TABLES}
 
     def _client(self, name: str, url: str, token: int) -> None:
         if name and name not in SELF_NAMES:
@@ -293,10 +310,7 @@ class FileDetector:
         return None
 
     def _inside_call(self, i: int) -> bool:
-        opener = self.code.parent[i]
-        while opener >= 0 and self.code.value(opener) in ("{", "["):
-            opener = self.code.parent[opener]
-        return opener >= 0 and self.code.call_at(opener) is not None
+        return self.code.direct_call(i) is not None
 
     def _statement_top(self, i: int) -> int:
         """Climb out of call arguments and object literals to the statement that holds them."""
@@ -596,8 +610,12 @@ class FileDetector:
             if tok.kind != "punct" or tok.value != "(":
                 continue
             call = code.call_at(opener)
-            if call is None or not self._fortnox_call(call):
+            if call is None:
                 continue
+            fortnox = self._fortnox_call(call)
+            if not fortnox and not is_http_call(call.name):
+                continue
+            target = self.refs if fortnox else set()
             for first, _last in code.arguments(opener):
                 if code.kind(first) not in ("name", "str") or code.value(first) in ("new", "await", "function", "async"):
                     continue
@@ -609,13 +627,17 @@ class FileDetector:
                         if not plain:
                             continue
                         if piece.member:
-                            self.refs.update({norm(plain[0]), norm(plain[-1])})
+                            target.update({norm(plain[0]), norm(plain[-1])})
                         elif len(plain) > 1:
-                            self.refs.update(self._table_refs(plain))
+                            target.update(self._table_refs(plain))
                         else:
-                            self.refs.update(self._table_refs(plain))
-                            self.refs.update(self._loop_tables(norm(plain[-1]), first))
-                            self.refs.update(self._param_types(plain[-1], first))
+                            target.update(self._table_refs(plain))
+                            target.update(self._loop_tables(norm(plain[-1]), first))
+                            target.update(self._param_types(plain[-1], first))
+            if not fortnox:
+                callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
+                for ref in target:
+                    self.http_refs.setdefault(ref, set()).update(callees)
 
     def _fortnox_call(self, call: Call) -> bool:
         names = call.names
@@ -711,7 +733,7 @@ class FileDetector:
                     "member": candidate.member, "declarative": candidate.declarative,
                 }))
         facts.extend(self._base_facts())
-        if facts or self.refs or self.refs_via or self.pending_clients:
+        if facts or self.refs or self.refs_via or self.pending_clients or self.http_refs:
             facts.append(self._file_fact())
         return uses, facts
 
@@ -750,6 +772,8 @@ class FileDetector:
             "helpers": helpers, "refs": sorted(self.refs), "linked": sorted(self.linked) if has_base else [],
             "refs_via": {ref: sorted(via) for ref, via in sorted(self.refs_via.items())},
             "clients": {name: sorted(via) for name, via in sorted(self.pending_clients.items())},
+            "client_links": {name: sorted(t) for name, t in sorted(self.client_links.items())},
+            "http_refs": {ref: sorted(c) for ref, c in sorted(self.http_refs.items())},
             "imports": sorted({(n, s) for n, s in self.symbols.imports}),
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,

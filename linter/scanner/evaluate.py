@@ -179,6 +179,9 @@ class Evaluator:
     def expression(self, start: int, depth: int = 0) -> list[Value]:
         """Evaluate the concatenation that begins at ``start``."""
         code = self.code
+        while code.kind(start) == "name" and code.value(start) in ("new", "await", "yield", "typeof") \
+                and start + 1 < len(code.tokens):
+            start += 1
         if start >= len(code.tokens):
             return [unknown()]
         if code.kind(start) == "name" and code.op(start + 1) == "=>":

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from linter.catalog import Catalog
+from linter.scanner.config import config_bases
 from linter.scanner.detect import Evidence, FileDetector, make_use
 from linter.scanner.exclusions import is_documentation, is_recorded_or_spec
 from linter.scanner.facts import EXTRACTORS, FileView
@@ -19,8 +20,6 @@ __all__ = ["API_URL", "METHODS", "PREFILTER", "language_of", "scan_text"]
 
 # A bare API path at the start of a string: /3/... or /api/<area>/...
 API_PATH = re.compile(r"^\s*(/(?:3|api)/[^\s'\"`<>\\]*)")
-_URL_FACT_KEYS = re.compile(r"(?m)^[ \t]*[\"']?([A-Za-z_][A-Za-z0-9_.:-]*)[\"']?[ \t]*[:=][ \t]*[\"']?"
-                            r"(https?://api\.fortnox\.se[^\s\"',]*)")
 
 
 def language_of(path: Path) -> str | None:
@@ -36,7 +35,7 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
     if is_recorded_or_spec(display, text):
         found = FileScan()
     elif language is None or language not in LANGUAGES:
-        found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=_config_bases(text, display, index))
+        found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))
     else:
         tokens = tokenize(text, LANGUAGES[language])
         uses, facts = FileDetector(text, display, language, tokens, catalog, index).run()
@@ -59,27 +58,6 @@ def _scan_plain(text: str, display: str, index: LineIndex, catalog: Catalog) -> 
         uses.append(make_use(catalog, display, line, column, shape.endpoint, None,
                              Evidence("high", "url", "the URL is written in full")))
     return uses
-
-
-def _config_bases(text: str, display: str, index: LineIndex) -> list:
-    """``FORTNOX_URL=https://api.fortnox.se/3`` in .env, YAML, JSON or properties files: a base
-    URL other files may read by that name."""
-    from linter.scanner.symbols import norm
-    from linter.scanner.uses import Fact
-    from linter.scanner.paths import base_prefix
-
-    facts = []
-    for match in _URL_FACT_KEYS.finditer(text):
-        key, url = match.groups()
-        prefix = base_prefix(url)
-        if prefix not in ("", "/3") and not prefix.startswith("/api/"):
-            continue
-        line, column = index.position(match.start(1))
-        for name in {norm(key), norm(re.split(r"[.:]", key)[-1])}:
-            facts.append(Fact("base-url", display, line, column, {
-                "name": name, "written": key, "url": url.rstrip("/"), "fortnox": True, "client": False,
-                "prefix": prefix}))
-    return facts
 
 
 def _dedupe(uses: list[EndpointUse]) -> list[EndpointUse]:

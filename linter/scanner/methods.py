@@ -8,8 +8,8 @@ from linter.scanner.symbols import norm
 from linter.scanner.syntax import Code
 
 _VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "del": "DELETE"}
-_SUFFIXES = ("asjsonasync", "asyncjson", "jsonasync", "async", "asjson", "json", "forobject", "forentity",
-             "forlocation", "request", "raw", "data", "bang")
+_SUFFIXES = ("async", "asjson", "fromjson", "json", "forobject", "forentity", "forlocation", "request", "raw",
+             "bang", "string", "stream", "bytearray", "bytes")
 _PREFIXES = ("http", "do", "send", "make", "perform", "api", "raw", "async")
 _METHOD_KEYS = {"method", "verb", "httpmethod", "requestmethod", "type"}
 HTTP_CALLS = frozenset({
@@ -29,9 +29,14 @@ def verb_of(name: str) -> str | None:
     n = name.lower().strip("_!?")
     if n.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE") and name.isupper():
         return n.upper()
-    for suffix in _SUFFIXES:
-        if n.endswith(suffix) and len(n) > len(suffix) and n[:-len(suffix)].rstrip("_") in _VERBS:
-            n = n[:-len(suffix)].rstrip("_")
+    for _ in range(3):  # GetFromJsonAsync -> getfromjson -> get
+        for suffix in _SUFFIXES:
+            if n.endswith(suffix) and len(n) > len(suffix):
+                n = n[:-len(suffix)].rstrip("_")
+                break
+        else:
+            break
+        if n in _VERBS:
             break
     for prefix in _PREFIXES:
         if n.startswith(prefix) and n[len(prefix):].lstrip("_") in _VERBS:

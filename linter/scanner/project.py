@@ -41,6 +41,9 @@ class _FileInfo:
     imports: list[tuple[str, str]] = field(default_factory=list)
     has_base: bool = False
     clients: dict[str, list[str]] = field(default_factory=dict)  # client -> names its base is read from
+    client_links: dict[str, list[str]] = field(default_factory=dict)  # client -> types registered with it
+    http_refs: dict[str, list[str]] = field(default_factory=dict)  # table passed to an HTTP call -> callees
+    types: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -52,6 +55,7 @@ class _Project:
     refs: set[str] = field(default_factory=set)
     refs_via: list[dict[str, list[str]]] = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
+    fortnox_types: set[str] = field(default_factory=set)  # classes whose HTTP client has a Fortnox base
     base_stems: set[str] = field(default_factory=set)
     base_folders: set[str] = field(default_factory=set)
 
@@ -93,7 +97,9 @@ def _collect(scans: list[FileScan]) -> _Project:
                 info = _FileInfo(fact.path, data.get("stem", ""), data.get("dir", ""),
                                  set(data.get("helpers", ())), set(data.get("refs", ())),
                                  set(data.get("linked", ())), [tuple(i) for i in data.get("imports", ())],
-                                 bool(data.get("has_base")), dict(data.get("clients") or {}))
+                                 bool(data.get("has_base")), dict(data.get("clients") or {}),
+                                 dict(data.get("client_links") or {}), dict(data.get("http_refs") or {}),
+                                 set(data.get("types") or ()))
                 project.files[fact.path] = info
                 project.refs |= info.refs
                 project.refs_via.append(data.get("refs_via") or {})
@@ -109,6 +115,13 @@ def _collect(scans: list[FileScan]) -> _Project:
             for helper in info.helpers:
                 project.helpers.setdefault(helper, set()).add(path)
     project.base_stems.discard("")
+    for info in project.files.values():  # AddHttpClient<LedgerClient>(c => c.BaseAddress = cfg["Fortnox:BaseUrl"])
+        for client, via in info.clients.items():
+            if any(name in project.bases and name not in project.others for name in via):
+                project.fortnox_types.update(info.client_links.get(client, ()))
+    for info in project.files.values():  # tables passed to such classes' HTTP calls
+        if info.types & project.fortnox_types:
+            project.refs.update(info.http_refs)
     for refs_via in project.refs_via:  # BASE_URL + self.path where BASE_URL is a base elsewhere
         for ref, via in refs_via.items():
             if any(name in project.bases and name not in project.others for name in via):
@@ -149,6 +162,10 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
             if evidence is not None:
                 found.append(Evidence(evidence.confidence, "cross-file-base",
                                       f"through client {name}, configured from {evidence.why}"))
+    if data.get("http") and info.types & project.fortnox_types:
+        owner = sorted(info.types & project.fortnox_types)[0]
+        found.append(Evidence("medium", "cross-file-base",
+                              f"an HTTP call in {owner}, whose client is configured with the Fortnox base URL"))
     binding, container = data.get("binding", ""), data.get("container", "")
     if data.get("member") and binding and binding in project.refs:
         found.append(Evidence("medium", "resource-property",
