@@ -136,6 +136,7 @@ class FileDetector:
         for anchor in reference_anchors:
             self._bases(anchor)
         self._clients_with_unknown_base()
+        self._base_calls_with_unknown_base()
         self.fortnox_functions = self._functions_using_base()
         for anchor in anchors + reference_anchors:
             self._uses(anchor)
@@ -201,7 +202,7 @@ class FileDetector:
             whole = any(a == (start, end) for a in args)
             feeds = (name in ("format", "sprintf", "vsprintf", "formatted", "fmt") and index == 0) or \
                 name in ("urljoin", "join", "joinpath", "combine", "resolve", "url", "joinurl") or \
-                (name == "uri" and len(args) == 2) or \
+                (call.name == "Uri" and len(args) == 2) or \
                 (index == len(args) - 1 and index > 0 and (name in ENV_CALLS or "env" in name or "config" in name))
             if not (whole and feeds):
                 break
@@ -282,6 +283,39 @@ class FileDetector:
                     if client and client not in self.client_names:
                         self.pending_clients.setdefault(client, set()).update(via)
                         self.client_links.setdefault(client, set()).update(self._statement_types(binding.target))
+
+    def _base_calls_with_unknown_base(self) -> None:
+        """WebClient.builder().baseUrl(baseUrl), resty SetBaseURL(cfg.URL), new RestClient(url): a
+        client whose base comes from elsewhere. Named by its variable, or by the factory method
+        that returns it (a Spring @Bean)."""
+        code = self.code
+        for opener, tok in enumerate(code.tokens):
+            if tok.kind != "punct" or tok.value != "(":
+                continue
+            call = code.call_at(opener)
+            if call is None or norm(call.name) not in _CLIENT_BASE_CALLS:
+                continue
+            args = code.arguments(opener)
+            if not args:
+                continue
+            values = self.evaluator.expression(args[0][0])
+            via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
+                   for n in p.names if n.lstrip("$@") not in SELF_NAMES}
+            if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+                continue
+            top = self._statement_top(opener)
+            lo, _hi = code.statement_bounds(top)
+            target = self._assignment_target(lo, opener)
+            if target is not None:
+                client = norm(self._target_names(target)[-1])
+            elif code.value(lo) == "return" or code.language == "kotlin":
+                decl = self.symbols.enclosing(opener, "function")
+                client = norm(decl.name) if decl else ""
+            else:
+                client = ""
+            if client and client not in self.client_names:
+                self.pending_clients.setdefault(client, set()).update(via)
+                self.client_links.setdefault(client, set()).update(self._statement_types(opener))
 
     def _statement_types(self, i: int) -> set[str]:
         """Capitalised names in the statement that configures a client: AddHttpClient<LedgerClient>,
@@ -415,6 +449,10 @@ class FileDetector:
             if lead.member and owner:
                 return Evidence("medium", "fortnox-base", f"joined to the base of {owner}"), False
         found = self._call_evidence(call, candidate) if call is not None else None
+        if found is None and call is not None and norm(call.name) in _URI_BUILDERS and call.start >= 0:
+            outer = code.direct_call(call.start)  # uri -> uri.path("/x").build(id) inside .uri(...)
+            if outer is not None and not self._is_route(outer):
+                found = self._call_evidence(outer, candidate)
         if found is not None:
             return found, False
         if binding is None and call is None and not shape.lead_unknown:
@@ -509,8 +547,9 @@ class FileDetector:
                                 f"declared by @{call.name} in a client interface of a file that names Fortnox")
             return None
         receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
-        if receivers and receivers[-1] in self.client_names:
-            url = self.client_names[receivers[-1]]
+        client = next((r for r in receivers if r in self.client_names), None)
+        if client is not None:
+            url = self.client_names[client]
             return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
         if fortnoxy:
             return Evidence("medium", "fortnox-helper", f"passed to {shown}(), whose name says Fortnox")
@@ -824,6 +863,11 @@ _NOT_TABLES = frozenset({"Object", "Math", "JSON", "String", "Array", "Promise",
                          "Uri", "URI", "URL", "Path", "Environment", "System", "Encoding", "Convert", "Console",
                          "Integer", "Long", "Boolean", "Optional", "Collections", "List", "Arrays", "Kernel",
                          "File", "Dir", "Time", "Enum", "Keyword", "Application", "Req", "Tesla", "HTTPoison"})
+_URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
+                           "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
+# Calls whose first argument is a client's base URL
+_CLIENT_BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restclient", "withbaseurl",
+                                "setbaseuri", "baseaddress"})
 _BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
 
 

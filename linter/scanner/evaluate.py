@@ -20,6 +20,7 @@ MAX_DEPTH = 6
 _PLACEHOLDER = re.compile(r"%[-+ #0-9.]*[sdfvxqiu]|\{\d*\}")
 _PART_CHAIN = re.compile(r"[@$]?[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:\?\.|\.|->|::)\s*[@$]?[A-Za-z_][A-Za-z0-9_$]*)*")
 _PART_KEY = re.compile(r"\s*\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")
+_CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.:-]+)(?::[^}]*)?\}$")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SEPARATOR = re.compile(r"\s*(?:\?\.|\.|->|::)\s*")
 
@@ -197,6 +198,10 @@ class Evaluator:
     # -- strings ---------------------------------------------------------------------------------
     def _string(self, i: int, depth: int) -> list[Value]:
         tok = self.code.tokens[i]
+        placeholder = _CONFIG_PLACEHOLDER.match(tok.value)
+        if placeholder:  # Spring "${fortnox.base-url}": a configuration value
+            key = placeholder.group(1)
+            return [unknown(key, *config_names(key))]
         if not tok.parts:
             return [Value([Piece(tok.value, i)], "literal")]
         chunks = tok.value.split(PLACEHOLDER)
@@ -314,7 +319,7 @@ class Evaluator:
             return self._join([self.expression(a[0], depth + 1) for a in args])
         if callee in REVERSED_JOIN and len(args) == 2:
             return self._join([self.expression(args[1][0], depth + 1), self.expression(args[0][0], depth + 1)])
-        if callee in ("uri",) and len(args) == 2:
+        if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
             return self._join([self.expression(a[0], depth + 1) for a in args])
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)

@@ -56,6 +56,7 @@ class _Project:
     refs_via: list[dict[str, list[str]]] = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
     fortnox_types: set[str] = field(default_factory=set)  # classes whose HTTP client has a Fortnox base
+    fortnox_clients: dict[str, str] = field(default_factory=dict)  # client configured elsewhere -> file
     base_stems: set[str] = field(default_factory=set)
     base_folders: set[str] = field(default_factory=set)
 
@@ -119,6 +120,7 @@ def _collect(scans: list[FileScan]) -> _Project:
         for client, via in info.clients.items():
             if any(name in project.bases and name not in project.others for name in via):
                 project.fortnox_types.update(info.client_links.get(client, ()))
+                project.fortnox_clients.setdefault(client, info.display)
     for info in project.files.values():  # tables passed to such classes' HTTP calls
         if info.types & project.fortnox_types:
             project.refs.update(info.http_refs)
@@ -162,6 +164,11 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
             if evidence is not None:
                 found.append(Evidence(evidence.confidence, "cross-file-base",
                                       f"through client {name}, configured from {evidence.why}"))
+    for name in callees:
+        owner = project.fortnox_clients.get(name)
+        if owner and owner != fact.path and (name not in GENERIC or _linked(info, name, {owner}, project)):
+            found.append(Evidence("medium", "cross-file-base",
+                                  f"through {name}, configured in {owner} with the Fortnox base URL"))
     if data.get("http") and info.types & project.fortnox_types:
         owner = sorted(info.types & project.fortnox_types)[0]
         found.append(Evidence("medium", "cross-file-base",

@@ -85,6 +85,17 @@ def collect(code: Code) -> Symbols:
 
 # -- declarations -------------------------------------------------------------------------------
 def _declarations(code: Code, symbols: Symbols) -> None:
+    _find_declarations(code, symbols)
+    seen: set[int] = set()
+    unique = []
+    for decl in symbols.declarations:
+        if decl.token not in seen:
+            seen.add(decl.token)
+            unique.append(decl)
+    symbols.declarations[:] = unique
+
+
+def _find_declarations(code: Code, symbols: Symbols) -> None:
     tokens = code.tokens
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -209,6 +220,10 @@ def _bindings(code: Code, symbols: Symbols) -> None:
                 symbols.add(Binding(norm(tokens[i + 2].value), tokens[i + 2].value, i + 2, i + 4, "", True))
             elif value == "return":
                 _returned(code, symbols, i)
+            elif value.lstrip("@") == "Value" and (value.startswith("@") or code.value(i - 1) == "@") \
+                    and code.value(i + 1) == "(" \
+                    and code.kind(i + 2) == "str" and code.language in ("java", "kotlin"):
+                _annotated(code, symbols, i + 2)
             elif code.value(i + 1) == "(" and code.kind(i + 2) == "str" and _in_enum(code, i):
                 symbols.add(Binding(norm(value), value, i, i + 2, _container(code, symbols, i), True))
 
@@ -289,6 +304,18 @@ def _returned(code: Code, symbols: Symbols, i: int) -> None:
         return
     cls = symbols.enclosing(i, "class")
     symbols.add(Binding(norm(decl.name), decl.name, decl.token, i + 1, norm(cls.name) if cls else "", True))
+
+
+def _annotated(code: Code, symbols: Symbols, key: int) -> None:
+    """@Value("${fortnox.base-url}") String baseUrl: the name is bound to the configuration key."""
+    k = key + 2
+    last = -1
+    while k < len(code.tokens) and k < key + 12 and code.value(k) not in (",", ")", ";", "=", "{"):
+        if code.kind(k) == "name":
+            last = k
+        k += 1
+    if last >= 0:
+        symbols.add(Binding(norm(code.value(last)), code.value(last), last, key, "", True))
 
 
 def _in_enum(code: Code, i: int) -> bool:

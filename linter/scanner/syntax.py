@@ -225,7 +225,8 @@ class Code:
         names = self.chain_names(start, before)
         if not names:
             return None
-        decorated = start > 0 and self.value(start - 1) == "@"
+        decorated = (names[0].startswith("@") or (start > 0 and self.value(start - 1) == "@")) and \
+            self.language in ("python", "java", "kotlin", "typescript", "javascript")
         attribute = self.parent[start] >= 0 and self.value(self.parent[start]) == "[" \
             and (self.parent[start] == 0 or self.value(self.parent[start] - 1) in (";", "{", "}", "]", ")")
                  or self.newline_before[self.parent[start]])
@@ -317,7 +318,7 @@ class Code:
             if prev == parent:
                 break
             if self.parent[lo] == parent and self.newline_before[lo] and lo != i and \
-                    self._line_ends_statement(prev):
+                    self._line_ends_statement(prev) and self.ops[lo] not in _CONTINUATIONS:
                 break
             lo = prev
         hi = i
