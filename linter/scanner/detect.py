@@ -201,7 +201,8 @@ class FileDetector:
             args = code.arguments(opener)
             whole = any(a == (start, end) for a in args)
             feeds = (name in ("format", "sprintf", "vsprintf", "formatted", "fmt") and index == 0) or \
-                name in ("urljoin", "join", "joinpath", "combine", "resolve", "url", "joinurl") or \
+                (name in ("urljoin", "join", "joinpath", "combine", "resolve", "joinurl") and len(args) >= 2) or \
+                (call.name == "URL" and len(args) == 2) or \
                 (call.name == "Uri" and len(args) == 2) or \
                 (index == len(args) - 1 and index > 0 and (name in ENV_CALLS or "env" in name or "config" in name))
             if not (whole and feeds):
@@ -249,6 +250,12 @@ class FileDetector:
         lo, hi = code.statement_bounds(top)
         target = self._assignment_target(lo, anchor.start)
         names_here = {norm(code.value(k)) for k in range(lo, hi + 1) if code.kind(k) == "name"}
+        call = code.direct_call(anchor.start)
+        configures = call is not None and (norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "plug"} or
+                                           (norm(call.name) == "url" and "defaultrequest" in names_here) or
+                                           (norm(call.name) in ("create", "instance") and len(call.names) > 1))
+        if call is not None and not configures:
+            return  # a base passed to format(), a request builder or a log line: not a client's base
         if target is not None:
             names = self._target_names(target)
             name = norm(names[-1])

@@ -317,7 +317,7 @@ class Evaluator:
             return [self._apply_format(t, fill) for t in template][:MAX_VARIANTS]
         if callee in JOIN_CALLS and len(args) >= 2:
             return self._join([self.expression(a[0], depth + 1) for a in args])
-        if callee in REVERSED_JOIN and len(args) == 2:
+        if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":
             return self._join([self.expression(args[1][0], depth + 1), self.expression(args[0][0], depth + 1)])
         if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
             return self._join([self.expression(a[0], depth + 1) for a in args])
