@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog
-from linter.scanner.evaluate import ENV_CALLS, Evaluator, Value
+from linter.scanner.evaluate import ENV_CALLS, PASS_THROUGH, Evaluator, Value
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
@@ -217,6 +217,10 @@ class FileDetector:
         names: set[str] = set()
         for anchor in anchors:
             binding = by_value.get(anchor.start)
+            if binding is None:  # url = URI.create("..."): the binding holds the wrapping call
+                call = self.code.direct_call(anchor.start)
+                if call is not None and norm(call.name) in PASS_THROUGH and call.start >= 0:
+                    binding = by_value.get(self.evaluator.chain_bounds(call.start)[0])
             if binding is None:
                 continue
             if any(classify(v.text, self.catalog).kind in ("absolute", "relative", "base") for v in anchor.values):

@@ -26,6 +26,7 @@ _DEFAULT_GET = frozenset({"fetch", "urlopen", "filegetcontents", "wpremoteget", 
 
 def verb_of(name: str) -> str | None:
     """GET for get, getAsync, GetAsync, get_json, httpGet, doGet, getForObject; None otherwise."""
+    name = name.lstrip("@")
     n = name.lower().strip("_!?")
     if n.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE") and name.isupper():
         return n.upper()

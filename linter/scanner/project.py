@@ -180,8 +180,10 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
     if container and container in project.refs | project.linked:
         found.append(Evidence("medium", "route-table",
                               f"table {container!r} is joined to the Fortnox base URL elsewhere"))
-    if data.get("declarative") and (set(callees) | {container}) & project.linked:
-        found.append(Evidence("medium", "declarative-client", "the interface is built on a Fortnox base URL"))
+    if data.get("declarative") and (info.types | {container}) & (project.linked | project.fortnox_types):
+        kind = sorted(info.types & (project.linked | project.fortnox_types)) or [container]
+        found.append(Evidence("medium", "declarative-client",
+                              f"{kind[0]} is built on the Fortnox base URL in another file"))
     if not found:
         return None
     return max(found, key=lambda e: CONFIDENCE_RANK[e.confidence])
