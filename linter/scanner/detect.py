@@ -401,6 +401,19 @@ class FileDetector:
             if uses_base:
                 cls = self.symbols.enclosing(decl.token, "class")
                 found[norm(decl.name)] = cls.name if cls else ""
+        changed = bool(found)
+        while changed:  # get() calls do(), which joins the base: get is a Fortnox helper too
+            changed = False
+            for decl in self.symbols.declarations:
+                name = norm(decl.name)
+                if decl.kind != "function" or name in found:
+                    continue
+                lo, hi = decl.body
+                if any(code.kind(k) == "name" and norm(code.value(k)) in found and code.value(k + 1) == "("
+                       for k in range(lo, hi + 1)):
+                    cls = self.symbols.enclosing(decl.token, "class")
+                    found[name] = cls.name if cls else ""
+                    changed = True
         return found
 
     @staticmethod
@@ -712,6 +725,13 @@ class FileDetector:
         return {norm(code.value(k)) for k in range(lo, hi + 1)
                 if code.kind(k) == "name" and norm(code.value(k)) in containers and self._line(k) in lines}
 
+    def _plausible_table(self, name: str) -> bool:
+        key = norm(name)
+        if key in _PRIMITIVE_TYPES or name in _NOT_TABLES:
+            return False
+        containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
+        return key in containers or name[:1].isupper()
+
     def _table_refs(self, names: list[str]) -> set[str]:
         """TABLE.key or Enum.Member used as a path: the table, when it looks like one."""
         qualifier = names[0]
@@ -738,12 +758,12 @@ class FileDetector:
             if code.kind(j) != "name" or code.value(j) != name:
                 continue
             if code.value(j + 1) == ":" and code.kind(j + 2) == "name":
-                found.add(norm(code.value(j + 2)))  # name: Type (TypeScript, Kotlin, Python)
+                found.add(code.value(j + 2))  # name: Type (TypeScript, Kotlin, Python)
             if code.kind(j - 1) == "name" and code.value(j - 1) not in ("final", "const", "val", "var"):
-                found.add(norm(code.value(j - 1)))  # Type name (Java, C#)
+                found.add(code.value(j - 1))  # Type name (Java, C#)
             if code.language == "go" and code.kind(j + 1) == "name":
-                found.add(norm(code.value(j + 1)))  # name Type (Go)
-        return found
+                found.add(code.value(j + 1))  # name Type (Go)
+        return {norm(t) for t in found if self._plausible_table(t)}
 
     def _line(self, k: int) -> int:
         return self.index.position(self.code.tokens[k].offset)[0]
@@ -879,6 +899,9 @@ _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryp
 # Calls whose first argument is a client's base URL
 _CLIENT_BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restclient", "withbaseurl",
                                 "setbaseuri", "baseaddress"})
+_PRIMITIVE_TYPES = frozenset({"string", "str", "int", "integer", "long", "bool", "boolean", "any", "object", "error",
+                              "context", "number", "dict", "list", "map", "float", "double", "byte", "bytes",
+                              "char", "void", "unknown", "record", "array", "interface", "uint", "int64"})
 _BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
 
 

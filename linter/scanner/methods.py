@@ -16,7 +16,7 @@ HTTP_CALLS = frozenset({
     "request", "fetch", "send", "sendasync", "execute", "executeasync", "exchange", "call", "ajax", "uri",
     "url", "newrequest", "newrequestwithcontext", "restrequest", "httprequestmessage", "retrieve",
     "invoke", "api", "apicall", "dorequest", "makerequest", "httprequest", "fetchjson", "requestjson",
-    "perform", "req", "open", "curlinit", "curlsetopt", "resource", "endpoint",
+    "perform", "req", "open", "curlinit", "curlsetopt", "resource", "endpoint", "do", "dowithcontext",
 })
 
 
@@ -66,7 +66,7 @@ def method_in_range(code: Code, lo: int, hi: int) -> str | None:
             prev = code.value(k - 1)
             if prev in (".", ":") and norm(code.value(k - 2)) in ("httpmethod", "method", "methods", "requestmethod",
                                                                   "httpverb", "http"):
-                verb = _VERBS.get(tok.value.lower())
+                verb = _VERBS.get(tok.value.lower().removeprefix("method"))  # HttpMethod.Post, http.MethodPut
                 if verb:
                     return verb
             if prev == ":" and code.tokens[k - 1].end == tok.offset and k >= 2 and \

@@ -121,9 +121,16 @@ def _collect(scans: list[FileScan]) -> _Project:
             if any(name in project.bases and name not in project.others for name in via):
                 project.fortnox_types.update(info.client_links.get(client, ()))
                 project.fortnox_clients.setdefault(client, info.display)
-    for info in project.files.values():  # tables passed to such classes' HTTP calls
+    for info in project.files.values():  # tables passed to such classes' HTTP calls, or to helpers
         if info.types & project.fortnox_types:
             project.refs.update(info.http_refs)
+            continue
+        for ref, callees in info.http_refs.items():
+            for callee in callees:
+                owners = project.helpers.get(callee) or (
+                    {project.fortnox_clients[callee]} if callee in project.fortnox_clients else set())
+                if owners and (callee not in GENERIC or _linked(info, callee, owners, project)):
+                    project.refs.add(ref)
     for refs_via in project.refs_via:  # BASE_URL + self.path where BASE_URL is a base elsewhere
         for ref, via in refs_via.items():
             if any(name in project.bases and name not in project.others for name in via):
