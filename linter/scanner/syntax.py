@@ -260,8 +260,14 @@ class Code:
             return True
         if self.language == "kotlin" and (self.kind(before) == "name" or value == ")"):
             return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
-        if self.language == "go" and (value in ("}", "]") or self.kind(before) == "name"):
-            return True  # composite literals: map[string]string{...}, Config{...}
+        if self.language == "go":  # composite literals: map[string]string{...}, &Config{...}
+            if value in ("}", "]"):
+                return True
+            if self.kind(before) == "name":
+                start = self.chain_start(before)
+                prior = self.value(start - 1) if start > 0 else ""
+                return prior in ("=", ":", "&", "(", ",", "return", "{", "]") or self.op(start - 1) == ":="
+            return False
         return False
 
     def direct_call(self, i: int) -> Call | None:
