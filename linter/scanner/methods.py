@@ -159,6 +159,7 @@ def _names_before(code: Code, start: int, lo: int | None = None) -> str | None:
             return tok.value
         if tok.kind == "name":
             verb = verb_of(tok.value)
-            if verb and tok.value[:1].isupper() or verb and code.value(k + 1) in ("(", "!"):
+            if verb and (tok.value[:1].isupper() or code.value(k + 1) in ("(", "!") or
+                         (code.language in ("ruby", "elixir") and k == start - 1)):  # get "/x" (no parentheses)
                 return verb
     return None
