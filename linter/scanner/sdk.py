@@ -91,6 +91,10 @@ def _action(tokens: list[Token], i: int, sdk: Sdk) -> tuple[str | None, str]:
     # skip generic arguments and a `()` constructor call: new InvoiceConnector().Find()
     if j < len(tokens) and tokens[j].value == "(" and j + 1 < len(tokens) and tokens[j + 1].value == ")":
         j += 2
+    if j + 1 < len(tokens) and tokens[j].value == "." and tokens[j + 1].value == "new":
+        j += 2  # Ruby: Repository::Article.new.find(42)
+        if j + 1 < len(tokens) and tokens[j].value == "(" and tokens[j + 1].value == ")":
+            j += 2
     if j + 1 < len(tokens) and tokens[j].value in (".", ":", "-") and tokens[j + 1].kind == "name":
         name = tokens[j + 1].value
         key = re.sub(r"async$", "", name.lower())
