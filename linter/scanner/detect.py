@@ -260,12 +260,17 @@ class FileDetector:
                                            (norm(call.name) in ("create", "instance") and len(call.names) > 1))
         if call is not None and not configures:
             return  # a base passed to format(), a request builder or a log line: not a client's base
+        function = self.symbols.enclosing(anchor.start, "function")
         if target is not None:
             names = self._target_names(target)
             name = norm(names[-1])
             if name in BASE_KEYS and len(names) > 1:
                 name = norm(names[-2])
             self._client(name, url, target)
+            self.linked.update(names_here)
+        elif function is not None and call is not None and (code.value(lo) == "return" or code.language in (
+                "elixir", "ruby", "kotlin")):
+            self._client(norm(function.name), url, function.token)  # def client, do: Req.new(base_url: ...)
             self.linked.update(names_here)
         elif names_here & (BASE_CALLS | BASE_KEYS) or any("base" in n for n in names_here):
             self.implicit_base = url  # base_uri "…", plug Tesla.Middleware.BaseUrl, "…"
@@ -584,7 +589,8 @@ class FileDetector:
                             f"passed to {call.name}(), which sends it to the Fortnox base in this file")
         if call.open >= 0:
             for first, last in code.arguments(call.open):
-                if first == last and code.kind(first) == "name" and norm(code.value(first)) in self.client_names:
+                if code.kind(first) == "name" and norm(code.value(first)) in self.client_names and (
+                        first == last or code.value(first + 1) == "("):  # get(client, "/x"), get!(client(t), url: ..)
                     url = self.client_names[norm(code.value(first))]
                     return Evidence("high", "client-base",
                                     f"requested with client {code.value(first)}, whose base URL is {url}")

@@ -219,6 +219,9 @@ class Code:
             if lt <= 0:
                 return None
             before = lt - 1
+        elif self.value(before) in ("!", "?") and before > 0 and self.kind(before - 1) == "name" \
+                and self.tokens[before - 1].end == self.tokens[before].offset:
+            before -= 1  # Elixir/Ruby: Req.get!(...), valid?(...)
         if self.kind(before) not in ("name",) and self.value(before) not in (")", "]"):
             return None
         start = self.chain_start(before)
