@@ -119,6 +119,7 @@ class FileDetector:
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
         self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
+        self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -491,7 +492,7 @@ class FileDetector:
     def _call_of(self, start: int, end: int) -> Call | None:
         """The call the expression is a direct argument of (through object/array literals)."""
         code = self.code
-        call = code.direct_call(start)
+        call = code.direct_call(start) or code.piped_call(end)
         if call is not None:
             return call
         opener = code.parent[start]
@@ -648,6 +649,10 @@ class FileDetector:
                 via = {norm(n) for n in lead.names if n.lstrip("$@") not in SELF_NAMES}
                 if "fortnox" in " ".join(via) or via & set(self.constant_bases):
                     via = None
+                elif len(value.pieces) > 1:  # api_url() <> path inside def get(path): a helper, if the base is
+                    function = self.symbols.enclosing(anchor.start, "function")
+                    if function is not None:
+                        self.pending_helpers.setdefault(norm(function.name), set()).update(via)
             else:
                 continue
             found: set[str] = set()
@@ -809,7 +814,7 @@ class FileDetector:
                     "member": candidate.member, "declarative": candidate.declarative,
                 }))
         facts.extend(self._base_facts())
-        if facts or self.refs or self.refs_via or self.pending_clients or self.http_refs:
+        if facts or self.refs or self.refs_via or self.pending_clients or self.http_refs or self.pending_helpers:
             facts.append(self._file_fact())
         return uses, facts
 
@@ -850,6 +855,7 @@ class FileDetector:
             "clients": {name: sorted(via) for name, via in sorted(self.pending_clients.items())},
             "client_links": {name: sorted(t) for name, t in sorted(self.client_links.items())},
             "http_refs": {ref: sorted(c) for ref, c in sorted(self.http_refs.items())},
+            "pending_helpers": {name: sorted(via) for name, via in sorted(self.pending_helpers.items())},
             "imports": sorted({(n, s) for n, s in self.symbols.imports}),
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,

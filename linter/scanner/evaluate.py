@@ -242,6 +242,8 @@ class Evaluator:
             return self._call_value(code.partner[end], names, depth)
         if last.kind == "punct" and last.value == "]" and code.partner[end] > i:
             opener = code.partner[end]
+            if code.value(opener - 1) == ")" and code.partner[opener - 1] >= 0:
+                names = names + self._literal_args(code.partner[opener - 1])
             if opener + 2 == end and code.kind(opener + 1) == "str":
                 key = code.tokens[opener + 1].value
                 return self._lookup(names + (key,), i, depth, indexed=True)
@@ -249,6 +251,17 @@ class Evaluator:
                 return self._lookup(names + (code.value(opener + 2),), i, depth, indexed=True)
             return self._lookup(names, i, depth, indexed=True, dynamic=True)
         return self._lookup(names, i, depth)
+
+    def _literal_args(self, opener: int) -> tuple[str, ...]:
+        """Strings and atoms passed to a call: fetch_env!(:app, :fortnox) -> ("app", "fortnox")."""
+        code = self.code
+        found: list[str] = []
+        for first, last in code.arguments(opener):
+            if first == last and code.kind(first) == "str":
+                found.append(code.value(first))
+            elif last == first + 1 and code.value(first) == ":" and code.kind(last) == "name":
+                found.append(code.value(last))
+        return tuple(found)
 
     def _lookup(self, names: tuple[str, ...], at: int, depth: int, indexed: bool = False,
                 dynamic: bool = False) -> list[Value]:
@@ -262,6 +275,8 @@ class Evaluator:
             return [unknown(*names)]
         key = norm(plain[-1])
         qualifier = norm(plain[-2]) if len(plain) > 1 else ""
+        if indexed and len(plain) > 1:
+            names = tuple(names) + (plain[-2] + "_" + plain[-1],)  # config[:fortnox][:api_url]
         if dynamic:
             entries = [b for bs in self.symbols.bindings.values() for b in bs if b.container == key]
             if entries:
@@ -280,6 +295,8 @@ class Evaluator:
             return [unknown(*names, member=is_member or _looks_like_property(plain[-1], self.code.language))]
         if is_member or (len(candidates) > 1 and all(b.member for b in candidates) and not qualifier):
             folded = self._fold_all([b for b in candidates if b.member] or candidates, depth)
+            if self.code.language == "elixir" and cleaned[0].startswith("@"):
+                return folded or [unknown(*names, member=True)]  # a module attribute: a constant
             # a subclass in another file may set the field too
             return folded + [unknown(*names, member=True)]
         before = [b for b in candidates if b.target < at]
@@ -311,6 +328,10 @@ class Evaluator:
     def _call_value(self, opener: int, names: tuple[str, ...], depth: int) -> list[Value]:
         callee = norm(names[-1]) if names else ""
         args = self.code.arguments(opener)
+        if not args and len(names) == 1 and any(b.member for b in self.symbols.bindings.get(callee, ())):
+            folded = self._lookup(names, opener, depth)  # api_url() where def api_url, do: "..."
+            if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
+                return folded
         if callee in FORMAT_CALLS and args:
             template = self.expression(args[0][0], depth + 1)
             fill = [self.expression(a[0], depth + 1) for a in args[1:]]

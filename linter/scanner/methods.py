@@ -93,7 +93,7 @@ def method_for(code: Code, start: int, end: int) -> str | None:
     """The method of the request the expression start..end is the URL of."""
     lo, hi = code.statement_bounds(start)
     calls = []
-    call = code.direct_call(start)
+    call = code.direct_call(start) or code.piped_call(end)
     if call is not None:
         calls.append(call)
         outer = code.direct_call(call.start) if call.start >= 0 else None

@@ -44,6 +44,7 @@ class _FileInfo:
     client_links: dict[str, list[str]] = field(default_factory=dict)  # client -> types registered with it
     http_refs: dict[str, list[str]] = field(default_factory=dict)  # table passed to an HTTP call -> callees
     types: set[str] = field(default_factory=set)
+    pending_helpers: dict[str, list[str]] = field(default_factory=dict)  # function -> base names it joins
 
 
 @dataclass
@@ -100,7 +101,7 @@ def _collect(scans: list[FileScan]) -> _Project:
                                  set(data.get("linked", ())), [tuple(i) for i in data.get("imports", ())],
                                  bool(data.get("has_base")), dict(data.get("clients") or {}),
                                  dict(data.get("client_links") or {}), dict(data.get("http_refs") or {}),
-                                 set(data.get("types") or ()))
+                                 set(data.get("types") or ()), dict(data.get("pending_helpers") or {}))
                 project.files[fact.path] = info
                 project.refs |= info.refs
                 project.refs_via.append(data.get("refs_via") or {})
@@ -116,6 +117,12 @@ def _collect(scans: list[FileScan]) -> _Project:
             for helper in info.helpers:
                 project.helpers.setdefault(helper, set()).add(path)
     project.base_stems.discard("")
+    for info in project.files.values():  # def get(path), do: HTTPoison.get!(api_url() <> path), api_url elsewhere
+        for helper, via in info.pending_helpers.items():
+            if any(name in project.bases and name not in project.others for name in via):
+                project.helpers.setdefault(helper, set()).add(info.display)
+                for cls in info.types:
+                    project.helpers.setdefault(cls, set()).add(info.display)
     for info in project.files.values():  # AddHttpClient<LedgerClient>(c => c.BaseAddress = cfg["Fortnox:BaseUrl"])
         for client, via in info.clients.items():
             if any(name in project.bases and name not in project.others for name in via):

@@ -291,7 +291,39 @@ def _key_value(code: Code, symbols: Symbols, i: int, width: int) -> None:
         return  # a type annotation: NAME: Type = value
     key = code.tokens[j].value
     member = opener >= 0 and code.value(opener) in ("{", "[", "(")
-    symbols.add(Binding(norm(key), key, j, i + width, _container(code, symbols, j), member))
+    if key == "do" and code.language == "elixir":
+        _elixir_def(code, symbols, j, i + width)
+        return
+    container = _container(code, symbols, j)
+    if code.language == "elixir" and not container:
+        container = _elixir_config_section(code, j)
+    symbols.add(Binding(norm(key), key, j, i + width, container, member))
+
+
+def _elixir_def(code: Code, symbols: Symbols, do: int, value: int) -> None:
+    """def api_url, do: expr / defp base(), do: expr: the function's name is bound to expr."""
+    k = do - 1
+    for _ in range(12):
+        if k < 1:
+            return
+        if code.value(k - 1) in ("def", "defp") and code.kind(k) == "name":
+            symbols.add(Binding(norm(code.value(k)), code.value(k), k, value, "", True))
+            return
+        if code.value(k) == ")" and code.partner[k] >= 0:
+            k = code.partner[k]
+        k -= 1
+
+
+def _elixir_config_section(code: Code, key: int) -> str:
+    """config :app, :fortnox, api_url: "..." - the key belongs to the :fortnox section."""
+    for k in range(key - 1, max(-1, key - 30), -1):
+        if code.value(k) in ("do", "end"):
+            return ""
+        if code.value(k) == "config" and (k == 0 or code.newline_before[k]):
+            atoms = [code.value(j + 1) for j in range(k, key) if code.value(j) == ":" and code.kind(j + 1) == "name"
+                     and code.tokens[j].end == code.tokens[j + 1].offset]
+            return norm(atoms[-1]) if len(atoms) >= 2 else ""
+    return ""
 
 
 def _returned(code: Code, symbols: Symbols, i: int) -> None:

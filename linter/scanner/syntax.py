@@ -283,6 +283,15 @@ class Code:
             return self.call_at(opener)
         return None
 
+    def piped_call(self, end: int) -> Call | None:
+        """Elixir: "/accounts" |> Http.get() - the value is the first argument of the next call."""
+        if self.op(end + 1) != "|>":
+            return None
+        k = end + 3
+        while k < len(self.tokens) and (self.kind(k) == "name" or self.value(k) in (".", "!")):
+            k += 1
+        return self.call_at(k) if self.value(k) == "(" else None
+
     def argument_index(self, opener: int, i: int) -> int:
         index = 0
         k = opener + 1
