@@ -27,10 +27,15 @@ _SEPARATOR = re.compile(r"\s*(?:\?\.|\.|->|::)\s*")
 FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "printf", "fmt"})
 JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl", "urlcombine"})
 REVERSED_JOIN = frozenset({"url"})  # new URL(path, base)
+# Calls whose value is their argument: URI.create(x), new Uri(x), str(x), encodeURI(x)
 PASS_THROUGH = frozenset({
-    "uri", "create", "parse", "string", "str", "encodeuri", "tostring", "tourl", "touri", "httpurl",
-    "uriparse", "new", "of", "get", "fromstring", "rstrip", "strip", "trim", "trimend", "freeze",
-    "trimright", "removesuffix", "chomp", "tohttpurl", "as", "unwrap", "expect",
+    "uri", "create", "parse", "string", "str", "encodeuri", "tourl", "touri", "httpurl", "uriparse", "new",
+    "of", "fromstring", "tohttpurl",
+})
+# Methods whose value is their receiver, near enough: BASE.rstrip("/"), url.toString(), URL.freeze
+RECEIVER_METHODS = frozenset({
+    "rstrip", "strip", "trim", "trimend", "freeze", "trimright", "removesuffix", "chomp", "tostring", "unwrap",
+    "expect", "trimstart", "lstrip", "touri", "tourl", "tohttpurl", "string",
 })
 ENV_CALLS = frozenset({
     "getenv", "env", "config", "fetch", "getproperty", "getvalue", "getstring", "getenvironmentvariable",
@@ -345,10 +350,10 @@ class Evaluator:
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
             return self._join([base, self.expression(args[0][0], depth + 1)])
+        if callee in RECEIVER_METHODS and len(names) > 1:
+            return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
         if callee in PASS_THROUGH and len(args) == 1 and callee not in ENV_CALLS:
             return self.expression(args[0][0], depth + 1)
-        if callee in PASS_THROUGH and not args and len(names) > 1:
-            return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip()
         if args and (callee in ENV_CALLS or "env" in callee or "config" in callee):
             keys = [self.code.tokens[a[0]].value for a in args[:-1] or args
                     if self.code.kind(a[0]) in ("str", "name") and a[0] == a[1]]

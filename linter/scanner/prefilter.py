@@ -46,6 +46,6 @@ def _render(node: dict) -> str:
 
 
 _WORDS = _resources()
-_QUOTED_RESOURCE = r"[\"'`]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
+_QUOTED_RESOURCE = r"[\"'`/]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
 _BASE_NAME = r"(?i:base_?ur[il]|api_?(?:base|url|root)|baseaddress)"
 PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|" + _BASE_NAME + "|" + _QUOTED_RESOURCE)

@@ -154,12 +154,12 @@ def _body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
         k = name_at + 1
         while k < n and not code.newline_before[k]:
             k += 1
-        start = k
+        start = min(k, n - 1)
         while k < n:
             if code.newline_before[k] and _indent(code, k) <= indent:
                 break
             k += 1
-        return start, max(start, k - 1) if k > start else start
+        return start, max(start, min(k - 1, n - 1))
     k = name_at + 1
     for j in range(k, min(k + 40, n)):  # skip generics and parameters: function f<T>(a, opts = {}) {
         if code.value(j) == "(" and code.partner[j] > j:
