@@ -217,11 +217,7 @@ class FileDetector:
         by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
         names: set[str] = set()
         for anchor in anchors:
-            binding = by_value.get(anchor.start)
-            if binding is None:  # url = URI.create("..."): the binding holds the wrapping call
-                call = self.code.direct_call(anchor.start)
-                if call is not None and norm(call.name) in PASS_THROUGH and call.start >= 0:
-                    binding = by_value.get(self.evaluator.chain_bounds(call.start)[0])
+            binding = self._binding_for(anchor.start)
             if binding is None:
                 continue
             if any(classify(v.text, self.catalog).kind in ("absolute", "relative", "base") for v in anchor.values):
@@ -243,7 +239,7 @@ class FileDetector:
 
     def _base_consumer(self, anchor: _Anchor, url: str) -> None:
         code = self.code
-        binding = self._binding_at(anchor.start)
+        binding = self._binding_for(anchor.start)
         if binding is not None and not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
             target_names = self._target_names(binding.target)
             if binding.name in BASE_KEYS and len(target_names) > 1:
@@ -352,6 +348,20 @@ class FileDetector:
         if name and name not in SELF_NAMES:
             self.client_names.setdefault(name, url)
             self.constant_bases.setdefault(name, (url, token))
+
+    def _binding_for(self, start: int) -> Binding | None:
+        """The binding whose value is the expression at ``start``, also when a wrapper call
+        holds it: url = URI.create("..."), h.BaseAddress = new Uri("...")."""
+        binding = self._binding_at(start)
+        if binding is None:
+            call = self.code.direct_call(start)
+            if call is not None and norm(call.name) in PASS_THROUGH and call.start >= 0 and \
+                    [a[0] for a in self.code.arguments(call.open)] == [start]:
+                outer = self.evaluator.chain_bounds(call.start)[0]
+                if self.code.value(outer - 1) in ("new", "await"):
+                    outer -= 1
+                binding = self._binding_at(outer)
+        return binding
 
     def _binding_at(self, value_start: int) -> Binding | None:
         for bindings in self.symbols.bindings.values():

@@ -86,7 +86,9 @@ class Evaluator:
         start = code.chain_start(i)
         while start > 1:
             op, op_start = code.op_ending_at(start - 1)
-            if op not in code.concat_ops or op_start < 1:
+            if code.kind(start - 1) == "name" and code.value(start - 1) == "or" and self._op(start - 1) == "or":
+                op, op_start = "or", start - 1
+            if (op not in code.concat_ops and op not in ALTERNATIVES) or op_start < 1:
                 break
             before = op_start - 1
             if code.kind(before) not in ("name", "str", "num") and code.value(before) not in (")", "]"):
