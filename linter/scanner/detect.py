@@ -240,13 +240,15 @@ class FileDetector:
     def _base_consumer(self, anchor: _Anchor, url: str) -> None:
         code = self.code
         binding = self._binding_for(anchor.start)
-        if binding is not None and not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
+        if binding is not None:
             target_names = self._target_names(binding.target)
             if binding.name in BASE_KEYS and len(target_names) > 1:
                 self._client(norm(target_names[-2]), url, binding.target)  # http.BaseAddress = new Uri(B)
-            else:
+                self.linked.update(self._statement_types(binding.target))
+                return
+            if not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
                 self.constant_bases.setdefault(binding.name, (url, binding.target))
-            return
+                return
         top = self._statement_top(anchor.start)
         lo, hi = code.statement_bounds(top)
         target = self._assignment_target(lo, anchor.start)
@@ -284,13 +286,16 @@ class FileDetector:
                        for n in p.names if n.lstrip("$@") not in SELF_NAMES}
                 if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
                     continue
-                if self._inside_call(binding.target):
+                qualified = self._target_names(binding.target)
+                if len(qualified) > 1:
+                    names = qualified[:-1]  # c.BaseAddress = new Uri(cfg["Fortnox:BaseUrl"])
+                elif self._inside_call(binding.target):
                     top = self._statement_top(binding.target)
                     lo, _hi = code.statement_bounds(top)
                     target = self._assignment_target(lo, binding.target)
                     names = self._target_names(target) if target is not None else ()
                 else:
-                    names = self._target_names(binding.target)[:-1]
+                    names = ()
                 if names:
                     client = norm(names[-1])
                     if client and client not in self.client_names:
