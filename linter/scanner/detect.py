@@ -885,7 +885,8 @@ def make_use(catalog: Catalog, display: str, line: int, column: int, endpoint: s
     why = evidence.why
     if match is not None and CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[confidence]:
         confidence = match.confidence
-        why = ""  # the catalog's own guess is the reason; missing-scope quotes its note
+        if confidence == "low":
+            why = ""  # the catalog's own guess is the reason; missing-scope quotes its note
     return EndpointUse(
         path=display, line=line, column=column, endpoint=endpoint,
         template=match.path if match else None, resource=match.resource if match else None,
