@@ -113,6 +113,11 @@ class FileDetector:
         self.refs: set[str] = set()  # fields and tables used in a Fortnox URL
         self.refs_via: dict[str, set[str]] = {}  # fields joined to a base named elsewhere -> its names
         self.linked: set[str] = set()  # names in the statements that configure a Fortnox client
+        self._by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
+        self._containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
+        self._imported = {norm(local) for local, _stem in self.symbols.imports if local}
+        self._lines: list[int] | None = None
+        self._loops: dict[tuple[str, int], set[str]] = {}
         self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
@@ -369,11 +374,7 @@ class FileDetector:
         return binding
 
     def _binding_at(self, value_start: int) -> Binding | None:
-        for bindings in self.symbols.bindings.values():
-            for binding in bindings:
-                if binding.value == value_start:
-                    return binding
-        return None
+        return self._by_value.get(value_start)
 
     def _inside_call(self, i: int) -> bool:
         return self.code.direct_call(i) is not None
@@ -742,29 +743,29 @@ class FileDetector:
     def _loop_tables(self, name: str, at: int) -> set[str]:
         """Tables iterated on the lines where a loop variable ``name`` is bound, in the same function."""
         code = self.code
-        containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
-        containers |= {norm(local) for local, _stem in self.symbols.imports if local}  # tables from elsewhere
         decl = self.symbols.enclosing(at, "function")
         lo, hi = decl.body if decl else (0, len(code.tokens) - 1)
-        lines = {self._line(k) for k in range(lo, hi + 1)
-                 if code.kind(k) == "name" and norm(code.value(k)) == name and k != at}
-        return {norm(code.value(k)) for k in range(lo, hi + 1)
-                if code.kind(k) == "name" and norm(code.value(k)) in containers and self._line(k) in lines}
+        key = (name, lo)
+        if key not in self._loops:
+            containers = self._containers | self._imported  # tables from this file or imported
+            lines = {self._line(k) for k in range(lo, hi + 1)
+                     if code.kind(k) == "name" and norm(code.value(k)) == name and k != at}
+            self._loops[key] = {norm(code.value(k)) for k in range(lo, hi + 1)
+                                if code.kind(k) == "name" and norm(code.value(k)) in containers
+                                and self._line(k) in lines}
+        return self._loops[key]
 
     def _plausible_table(self, name: str) -> bool:
         key = norm(name)
         if key in _PRIMITIVE_TYPES or name in _NOT_TABLES:
             return False
-        containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
-        return key in containers or name[:1].isupper()
+        return key in self._containers or name[:1].isupper()
 
     def _table_refs(self, names: list[str]) -> set[str]:
         """TABLE.key or Enum.Member used as a path: the table, when it looks like one."""
         qualifier = names[0]
         key = norm(qualifier)
-        containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
-        imported = {norm(local) for local, _stem in self.symbols.imports if local}
-        if key in containers or key in imported or (qualifier[:1].isupper() and qualifier not in _NOT_TABLES):
+        if key in self._containers or key in self._imported or (qualifier[:1].isupper() and qualifier not in _NOT_TABLES):
             return {key, norm(names[-1])}
         return set()
 
@@ -792,7 +793,9 @@ class FileDetector:
         return {norm(t) for t in found if self._plausible_table(t)}
 
     def _line(self, k: int) -> int:
-        return self.index.position(self.code.tokens[k].offset)[0]
+        if self._lines is None:
+            self._lines = [self.index.position(t.offset)[0] for t in self.code.tokens]
+        return self._lines[k]
 
     # -- in-file resolution of what the anchors left open ------------------------------------------
     def _resolve_in_file(self) -> None:

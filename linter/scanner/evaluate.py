@@ -7,6 +7,7 @@ that a base defined in another file can still be matched to it later.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -16,11 +17,12 @@ from linter.scanner.syntax import ALTERNATIVES, SELF_NAMES, Code
 
 MAX_VARIANTS = 48
 MAX_DEPTH = 6
+MAX_OPERANDS = 24
 # printf-style and brace placeholders: %s, %-5d, %v, {}, {0}
 _PLACEHOLDER = re.compile(r"%[-+ #0-9.]*[sdfvxqiu]|\{\d*\}")
 _PART_CHAIN = re.compile(r"[@$]?[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:\?\.|\.|->|::)\s*[@$]?[A-Za-z_][A-Za-z0-9_$]*)*")
 _PART_KEY = re.compile(r"\s*\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")
-_CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.:-]+)(?::[^}]*)?\}$")
+_CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.-]+)(?::[^}]*)?\}$")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SEPARATOR = re.compile(r"\s*(?:\?\.|\.|->|::)\s*")
 
@@ -81,10 +83,15 @@ class Evaluator:
 
     # -- extent ----------------------------------------------------------------------------------
     def chain_bounds(self, i: int) -> tuple[int, int]:
-        """The first and last token of the concatenation that token ``i`` is an operand of."""
+        """The first and last token of the concatenation that token ``i`` is an operand of.
+
+        At most MAX_OPERANDS operands each way: a URL is built from a handful of parts, and a
+        bound keeps generated code with thousand-term sums linear."""
         code = self.code
         start = code.chain_start(i)
-        while start > 1:
+        for _ in range(MAX_OPERANDS):
+            if start <= 1:
+                break
             op, op_start = code.op_ending_at(start - 1)
             if code.kind(start - 1) == "name" and code.value(start - 1) == "or" and self._op(start - 1) == "or":
                 op, op_start = "or", start - 1
@@ -96,7 +103,9 @@ class Evaluator:
             start = code.chain_start(before)
         end = code.chain_end(code.chain_start(i) if code.kind(i) != "str" else i)
         n = len(code.tokens)
-        while end + 1 < n:
+        for _ in range(MAX_OPERANDS):
+            if end + 1 >= n:
+                break
             nxt = end + 1
             op = self._op(nxt)
             if op not in code.concat_ops and op not in ALTERNATIVES and \
@@ -131,7 +140,9 @@ class Evaluator:
         i = start
         pending_format = False
         first = start
-        while i <= end:
+        operands = 0
+        while i <= end and operands < 2 * MAX_OPERANDS + 1:
+            operands += 1
             operand_end = code.chain_end(i) if code.kind(i) != "punct" or code.value(i) in ("(", "[") else i
             operand_end = min(operand_end, end)
             values = self.operand(i, operand_end, depth)
@@ -306,8 +317,8 @@ class Evaluator:
                 return folded or [unknown(*names, member=True)]  # a module attribute: a constant
             # a subclass in another file may set the field too
             return folded + [unknown(*names, member=True)]
-        before = [b for b in candidates if b.target < at]
-        chosen = before[-1] if before else candidates[0]
+        index = bisect.bisect_left([b.target for b in candidates], at) if len(candidates) > 1 else 0
+        chosen = candidates[index - 1] if index > 0 else candidates[0]
         return self._fold(chosen, depth) or [unknown(*names)]
 
     def _fold(self, binding: Binding, depth: int) -> list[Value]:

@@ -124,7 +124,7 @@ def method_for(code: Code, start: int, end: int) -> str | None:
 
 def _builder_verb(code: Code, k: int, limit: int | None = None) -> str | None:
     n = len(code.tokens)
-    stop = min(n, (limit + 1) if limit is not None else k + 40)
+    stop = min(n, k + 60, (limit + 1) if limit is not None else n)
     while k < stop:
         if code.value(k) in (";",) or (code.newline_before[k] and code.ops[k] not in (".", "?.") and k > 0
                                         and code.value(k - 1) not in (",", "(", ".")):

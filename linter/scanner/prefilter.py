@@ -1,9 +1,14 @@
 """The cheap test that decides which files are lexed at all (a 10,000-file project must stay fast).
 
-A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/", a quoted
-string that starts with a Fortnox REST resource name ("invoices", '/customers/', `orders/${id}`),
-or a base-URL-like name (BASE_URL, baseUri, apiUrl, BaseAddress): such files may reach Fortnox
-through a base URL defined in another file.
+A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/", one of the base
+URL names BASE_URL, base_url or BaseAddress, or a Fortnox REST resource name right after a quote
+or a slash and followed by one ("invoices", '/customers/', `orders/${id}`): such a file may reach
+Fortnox through a base URL defined in another file.
+
+One regular expression, tried once per file. The resource names form a trie (shared prefixes
+factored out) and the base names are case-sensitive literals, which keeps it near the speed of the
+original three-word test; looser spellings (baseUrl, apiUrl) were measured and left out because
+they cost a third of the speed for few files.
 """
 
 from __future__ import annotations
@@ -47,5 +52,4 @@ def _render(node: dict) -> str:
 
 _WORDS = _resources()
 _QUOTED_RESOURCE = r"[\"'`/]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
-_BASE_NAME = r"(?i:base_?ur[il]|api_?(?:base|url|root)|baseaddress)"
-PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|" + _BASE_NAME + "|" + _QUOTED_RESOURCE)
+PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|BASE_URL|base_url|BaseAddress|" + _QUOTED_RESOURCE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from linter.scanner.syntax import SELF_NAMES, Code
 
@@ -31,9 +32,13 @@ _DECLARE = {"def": "function", "defp": "function", "function": "function", "func
 _INDENTED = ("python", "ruby", "elixir")
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """A name reduced for matching across styles: _baseUrl, BASE_URL and base-url all agree."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 @dataclass

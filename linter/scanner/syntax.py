@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from linter.scanner.lexer import Token
 
 OPENERS = {"(": ")", "[": "]", "{": "}"}
+STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
 CLOSERS = {")": "(", "]": "[", "}": "{"}
 # Multi-character operators built from adjacent punctuation tokens, longest first.
 _OPERATORS = sorted({
@@ -329,7 +330,8 @@ class Code:
         """A cheap statement: from the last ";" or brace at ``i``'s level to the next one."""
         parent = self.parent[i]
         lo = i
-        while lo > 0:
+        floor = max(0, i - STATEMENT_WINDOW)  # bounded: a statement that long is data, not a request
+        while lo > floor:
             prev = lo - 1
             if self.parent[prev] == parent and self.value(prev) in (";", "{", "}"):
                 break
@@ -340,7 +342,7 @@ class Code:
                 break
             lo = prev
         hi = i
-        n = len(self.tokens)
+        n = min(len(self.tokens), i + STATEMENT_WINDOW)
         while hi + 1 < n:
             nxt = hi + 1
             if self.parent[nxt] != parent and self.partner[nxt] < 0 and self.value(nxt) in CLOSERS:
