@@ -22,7 +22,8 @@ def report_for(result: LintResult) -> Report:
     return Report(
         findings=result.findings, rules=result.rules, files_scanned=len(result.scan.files),
         tool_version=__version__, catalog_version=result.catalog.version,
-        notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped),
+        notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped)
+        + tuple(result.notices),
     )
 
 
