@@ -12,7 +12,7 @@ from linter import __version__
 from linter.engine import LintRequest
 from linter.errors import LintError
 from linter.formatters import FORMATTERS
-from linter.runner import EXIT_ERROR, run, run_scopes
+from linter.runner import EXIT_ERROR, run, run_auth_url, run_fix, run_init, run_scopes, run_write_baseline
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
@@ -55,9 +55,18 @@ def cli() -> None:
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Do not report findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Record every current finding in FILE and exit 0.")
+@click.option("--fix", is_flag=True, help="Add missing and remove unused scopes in fortnox.yaml (never source files).")
+@click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None,
+          write_baseline: Path | None, fix: bool, diff: bool) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
+    if write_baseline is not None and (baseline is not None or fix or diff):
+        raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
     from linter.ruledefs import find_rule, load_rules
 
     rules = load_rules()
@@ -74,7 +83,11 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set())
+                          select=chosen["select"], ignore=chosen["ignore"] or set(), baseline=baseline)
+    if write_baseline is not None:
+        sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
+    if fix or diff:
+        sys.exit(run_fix(request, fmt, sys.stdout, sys.stderr, diff_only=diff))
     sys.exit(run(request, fmt, sys.stdout, sys.stderr))
 
 
@@ -87,6 +100,30 @@ def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: boo
     """Show which scopes and licences the code in PATHS needs (no manifest required)."""
     request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
     sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
+@_CATALOG
+@click.option("--force", is_flag=True, help="Overwrite an existing fortnox.yaml.")
+def init(path: Path, catalog: Path | None, force: bool) -> None:
+    """Write a commented, least-privilege fortnox.yaml in PATH from the code below it."""
+    request = LintRequest(paths=[path], catalog=catalog)
+    sys.exit(run_init(request, path / "fortnox.yaml", force, sys.stdout, sys.stderr))
+
+
+@cli.command("auth-url")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to use (default: found in or above PATH).")
+@_CATALOG
+@click.option("--client-id", default=None, help="The app's client id (default: a {client_id} placeholder).")
+@click.option("--state", default=None, help="The state value (default: a {state} placeholder; use a fresh random value per request).")
+@click.option("--redirect-uri", default=None, help="Which registered redirect URI to use (default: the first).")
+def auth_url(path: Path, manifest: Path | None, catalog: Path | None, client_id: str | None,
+             state: str | None, redirect_uri: str | None) -> None:
+    """Print the Fortnox authorization URL for the manifest's scopes and settings."""
+    sys.exit(run_auth_url(path, manifest, catalog, client_id, state, redirect_uri, sys.stdout, sys.stderr))
 
 
 @cli.command("rules")

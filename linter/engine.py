@@ -30,6 +30,7 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    discover_manifest: bool = True  # look for fortnox.yaml beside/above paths when manifest is None
     baseline: Path | None = None  # hide findings this baseline file holds (CLI only, not editors)
 
 
@@ -57,6 +58,8 @@ def locate_manifest(request: LintRequest) -> Path | None:
         if not request.manifest.is_file():
             raise LintError("manifest not found", str(request.manifest))
         return request.manifest
+    if not request.discover_manifest:
+        return None
     for path in request.paths:
         found = find_manifest(request.cwd / path)
         if found:
