@@ -150,6 +150,7 @@ def run_init(request: LintRequest, target: Path, force: bool, out: TextIO, err: 
     if existing and not force:
         err.write(f"fortnox-lint: error: {existing[0]} already exists; pass --force to overwrite it\n")
         return EXIT_ERROR
+    target = existing[0] if existing else target  # --force replaces fortnox.yml rather than add a twin
     request.need_manifest, request.manifest, request.discover_manifest = False, None, False
     try:
         result = lint(request)
