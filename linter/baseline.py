@@ -28,13 +28,17 @@ Key = tuple[str, str, str]  # rule, path relative to the baseline's folder, fing
 class _Lines:
     """Source lines by file, each file read once."""
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, overrides: dict[Path, str] | None = None) -> None:
         self.cwd = cwd
+        self.overrides = overrides or {}  # unsaved buffers, keyed as the engine keys them
         self._files: dict[str, list[str]] = {}
 
     def text(self, display: str, line: int) -> str:
         if display not in self._files:
-            text, _ = read_text(self.cwd / display)
+            absolute = Path(os.path.abspath(self.cwd / display))
+            text = self.overrides.get(Path(os.path.realpath(absolute.parent)) / absolute.name)
+            if text is None:
+                text, _ = read_text(absolute)
             self._files[display] = (text or "").splitlines()
         lines = self._files[display]
         return lines[line - 1] if 0 < line <= len(lines) else ""
@@ -52,8 +56,9 @@ def _relative(display: str, cwd: Path, folder: Path) -> str:
         return Path(absolute).as_posix()
 
 
-def _keys(findings: list[Finding], baseline: Path, cwd: Path) -> list[tuple[Key, Finding]]:
-    lines = _Lines(cwd)
+def _keys(findings: list[Finding], baseline: Path, cwd: Path,
+          overrides: dict[Path, str] | None = None) -> list[tuple[Key, Finding]]:
+    lines = _Lines(cwd, overrides)
     folder = Path(os.path.abspath(cwd / baseline)).parent
     return [((f.rule, _relative(f.path, cwd, folder), fingerprint(lines.text(f.path, f.line))), f)
             for f in sorted(findings)]
@@ -109,12 +114,13 @@ def load(baseline: Path, cwd: Path) -> Counter[Key]:
     return counts
 
 
-def apply(findings: list[Finding], baseline: Path, cwd: Path) -> tuple[list[Finding], int, int]:
+def apply(findings: list[Finding], baseline: Path, cwd: Path,
+          overrides: dict[Path, str] | None = None) -> tuple[list[Finding], int, int]:
     """(findings not in the baseline, how many it hid, how many of its entries no longer occur)."""
     budget = load(baseline, cwd)
     kept: list[Finding] = []
     hidden = 0
-    for key, finding in _keys(findings, baseline, cwd):
+    for key, finding in _keys(findings, baseline, cwd, overrides):
         if budget[key] > 0:
             budget[key] -= 1
             hidden += 1

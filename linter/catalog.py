@@ -116,6 +116,15 @@ class Catalog:
                 return licence.id
         return None
 
+    def scope_named(self, name: str) -> Scope | None:
+        """The scope whose display name or alias is ``name`` (any case and spacing), e.g. Payments."""
+        key = re.sub(r"[\s_-]+", "", name).lower()
+        for scope in self.scopes.values():
+            spellings = (scope.name, *scope.aliases, scope.licence_table_name or "")
+            if any(re.sub(r"[\s_-]+", "", s).lower() == key for s in spellings if s):
+                return scope
+        return None
+
     @cached_property
     def licence_names(self) -> list[str]:
         return [n for lic in self.licences.values() for n in (lic.id, *lic.aliases)]

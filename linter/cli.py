@@ -55,6 +55,9 @@ def cli() -> None:
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
+                   "within PATH's project; findings are reported for PATH only.")
 @click.option("--baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Do not report findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
@@ -62,11 +65,14 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Add missing and remove unused scopes in fortnox.yaml (never source files).")
 @click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None,
-          write_baseline: Path | None, fix: bool, diff: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None,
+          baseline: Path | None, write_baseline: Path | None, fix: bool, diff: bool) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     if write_baseline is not None and (baseline is not None or fix or diff):
         raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
+    if stdin_filename is not None and (write_baseline is not None or fix or diff):
+        raise click.UsageError("--fix, --diff and --write-baseline work on the files on disk, "
+                               "not with --stdin-filename")
     from linter.ruledefs import find_rule, load_rules
 
     rules = load_rules()
@@ -88,6 +94,16 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
     if fix or diff:
         sys.exit(run_fix(request, fmt, sys.stdout, sys.stderr, diff_only=diff))
+    if stdin_filename is not None:
+        if paths:
+            raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
+        from linter.stdin import stdin_request
+
+        try:
+            request = stdin_request(request, stdin_filename, click.get_binary_stream("stdin").read())
+        except LintError as exc:
+            click.echo(f"fortnox-lint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
     sys.exit(run(request, fmt, sys.stdout, sys.stderr))
 
 
@@ -177,6 +193,20 @@ def catalog_validate(path: Path) -> None:
         sys.exit(EXIT_ERROR)
     click.echo(f"{path}: valid catalog {loaded.version} ({len(loaded.scopes)} scopes, "
                f"{len(loaded.endpoints)} endpoints)")
+
+
+@cli.command("lsp")
+def lsp() -> None:
+    """Run the language server over stdio, for editors (needs the lsp extra)."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        click.echo('fortnox-lint: error: the language server needs pygls; '
+                   'pip install "fortnox-scope-lint[lsp]"', err=True)
+        sys.exit(EXIT_ERROR)
+    serve()
 
 
 def main() -> None:

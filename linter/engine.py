@@ -15,7 +15,7 @@ from linter.config import Config, load_config
 from linter.context import Context
 from linter.errors import LintError
 from linter.finding import Finding
-from linter.manifest import Manifest, find_manifest, load_manifest
+from linter.manifest import Manifest, find_manifest, load_manifest, parse_manifest
 from linter.ruledefs import RuleDef, load_rules
 from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
@@ -30,6 +30,10 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    # Unsaved text by absolute path (editor buffers, --stdin-filename); wins over the file on disk.
+    overrides: dict[Path, str] = field(default_factory=dict)
+    # False: report only findings in ``paths``, not the manifest's own (unless it is one of them).
+    manifest_findings: bool = True
     discover_manifest: bool = True  # look for fortnox.yaml beside/above paths when manifest is None
     baseline: Path | None = None  # hide findings this baseline file holds (CLI only, not editors)
 
@@ -79,10 +83,14 @@ def lint(request: LintRequest) -> LintResult:
     check_paths_exist(request.paths, cwd)
     catalog = load_catalog(request.catalog)
     manifest_path = locate_manifest(request)
+    overrides = {_real(cwd / path): text for path, text in request.overrides.items()}
     manifest = None
     if manifest_path is not None:
         absolute = Path(os.path.abspath(cwd / manifest_path))
-        manifest = load_manifest(absolute, display_path(absolute, cwd))
+        if _real(absolute) in overrides:
+            manifest = parse_manifest(overrides[_real(absolute)], absolute, display_path(absolute, cwd))
+        else:
+            manifest = load_manifest(absolute, display_path(absolute, cwd))
     elif request.need_manifest:
         shown = ", ".join(str(p) for p in request.paths)
         raise LintError(f"no fortnox.yaml found in {shown} or any folder above it; "
@@ -100,19 +108,20 @@ def lint(request: LintRequest) -> LintResult:
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
     exclude_root, patterns = config.scan_excludes(excludes if isinstance(excludes, list) else [],
                                                   manifest.root if manifest else None)
-    scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root)
+    scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides)
 
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
                   whole_project=whole_project)
     active = config.active_rules(set(CHECKS), request.select, request.ignore)
     found = _checked(ctx, rules, active, config, cwd)
     reported = {display_path(t, cwd) for t in targets}
+    in_manifest = request.manifest_findings and manifest is not None
     findings = [f for f in found
-                if manifest and f.path == manifest.display or _under_any(f.path, reported)]
+                if in_manifest and f.path == manifest.display or _under_any(f.path, reported)]
     findings.sort()
     result = LintResult(catalog, manifest, scanned, findings, rules, config)
     if request.baseline is not None:
-        result.findings, hidden, stale = baselines.apply(findings, request.baseline, cwd)
+        result.findings, hidden, stale = baselines.apply(findings, request.baseline, cwd, overrides)
         if hidden:
             result.notices.append(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the "
                                   f"baseline {request.baseline}")
@@ -134,6 +143,12 @@ def _checked(ctx: Context, rules: dict[str, RuleDef], active: set[str], config: 
     if suppressions.RULE in active:
         found += config.adjust(list(CHECKS[suppressions.RULE](rules[suppressions.RULE], ctx)), cwd)
     return found
+
+
+def _real(path: Path) -> Path:
+    """``path`` with its folder's symlinks resolved, as the walk from a resolved root names files."""
+    path = Path(os.path.abspath(path))
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def _under_any(path: str, folders: set[str]) -> bool:

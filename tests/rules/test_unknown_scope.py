@@ -13,8 +13,8 @@ def test_reports_unknown_scope_with_did_you_mean(tmp_path, project):
     assert messages == [
         "'noxfinanceinvoice' is not a Fortnox scope; did you mean 'noxfinansinvoice'? Requesting it "
         "fails with \"An unsupported scope was requested\"",
-        "'Customer' is not a Fortnox scope; did you mean 'customer'? Requesting it fails with "
-        "\"An unsupported scope was requested\"",
+        "'Customer' is not a Fortnox scope but the display name of scope 'customer'; did you mean "
+        "'customer'? Requesting it fails with \"An unsupported scope was requested\"",
         "'blah' is not a Fortnox scope Requesting it fails with \"An unsupported scope was requested\"",
     ]
 
@@ -25,3 +25,17 @@ def test_every_catalog_scope_is_known(project):
     scopes = sorted(load_catalog().scopes)
     files = {"fortnox.yaml": "scopes: [" + ", ".join(scopes) + "]\n"}
     assert project(files, "unknown-scope") == []
+
+
+def test_display_names_point_to_the_enumeration(tmp_path, project):
+    files = {"fortnox.yaml": "scopes: [Payments, Fortnox Finance Invoice]\n"}
+    assert project(files, "unknown-scope") == [("unknown-scope", "fortnox.yaml", 1, 10),
+                                               ("unknown-scope", "fortnox.yaml", 1, 20)]
+    messages = [f.message for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == "unknown-scope"]
+    assert messages == [
+        "'Payments' is not a Fortnox scope but the display name of scope 'payment'; did you mean "
+        "'payment'? Requesting it fails with \"An unsupported scope was requested\"",
+        "'Fortnox Finance Invoice' is not a Fortnox scope but the display name of scope "
+        "'noxfinansinvoice'; did you mean 'noxfinansinvoice'? Requesting it fails with "
+        "\"An unsupported scope was requested\"",
+    ]
