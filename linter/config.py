@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,7 @@ class Config:
                 continue
             wanted = self.severity.get(finding.rule)
             if wanted and wanted != finding.severity:
-                finding = _with_severity(finding, wanted)
+                finding = replace(finding, severity=wanted)
             out.append(finding)
         return out
 
@@ -82,12 +82,6 @@ class Config:
             return manifest_root, list(manifest_excludes)
         prefix = display_path(manifest_root, self.root) if manifest_root != self.root else ""
         return self.root, [p for glob in manifest_excludes for p in rebase(glob, prefix)] + self.exclude
-
-
-def _with_severity(finding: Finding, severity: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, severity=severity)
 
 
 def rebase(glob: str, prefix: str) -> list[str]:

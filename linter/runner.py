@@ -163,9 +163,11 @@ def run_init(request: LintRequest, target: Path, force: bool, out: TextIO, err: 
         err.write(f"fortnox-lint: error: {target}: cannot write: {exc.strerror or exc}\n")
         return EXIT_ERROR
     scopes = document["scopes"]
-    out.write(f"Wrote {target} requesting {len(scopes)} scope{'s' if len(scopes) != 1 else ''}"
-              f"{': ' + ', '.join(scopes) if scopes else ''}. Tick exactly these for the app in the "
-              "Fortnox Developer Portal.\n")
+    if not scopes:
+        out.write(f"Wrote {target} requesting no scopes: no Fortnox API calls were found.\n")
+        return EXIT_CLEAN
+    out.write(f"Wrote {target} requesting {len(scopes)} scope{'s' if len(scopes) != 1 else ''}: "
+              f"{', '.join(scopes)}. Tick exactly these for the app in the Fortnox Developer Portal.\n")
     return EXIT_CLEAN
 
 
@@ -173,12 +175,13 @@ def run_auth_url(start: Path, manifest_path: Path | None, catalog_path: Path | N
                  state: str | None, redirect_uri: str | None, out: TextIO, err: TextIO) -> int:
     """Print the authorization URL for the manifest's app."""
     from linter.catalog import load_catalog
-    from linter.engine import locate_manifest
+    from linter.engine import check_paths_exist, locate_manifest
     from linter.generate import authorization_url
     from linter.manifest import load_manifest
     from linter.scanner.files import display_path
 
     try:
+        check_paths_exist([start], Path.cwd())
         located = locate_manifest(LintRequest(paths=[start], manifest=manifest_path))
         if located is None:
             raise LintError(f"no fortnox.yaml found in {start} or any folder above it; pass --manifest")

@@ -60,8 +60,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path):
 def test_init_in_a_folder_without_calls(tmp_path):
     write_project(tmp_path, {"app/readme.md": "nothing here\n"})
     result = invoke(tmp_path, "init", "app")
-    assert result.stdout == ("Wrote app/fortnox.yaml requesting 0 scopes. Tick exactly these for the app "
-                             "in the Fortnox Developer Portal.\n")
+    assert result.stdout == "Wrote app/fortnox.yaml requesting no scopes: no Fortnox API calls were found.\n"
     assert (tmp_path / "app/fortnox.yaml").read_text().splitlines()[4] == (
         "scopes: []  # no Fortnox API calls found in the code yet")
 
@@ -115,6 +114,7 @@ def test_auth_url_refuses_what_fortnox_would_refuse(tmp_path):
     assert invoke(tmp_path, "auth-url", "b", "--redirect-uri", "https://evil.example").output == (
         "fortnox-lint: error: b/fortnox.yaml:2:1: redirect URI https://evil.example is not in "
         "redirect_uris; Fortnox would answer \"RedirectURI is missing or mismatch\"\n")
+    assert invoke(tmp_path, "auth-url", "nowhere").output == "fortnox-lint: error: nowhere: no such file or folder\n"
     assert invoke(tmp_path, "auth-url", "c").output == (
         "fortnox-lint: error: c/fortnox.yaml:1:1: the manifest requests no scopes; Fortnox needs at least one\n")
     result = invoke(tmp_path, "auth-url", "d")
