@@ -13,7 +13,7 @@ from linter.engine import LintRequest
 from linter.errors import LintError
 from linter.formatters import FORMATTERS
 from linter.outputs import Output, plan
-from linter.runner import EXIT_ERROR, run, run_scopes
+from linter.runner import EXIT_ERROR, run, run_auth_url, run_fix, run_init, run_scopes, run_write_baseline
 from linter.terminal import color_enabled, is_tty
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -72,10 +72,22 @@ def cli() -> None:
 @click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
               help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
                    "within PATH's project; findings are reported for PATH only.")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Do not report findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Record every current finding in FILE and exit 0.")
+@click.option("--fix", is_flag=True, help="Add missing and remove unused scopes in fortnox.yaml (never source files).")
+@click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
           output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None,
+          baseline: Path | None, write_baseline: Path | None, fix: bool, diff: bool) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
+    if write_baseline is not None and (baseline is not None or fix or diff):
+        raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
+    if stdin_filename is not None and (write_baseline is not None or fix or diff):
+        raise click.UsageError("--fix, --diff and --write-baseline work on the files on disk, "
+                               "not with --stdin-filename")
     from linter.ruledefs import find_rule, load_rules
 
     outputs = _plan_outputs(formats, output, statistics)
@@ -94,7 +106,12 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set())
+                          select=chosen["select"], ignore=chosen["ignore"] or set(), baseline=baseline)
+    if write_baseline is not None:
+        sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
+    if fix or diff:
+        sys.exit(run_fix(request, outputs, sys.stdout, sys.stderr, diff_only=diff, fail_on=fail_on,
+                         exit_zero=exit_zero, color=color_enabled(color, sys.stdout, os.environ)))
     if stdin_filename is not None:
         if paths:
             raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
@@ -129,6 +146,30 @@ def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: boo
     """Show which scopes and licences the code in PATHS needs (no manifest required)."""
     request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
     sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
+@_CATALOG
+@click.option("--force", is_flag=True, help="Overwrite an existing fortnox.yaml.")
+def init(path: Path, catalog: Path | None, force: bool) -> None:
+    """Write a commented, least-privilege fortnox.yaml in PATH from the code below it."""
+    request = LintRequest(paths=[path], catalog=catalog)
+    sys.exit(run_init(request, path / "fortnox.yaml", force, sys.stdout, sys.stderr))
+
+
+@cli.command("auth-url")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to use (default: found in or above PATH).")
+@_CATALOG
+@click.option("--client-id", default=None, help="The app's client id (default: a {client_id} placeholder).")
+@click.option("--state", default=None, help="The state value (default: a {state} placeholder; use a fresh random value per request).")
+@click.option("--redirect-uri", default=None, help="Which registered redirect URI to use (default: the first).")
+def auth_url(path: Path, manifest: Path | None, catalog: Path | None, client_id: str | None,
+             state: str | None, redirect_uri: str | None) -> None:
+    """Print the Fortnox authorization URL for the manifest's scopes and settings."""
+    sys.exit(run_auth_url(path, manifest, catalog, client_id, state, redirect_uri, sys.stdout, sys.stderr))
 
 
 @cli.command("rules")
