@@ -18,6 +18,8 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     # False when only part of the project was scanned: project-wide rules (unused-scope) stay quiet.
     whole_project: bool = True
+    # Filled by the engine once suppressions are applied: linter.suppressions.Unused records.
+    unused_suppressions: list = field(default_factory=list)
 
     @cached_property
     def declared_scopes(self) -> set[str]:

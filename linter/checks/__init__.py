@@ -13,6 +13,7 @@ from linter.checks import (
     unknown_license,
     unknown_scope,
     unused_scope,
+    unused_suppression,
 )
 from linter.context import Context
 from linter.finding import Finding
@@ -29,4 +30,6 @@ CHECKS: dict[str, Check] = {
     "license-not-covered": license_not_covered.check,
     "unknown-license": unknown_license.check,
     "deprecated-endpoint": deprecated_endpoint.check,
+    # Runs last, in the engine, after suppressions are applied (see linter.suppressions).
+    "unused-suppression": unused_suppression.check,
 }

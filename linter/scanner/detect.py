@@ -639,7 +639,7 @@ class FileDetector:
 
     def _why_absolute(self, value: Value) -> str:
         tokens = {p.token for p in value.pieces if p.token >= 0}
-        if len(tokens) == 1 and not value.via:
+        if len(tokens) == 1 and not value.via and all(p.token >= 0 for p in value.pieces):
             return "the URL or API path is written in full"
         return f"built from parts: {value.text}"
 

@@ -32,3 +32,8 @@ class FileView:
 Extractor = Callable[[FileView], list[Fact]]
 
 EXTRACTORS: list[Extractor] = []
+
+# Registered extractors (imported here, after FileView, which they use).
+from linter.scanner.facts import suppression  # noqa: E402
+
+EXTRACTORS.append(suppression.extract)
