@@ -125,6 +125,7 @@ class FileDetector:
         self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
+        self.other_clients = False  # the file also builds a client for another service
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -241,6 +242,8 @@ class FileDetector:
                 binding = self._binding_at(anchor.start)
                 if binding is not None and not self._inside_call(binding.target):
                     self.other_bases.setdefault(binding.name, binding.target)
+                elif self._configures_client(anchor.start):
+                    self.other_clients = True  # another service's client: HTTP calls need a link
 
     def _base_consumer(self, anchor: _Anchor, url: str) -> None:
         code = self.code
@@ -353,6 +356,14 @@ class FileDetector:
         lo, hi = code.statement_bounds(top)
         return {norm(code.value(k)) for k in range(lo, hi + 1)
                 if code.kind(k) == "name" and code.value(k)[:1].isupper() and code.value(k) not in _NOT_TABLES}
+
+    def _configures_client(self, start: int) -> bool:
+        """The value at ``start`` is the base given to a client: new RestClient(url), baseURL: url."""
+        binding = self._binding_for(start)
+        if binding is not None and binding.name in BASE_KEYS:
+            return True
+        call = self.code.direct_call(start)
+        return call is not None and norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "create"}
 
     def _client(self, name: str, url: str, token: int) -> None:
         if name and name not in SELF_NAMES:
@@ -615,10 +626,14 @@ class FileDetector:
             return Evidence("high", "client-base",
                             f"{shown}() in a class whose base URL is {self.implicit_base}")
         if http and self.client_names and not receivers:
-            url = next(iter(self.client_names.values()))
-            return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
+            request = self._request_variable(call, candidate)
+            if request is not None:
+                return request
+            if not self.other_clients:
+                url = next(iter(self.client_names.values()))
+                return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
         owner = self._fortnox_owner(call.start if call.start >= 0 else candidate.token)
-        if http and owner:
+        if http and owner and not self.other_clients:
             return Evidence("medium", "fortnox-helper", f"{shown}() inside {owner}")
         if http and self.client_names and receivers and receivers[-1] in ("http", "client", "httpclient", "session"):
             url = next(iter(self.client_names.values()))
@@ -628,6 +643,35 @@ class FileDetector:
     def _receiver_local(self, names: tuple[str, ...]) -> bool:
         """c.get(...) where c is a receiver of this file's own type (Go: func (c *Client) get)."""
         return len(names) == 2 and len(names[0]) <= 2 and self.code.language == "go"
+
+    def _request_variable(self, call: Call, candidate: Candidate) -> Evidence | None:
+        """var request = new RestRequest("orders"); ... client.ExecuteAsync(request): the request
+        goes where the call that sends it goes."""
+        code = self.code
+        if call.open < 0:
+            return None
+        top = self._statement_top(call.start)
+        lo, _hi = code.statement_bounds(top)
+        target = self._assignment_target(lo, call.start)
+        if target is None:
+            return None
+        name = code.value(target)
+        decl = self.symbols.enclosing(call.close, "function")
+        end = decl.body[1] if decl else min(len(code.tokens) - 1, call.close + 200)
+        for k in range(call.close + 1, min(end, call.close + 400) + 1):
+            if code.kind(k) != "name" or code.value(k) != name:
+                continue
+            sender = code.direct_call(k)
+            if sender is None or sender.open == call.open:
+                continue
+            receivers = [norm(n) for n in sender.names[:-1] if n.lstrip("$") not in SELF_NAMES]
+            client = next((r for r in receivers if r in self.client_names), None)
+            if client is not None:
+                url = self.client_names[client]
+                shown = ".".join(sender.names)
+                candidate.method = candidate.method or method_for(code, k, k)
+                return Evidence("high", "client-base", f"sent by {shown}({name}), whose base URL is {url}")
+        return None
 
     def _fortnox_owner(self, i: int) -> str:
         """The enclosing class or function when its name says Fortnox (class FortnoxClient)."""

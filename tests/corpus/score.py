@@ -84,6 +84,7 @@ class Report:
     traps_hit: int = 0
     files: int = 0
     problems: list[str] = field(default_factory=list)  # annotation errors
+    heldout: Tally = field(default_factory=Tally)  # projects named heldout_*: written before running the tool
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
 
@@ -136,7 +137,12 @@ def score(corpus: Path = HERE) -> Report:
             overrides[Path(os.path.abspath(file))] = blank
             report.files += 1
         result = scan([project], catalog, project, overrides=overrides)
+        before = (report.overall.tp, report.overall.fp, report.overall.fn)
         _compare(report, project.relative_to(corpus).as_posix(), expected, traps, result.uses)
+        if project.name.startswith("heldout_"):
+            report.heldout.tp += report.overall.tp - before[0]
+            report.heldout.fp += report.overall.fp - before[1]
+            report.heldout.fn += report.overall.fn - before[2]
     return report
 
 
@@ -190,6 +196,9 @@ def table(report: Report) -> str:
         f"| **all** | {overall.tp + overall.fn} | {overall.tp + overall.fp} | "
         f"**{overall.precision:.2f}** | **{overall.recall:.2f}** |", ""]
     lines += rows("URL style", report.styles, STYLES) + [""]
+    held = report.heldout
+    lines.append(f"Held-out projects (written before the scanner ever ran on them): {held.tp + held.fn} expected, "
+                 f"precision {held.precision:.2f}, recall {held.recall:.2f}.")
     lines.append(f"{report.files} files; {report.traps} trap lines, {report.traps_hit} reported; "
                  f"HTTP method right on {report.methods_right} of {report.methods_checked} uses that show one.")
     return "\n".join(lines)
