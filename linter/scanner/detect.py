@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog
-from linter.scanner.evaluate import ENV_CALLS, PASS_THROUGH, Evaluator, Value
+from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
@@ -117,6 +117,7 @@ class FileDetector:
         self._containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
         self._imported = {norm(local) for local, _stem in self.symbols.imports if local}
         self._lines: list[int] | None = None
+        self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
         self._loops: dict[tuple[str, int], set[str]] = {}
         self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
         self.server_file = _is_server_file(self.code)
@@ -211,7 +212,8 @@ class FileDetector:
                 (name in ("urljoin", "join", "joinpath", "combine", "resolve", "joinurl") and len(args) >= 2) or \
                 (call.name == "URL" and len(args) == 2) or \
                 (call.name == "Uri" and len(args) == 2) or \
-                (index == len(args) - 1 and index > 0 and (name in ENV_CALLS or "env" in name or "config" in name))
+                (name in ("appendpathsegment", "appendpathsegments", "appendpath") and len(call.names) > 1) or \
+                (index == len(args) - 1 and index > 0 and is_env_call(call.names))
             if not (whole and feeds):
                 break
             start, end = self.evaluator.chain_bounds(call.close)
@@ -268,6 +270,10 @@ class FileDetector:
         if call is not None and not configures:
             return  # a base passed to format(), a request builder or a log line: not a client's base
         function = self.symbols.enclosing(anchor.start, "function")
+        if "middleware" in names_here and "baseurl" in names_here:
+            self.implicit_base = url  # Tesla: [{Tesla.Middleware.BaseUrl, "..."}] - calls go through Tesla.get
+            self.linked.update(names_here)
+            return
         if target is not None:
             names = self._target_names(target)
             name = norm(names[-1])
@@ -398,7 +404,7 @@ class FileDetector:
             opener = code.parent[k]
             if opener < 0:
                 return k
-            if code.value(opener) == "{" and not code.literal_brace(opener):
+            if code.value(opener) == "{" and (not code.literal_brace(opener) or opener in self._bodies):
                 return k
             k = opener
         return k
@@ -622,7 +628,7 @@ class FileDetector:
                     url = self.client_names[norm(code.value(first))]
                     return Evidence("high", "client-base",
                                     f"requested with client {code.value(first)}, whose base URL is {url}")
-        if self.implicit_base and verb_of(call.name) and (not receivers or receivers[-1] in ("class",)):
+        if self.implicit_base and verb_of(call.name) and (not receivers or receivers[-1] in ("class", "tesla")):
             return Evidence("high", "client-base",
                             f"{shown}() in a class whose base URL is {self.implicit_base}")
         if http and self.client_names and not receivers:

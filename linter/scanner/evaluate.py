@@ -39,6 +39,14 @@ RECEIVER_METHODS = frozenset({
     "rstrip", "strip", "trim", "trimend", "freeze", "trimright", "removesuffix", "chomp", "tostring", "unwrap",
     "expect", "trimstart", "lstrip", "touri", "tourl", "tohttpurl", "string",
 })
+STRICT_ENV_CALLS = frozenset({"getenv", "env", "config", "getproperty", "getenvironmentvariable", "setting",
+                              "getconfig", "requireenv", "compileenv"})
+_CONFIG_OWNERS = frozenset({"environ", "env", "config", "configuration", "settings", "properties", "process",
+                            "system", "application", "environment", "conf", "cfg", "options"})
+# Functions that produce or transform a URL: the evaluator follows them, not the calls after them
+URL_FUNCTIONS = frozenset({"format", "sprintf", "vsprintf", "formatted", "urljoin", "join", "joinpath", "combine",
+                           "resolve", "appendpathsegment", "appendpathsegments", "appendpath", "uri", "url",
+                           "create", "parse", "string", "str"})
 ENV_CALLS = frozenset({
     "getenv", "env", "config", "fetch", "getproperty", "getvalue", "getstring", "getenvironmentvariable",
     "get", "environ", "require", "requireenv", "getconfig", "setting", "settings", "value",
@@ -257,7 +265,15 @@ class Evaluator:
         names = code.chain_names(i, end)
         last = code.tokens[end]
         if last.kind == "punct" and last.value == ")" and code.partner[end] > i:
-            return self._call_value(code.partner[end], names, depth)
+            opener = code.partner[end]
+            values = self._call_value(opener, names, depth)
+            dot = opener - 2  # base.AppendPathSegment("x").WithOAuthBearerToken(t).GetJsonAsync()
+            if _all_unknown(values) and norm(names[-1]) not in URL_FUNCTIONS and dot > i \
+                    and code.op(dot) in (".", "?.") and code.value(dot - 1) in (")", "]"):
+                inner = self._reference(i, dot - 1, depth + 1)
+                if not _all_unknown(inner):
+                    return inner
+            return values
         if last.kind == "punct" and last.value == "]" and code.partner[end] > i:
             opener = code.partner[end]
             if code.value(opener - 1) == ")" and code.partner[opener - 1] >= 0:
@@ -367,7 +383,7 @@ class Evaluator:
             return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
         if callee in PASS_THROUGH and len(args) == 1 and callee not in ENV_CALLS:
             return self.expression(args[0][0], depth + 1)
-        if args and (callee in ENV_CALLS or "env" in callee or "config" in callee):
+        if args and is_env_call(names):
             keys = [self.code.tokens[a[0]].value for a in args[:-1] or args
                     if self.code.kind(a[0]) in ("str", "name") and a[0] == a[1]]
             keys += [self.code.value(a[1]) for a in args if self.code.value(a[0]) == ":"]  # Elixir atoms
@@ -431,6 +447,20 @@ class Evaluator:
                         new.append(Value(r.pieces + v.pieces, "url-join", r.via + v.via))
             results = new[:MAX_VARIANTS]
         return results
+
+
+def is_env_call(names: tuple[str, ...]) -> bool:
+    """A read of configuration: getenv("X"), env("X"), config("a.b"), os.environ.get("X"),
+    ENV.fetch("X"), Application.get_env(:app, :key) - not any call named get."""
+    callee = norm(names[-1]) if names else ""
+    if callee in STRICT_ENV_CALLS or "getenv" in callee or "fetchenv" in callee or "config" in callee:
+        return True
+    receivers = {norm(n) for n in names[:-1]}
+    return callee in ENV_CALLS and bool(receivers & _CONFIG_OWNERS)
+
+
+def _all_unknown(values: list[Value]) -> bool:
+    return all(p.token < 0 and p.text == PLACEHOLDER for v in values for p in v.pieces)
 
 
 def config_names(key: str) -> list[str]:

@@ -116,6 +116,11 @@ def method_for(code: Code, start: int, end: int) -> str | None:
             return before
         if norm(call.name) in _DEFAULT_GET:
             return "GET"
+    for k in range(start, min(end, start + 40)):  # "url".WithOAuthBearerToken(t).PutAsync()
+        if code.value(k) in (".", "?.") and code.kind(k + 1) == "name" and code.value(k + 2) == "(":
+            verb = verb_of(code.value(k + 1))
+            if verb:
+                return verb
     found = _builder_verb(code, end + 1, hi)
     if found:
         return found

@@ -348,8 +348,10 @@ def _annotated(code: Code, symbols: Symbols, key: int) -> None:
     k = key + 2
     last = -1
     while k < len(code.tokens) and k < key + 12 and code.value(k) not in (",", ")", ";", "=", "{"):
-        if code.kind(k) == "name":
+        if code.kind(k) == "name" and code.value(k) not in ("val", "var", "private", "final", "lateinit"):
             last = k
+            if code.language == "kotlin":
+                break  # Kotlin: name: Type - the name comes first
         k += 1
     if last >= 0:
         symbols.add(Binding(norm(code.value(last)), code.value(last), last, key, "", True))
