@@ -44,3 +44,11 @@ def test_annotations_are_parsed_exactly():
     assert blank.split("\n")[0].rstrip() == "a = 1  #" and "fortnox" not in blank
     score.parse("c = 3  # fortnox: nonsense\n", "x.py", report)
     assert report.problems == ["x.py:1: cannot read annotation 'nonsense'"]
+
+
+def test_readme_shows_the_current_table():
+    score = _score_module()
+    readme = (CORPUS.parent.parent / "README.md").read_text(encoding="utf-8")
+    projects = [p for language in CORPUS.iterdir() if language.is_dir() for p in language.iterdir() if p.is_dir()]
+    assert score.table(score.score(CORPUS)) in readme
+    assert f"`tests/corpus/`: {len(projects)} small integrations" in readme
