@@ -44,9 +44,6 @@ ROUTE_RECEIVERS = frozenset({"app", "router", "route", "routes", "server", "r", 
 ROUTE_CALLS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route", "handle", "handlefunc",
                          "any", "options", "head", "match", "resource", "resources", "mount", "scope",
                          "register", "addroute", "map", "mapget", "mappost", "mapput", "mapdelete"})
-SERVER_ANNOTATIONS = frozenset({"getmapping", "postmapping", "putmapping", "patchmapping", "deletemapping",
-                                "requestmapping", "path", "httpget", "httppost", "httpput", "httpdelete",
-                                "httppatch", "route", "get", "post", "put", "patch", "delete", "all"})
 CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http", "requestline", "getexchange",
                                 "postexchange", "putexchange", "patchexchange", "deleteexchange", "httpexchange"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -222,7 +219,6 @@ class FileDetector:
 
     def _interesting_bindings(self, anchors: list[_Anchor]) -> set[str]:
         """Names bound to a URL, a base or a resource path: their uses may show the call."""
-        by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
         names: set[str] = set()
         for anchor in anchors:
             binding = self._binding_for(anchor.start)
@@ -516,11 +512,7 @@ class FileDetector:
             outer = code.direct_call(call.start)  # uri -> uri.path("/x").build(id) inside .uri(...)
             if outer is not None and not self._is_route(outer):
                 found = self._call_evidence(outer, candidate)
-        if found is not None:
-            return found, False
-        if binding is None and call is None and not shape.lead_unknown:
-            return None, False
-        return None, False
+        return found, False
 
     def _call_of(self, start: int, end: int) -> Call | None:
         """The call the expression is a direct argument of (through object/array literals)."""
@@ -578,7 +570,7 @@ class FileDetector:
     def _has_handler(self, call: Call) -> bool:
         """A later argument is a function: (req, res) => ..., function (req, res), async (...)."""
         code = self.code
-        for first, last in code.arguments(call.open)[1:]:
+        for first, _last in code.arguments(call.open)[1:]:
             value = code.value(first)
             if value in ("function", "async") or code.op(first + 1) == "=>" or \
                     (value == "(" and code.op(code.partner[first] + 1) == "=>"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from linter.catalog import Catalog
@@ -18,8 +17,6 @@ from linter.scanner.uses import EndpointUse, FileScan
 
 __all__ = ["API_URL", "METHODS", "PREFILTER", "language_of", "scan_text"]
 
-# A bare API path at the start of a string: /3/... or /api/<area>/...
-API_PATH = re.compile(r"^\s*(/(?:3|api)/[^\s'\"`<>\\]*)")
 
 
 def language_of(path: Path) -> str | None:

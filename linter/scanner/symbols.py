@@ -172,10 +172,10 @@ def _body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
             break
         if code.value(j) in ("{", ";", "=") and code.ops[j] != "=>":
             break
-    for k in range(k, min(k + 60, n)):
-        value = code.value(k)
-        if value == "{" and code.partner[k] > k:
-            return k, code.partner[k]
+    for j in range(k, min(k + 60, n)):
+        value = code.value(j)
+        if value == "{" and code.partner[j] > j:
+            return j, code.partner[j]
         if value == ";":
             break
     return name_at, name_at

@@ -88,9 +88,6 @@ class Code:
         """The operator starting at token ``i``, or "" (also past either end)."""
         return self.ops[i] if 0 <= i < len(self.tokens) else ""
 
-    def is_op(self, i: int, *ops: str) -> bool:
-        return 0 <= i < len(self.tokens) and self.ops[i] in ops
-
     def _operator(self, i: int) -> str:
         tokens = self.tokens
         joined = tokens[i].value
@@ -116,10 +113,6 @@ class Code:
             return self.ops[j] if len(self.ops[j]) == 1 else self.value(j), j
         return "", j
 
-    def op_len(self, i: int) -> int:
-        return len(self.ops[i]) if self.kind(i) == "punct" else 0
-
-    # -- name chains ---------------------------------------------------------------------------
     def chain_start(self, j: int) -> int:
         """First token of the postfix expression (a.b(c)[d]) that ends at token ``j``."""
         i = j
@@ -235,24 +228,6 @@ class Code:
             and (self.parent[start] == 0 or self.value(self.parent[start] - 1) in (";", "{", "}", "]", ")")
                  or self.newline_before[self.parent[start]])
         return Call(opener, self.partner[opener], names, start, decorated, attribute)
-
-    def enclosing_calls(self, i: int, limit: int = 3) -> list[tuple[Call, int]]:
-        """Calls around token ``i``, innermost first, each with the argument index ``i`` sits in.
-
-        Object and array literals in between are looked through: fetch(url, {method: "POST"})."""
-        found: list[tuple[Call, int]] = []
-        node = i
-        opener = self.parent[i]
-        hops = 0
-        while opener >= 0 and len(found) < limit and hops < 8:
-            hops += 1
-            if self.value(opener) == "(":
-                call = self.call_at(opener)
-                if call is not None:
-                    found.append((call, self.argument_index(opener, node)))
-            node = opener
-            opener = self.parent[opener]
-        return found
 
     def literal_brace(self, opener: int) -> bool:
         """A { that opens an object/dict/map literal rather than a block."""
