@@ -162,7 +162,8 @@ class FileDetector:
             if code.op(i + 1) in (":", "=>") and code.value(i + 1) != "::" and (
                     code.value(i - 1) in ("{", ",", "(", "[") or code.newline_before[i]):
                 skip.add(i)  # a key, not a value
-            elif prev == "[" and nxt == "]" and i >= 2 and (code.kind(i - 2) == "name" or code.value(i - 2) in (")", "]")):
+            elif prev == "[" and nxt == "]" and i >= 2 and (code.kind(i - 2) == "name" or
+                                                            code.value(i - 2) in (")", "]")):
                 skip.add(i)  # an index: data["Invoices"]
             elif code.language == "python" and _is_docstring(code, i):
                 skip.add(i)
@@ -749,7 +750,8 @@ class FileDetector:
                 continue
             target = self.refs if fortnox else set()
             for first, _last in code.arguments(opener):
-                if code.kind(first) not in ("name", "str") or code.value(first) in ("new", "await", "function", "async"):
+                if code.kind(first) not in ("name", "str") or \
+                        code.value(first) in ("new", "await", "function", "async"):
                     continue
                 for value in self.evaluator.expression(first):
                     for piece in value.pieces:
@@ -807,7 +809,8 @@ class FileDetector:
         """TABLE.key or Enum.Member used as a path: the table, when it looks like one."""
         qualifier = names[0]
         key = norm(qualifier)
-        if key in self._containers or key in self._imported or (qualifier[:1].isupper() and qualifier not in _NOT_TABLES):
+        looks_like_table = qualifier[:1].isupper() and qualifier not in _NOT_TABLES
+        if key in self._containers or key in self._imported or looks_like_table:
             return {key, norm(names[-1])}
         return set()
 
