@@ -919,7 +919,7 @@ class FileDetector:
             "client_links": {name: sorted(t) for name, t in sorted(self.client_links.items())},
             "http_refs": {ref: sorted(c) for ref, c in sorted(self.http_refs.items())},
             "pending_helpers": {name: sorted(via) for name, via in sorted(self.pending_helpers.items())},
-            "imports": sorted({(n, s) for n, s in self.symbols.imports}),
+            "imports": [[n, s] for n, s in sorted(set(self.symbols.imports))],
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,
         })
