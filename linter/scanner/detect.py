@@ -249,7 +249,7 @@ class FileDetector:
     def _base_consumer(self, anchor: _Anchor, url: str) -> None:
         code = self.code
         binding = self._binding_for(anchor.start)
-        if binding is not None:
+        if binding is not None and not binding.element:
             target_names = self._target_names(binding.target)
             if binding.name in BASE_KEYS and len(target_names) > 1:
                 self._client(norm(target_names[-2]), url, binding.target)  # http.BaseAddress = new Uri(B)

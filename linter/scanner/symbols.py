@@ -50,6 +50,7 @@ class Binding:
     value: int  # token index where the value expression starts
     container: str = ""  # normalised name of the table, enum or class it sits in
     member: bool = False  # a field, property or table entry rather than a local variable
+    element: bool = False  # an element of a list literal, bound to itself
 
 
 @dataclass
@@ -236,6 +237,8 @@ def _bindings(code: Code, symbols: Symbols) -> None:
                 _key_value(code, symbols, i, 1)
             elif op == "=>" and code.language not in ("javascript", "typescript"):
                 _key_value(code, symbols, i, 2)
+        elif kind == "str":
+            _list_element(code, symbols, i)
         elif kind == "name":
             value = tok.value
             if value.startswith("@") and code.language == "elixir" and len(value) > 1:
@@ -363,6 +366,24 @@ def _returned(code: Code, symbols: Symbols, i: int) -> None:
         return
     cls = symbols.enclosing(i, "class")
     symbols.add(Binding(norm(decl.name), decl.name, decl.token, i + 1, norm(cls.name) if cls else "", True))
+
+
+def _list_element(code: Code, symbols: Symbols, i: int) -> None:
+    """RESOURCES = ["invoices", "orders"]: each string is an entry of the RESOURCES table."""
+    opener = code.parent[i]
+    if opener < 0 or code.value(opener) not in ("[", "(", "{") or code.partner[opener] < 0:
+        return
+    if code.value(i - 1) not in ("[", "(", "{", ",") or code.value(i + 1) not in (",", "]", ")", "}"):
+        return
+    if code.value(opener) == "(" and code.call_at(opener) is not None:
+        return  # an argument, not a list element
+    before = code.value(opener - 1) if opener > 0 else ""
+    if code.value(opener) == "[" and (code.kind(opener - 1) in ("name", "str") or before in (")", "]")):
+        return  # an index: row["EmployeeId"]
+    name = _literal_name(code, opener)
+    if name:
+        value = code.tokens[i].value
+        symbols.add(Binding(norm(value), value, i, i, name, True, element=True))
 
 
 def _annotated(code: Code, symbols: Symbols, key: int) -> None:

@@ -117,3 +117,16 @@ def test_resource_field_joined_in_a_base_class(uses):
         class Suppliers extends Resource { protected path = "suppliers"; }
         '''}
     assert uses(files) == [("r.ts", 6, 53, "GET", "/3/suppliers", "interpolation", "high")]
+
+
+def test_list_of_resources_iterated_into_a_helper(uses):
+    files = {"sync.js": '''\
+        const RESOURCES = ["suppliers", "articles"];
+        const labels = ["orders", "invoices"];
+        for (const r of RESOURCES) { await fortnox.get(`/${r}`); }
+        for (const l of labels) { console.log(l); }
+        '''}
+    assert uses(files) == [
+        ("sync.js", 1, 20, None, "/3/suppliers", "route-table", "medium"),
+        ("sync.js", 1, 33, None, "/3/articles", "route-table", "medium"),
+    ]
