@@ -55,8 +55,10 @@ def cli() -> None:
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--since", metavar="GIT_REF", default=None,
+              help="Warn about scopes added to fortnox.yaml since this git ref (default: fortnox.lock, if any).")
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], since: str | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     from linter.ruledefs import find_rule, load_rules
 
@@ -74,8 +76,35 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set())
+                          select=chosen["select"], ignore=chosen["ignore"] or set(), since=since)
     sys.exit(run(request, fmt, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to lock (default: found in or above PATH).")
+def lock(path: Path | None, manifest: Path | None) -> None:
+    """Record fortnox.yaml's scopes as authorized by existing customers (writes fortnox.lock).
+
+    Run it once customers have authorized the current scopes, and commit the file:
+    `check` then warns when a scope is added that existing connections do not have.
+    """
+    from linter.authorized import write_lock
+    from linter.engine import LintRequest as Request, locate_manifest
+    from linter.manifest import load_manifest
+
+    request = Request(paths=[path or Path(".")], manifest=manifest)
+    found = locate_manifest(request)
+    if found is None:
+        raise LintError("no fortnox.yaml found here or in any folder above; pass --manifest")
+    loaded = load_manifest(found)
+    if not loaded.valid:
+        raise LintError("fortnox.yaml does not follow its schema; run `fortnox-lint check` first",
+                        str(found))
+    written, scopes = write_lock(loaded)
+    click.echo(f"wrote {written}: {len(scopes)} authorized scope{'s' if len(scopes) != 1 else ''} "
+               f"({', '.join(scopes) or 'none'})")
 
 
 @cli.command()

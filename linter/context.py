@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from linter.authorized import Authorized
 from linter.catalog import Catalog, Endpoint
 from linter.manifest import Manifest
 from linter.scanner import EndpointUse, Fact
@@ -18,6 +19,8 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     # False when only part of the project was scanned: project-wide rules (unused-scope) stay quiet.
     whole_project: bool = True
+    # Scopes existing connections have authorized (fortnox.lock or --since); None when unknown.
+    authorized: Authorized | None = None
 
     @cached_property
     def declared_scopes(self) -> set[str]:

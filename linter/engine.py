@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.authorized import load_authorized
 from linter.catalog import Catalog, load_catalog
 from linter.checks import CHECKS
 from linter.context import Context
@@ -18,6 +19,9 @@ from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
 
 
+REAUTHORIZATION_RULE = "scope-added-needs-reauthorization"  # the rule that reads a baseline
+
+
 @dataclass
 class LintRequest:
     paths: list[Path] = field(default_factory=lambda: [Path(".")])
@@ -27,6 +31,7 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    since: str | None = None  # git ref whose fortnox.yaml holds the scopes customers authorized
 
 
 @dataclass
@@ -79,6 +84,10 @@ def lint(request: LintRequest) -> LintResult:
         raise LintError(f"no fortnox.yaml found in {shown} or any folder above it; "
                         "create one (see the README's manifest reference) or pass --manifest")
 
+    authorized = None  # read before scanning, so that a bad --since fails fast
+    if manifest is not None and _runs(request, REAUTHORIZATION_RULE):
+        authorized = load_authorized(manifest, request.since)
+
     targets = [Path(os.path.abspath(cwd / p)) for p in request.paths]
     roots = list(targets)
     whole_project = manifest is None
@@ -92,7 +101,7 @@ def lint(request: LintRequest) -> LintResult:
 
     rules = load_rules()
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
-                  whole_project=whole_project)
+                  whole_project=whole_project, authorized=authorized)
     reported = {display_path(t, cwd) for t in targets}
     findings: list[Finding] = []
     for name, check in CHECKS.items():
@@ -103,6 +112,10 @@ def lint(request: LintRequest) -> LintResult:
                 findings.append(finding)
     findings.sort()
     return LintResult(catalog, manifest, scanned, findings, rules)
+
+
+def _runs(request: LintRequest, name: str) -> bool:
+    return (request.select is None or name in request.select) and name not in request.ignore
 
 
 def _under_any(path: str, folders: set[str]) -> bool:

@@ -14,8 +14,9 @@ from linter.scanner.uses import EndpointUse, FileScan
 API_URL = re.compile(r"https?://api\.fortnox\.se(?::\d+)?(/[^\s'\"`<>\\)]*)?", re.I)
 # A bare API path at the start of a string: /3/... or /api/<area>/...
 API_PATH = re.compile(r"^\s*(/(?:3|api)/[^\s'\"`<>\\]*)")
-# Cheap test before lexing: a file without any of these cannot name a Fortnox endpoint.
-PREFILTER = re.compile(r"fortnox|/3/|/api/", re.I)
+# Cheap test before lexing: a file without any of these cannot name a Fortnox endpoint (nor hold
+# a credential the fact extractors look for: those may sit in a config file that never says Fortnox).
+PREFILTER = re.compile(r"fortnox|/3/|/api/|client.?secret|access.?token|refresh.?token|authorization.?code", re.I)
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 _METHOD_IN_NAME = re.compile(r"(get|post|put|patch|delete)(?:async|json)?$|^(get|post|put|patch|delete)", re.I)
 

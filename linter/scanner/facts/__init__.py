@@ -31,4 +31,7 @@ class FileView:
 
 Extractor = Callable[[FileView], list[Fact]]
 
-EXTRACTORS: list[Extractor] = []
+# Imported here, after FileView exists, because each extractor module imports it from this package.
+from linter.scanner.facts import credentials, legacy, oauth  # noqa: E402
+
+EXTRACTORS: list[Extractor] = [oauth.extract, legacy.extract, credentials.extract]
