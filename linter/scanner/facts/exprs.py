@@ -19,6 +19,9 @@ from linter.scanner.lexer import PLACEHOLDER, Token
 UNKNOWN = PLACEHOLDER
 MAX_EXPR_TOKENS = 200  # a value longer than this is not a literal worth reading
 JOIN_NAMES = frozenset({"join", "Join", "implode", "joinToString", "join_with"})
+# Calls that build a list from their arguments: listOf("a", "b"), List.of(...), array('a', 'b').
+LIST_CALLS = frozenset({"listOf", "mutableListOf", "arrayOf", "setOf", "of", "asList", "array",
+                        "Array", "Set", "list", "tuple", "frozenset"})
 # A join separator: whitespace, a comma, a plus, or an already-encoded space or comma.
 _SEPARATOR = re.compile(r"\s+|,\s*|\+|%20|%2[Cc]")
 # Languages where ``name:`` introduces a value (object keys, symbols, named arguments, struct fields).
@@ -255,6 +258,9 @@ class Reader:
                     k += 1  # "a" \ "b": a line continuation between the two
             value = Value(text, token.offset, "str", parts=tuple(parts))
             return self._method(value, k, end, resolve)
+        typed = self._typed_list(k, end)
+        if typed is not None:
+            return typed
         if token.kind == "punct" and token.value in ("[", "(", "{"):
             close = _close(tokens, k, end)
             inner = tokens[k + 1:close - 1]
@@ -273,6 +279,34 @@ class Reader:
         if token.kind in ("name", "num"):
             return self._name_chain(k, end, resolve)
         return None
+
+    def _typed_list(self, k: int, end: int) -> tuple[Value, int] | None:
+        """A list literal with a type or constructor in front: ``[]string{"a"}`` (Go),
+        ``new[] {"a"}`` / ``new string[] {"a"}`` (C#, Java), ``listOf("a")``, ``List.of("a")``."""
+        tokens = self.tokens
+        first = tokens[k]
+        starts_typed = (first.kind == "punct" and first.value == "[" and is_punct(tokens, k + 1, "]")) \
+            or (first.kind == "name" and first.value == "new")
+        j = k
+        names: list[str] = []
+        while j < min(end, k + 10) and (tokens[j].kind == "name" or (
+                tokens[j].kind == "punct" and tokens[j].value in "[]<>.?")):
+            if tokens[j].kind == "name":
+                names.append(tokens[j].value)
+            j += 1
+        if j >= end or not (is_punct(tokens, j, "{") or is_punct(tokens, j, "(")):
+            return None
+        if not (starts_typed or (names and names[-1] in LIST_CALLS)):
+            return None
+        close = _close(tokens, j, end)
+        inner = tokens[j + 1:close - 1]
+        if inner and is_punct(inner, len(inner) - 1, ","):
+            inner = inner[:-1]
+        if not all(t.kind == "str" if i % 2 == 0 else (t.kind == "punct" and t.value == ",")
+                   for i, t in enumerate(inner)):
+            return None
+        items = tuple(t.value for t in inner if t.kind == "str")
+        return self._method(Value(" ".join(items), first.offset, "list", items), close, end, True)
 
     def _name_chain(self, k: int, end: int, resolve: bool) -> tuple[Value, int]:
         """``a.b.c(...)[...]``: a constant's value when it is a plain name, a joined list when the
