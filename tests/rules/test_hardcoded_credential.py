@@ -66,3 +66,10 @@ def test_the_fact_holds_only_the_redacted_prefix(tmp_path, project):
     facts = [f for f in result.scan.facts if f.kind == "credential"]
     assert [f.data["redacted"] for f in facts] == [f"eyJhbG…(redacted, {len(JWT)} chars)"]
     assert JWT not in repr(result.scan.facts)
+
+
+def test_credentials_in_a_form_body_string(project):
+    files = dict(MANIFEST, **{
+        "refresh.py": 'body = "grant_type=refresh_token&refresh_token=8d7c6b5a4f3e2d1c"\n',
+        "refresh.go": 'body := "grant_type=refresh_token&refresh_token=" + token\n'})
+    assert project(files, RULE) == [(RULE, "refresh.py", 1, 8)]

@@ -31,6 +31,8 @@ _TOKEN_RUN = re.compile(r"[A-Za-z0-9_.-]+")
 # key [:=] value on one line of a config file (.env, YAML, JSON, INI, properties)
 _CONFIG_LINE = re.compile(
     r"""[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?[ \t]*[:=][ \t]*(["']?)([^\s"',#;]{1,4096})""")
+# a credential in a query string or form body: ...&client_secret=VALUE&...
+_QUERY_PAIR = re.compile(r"(?:^|[?&])(client_secret|access_token|refresh_token)=([^&\s\"'#<>]{1,4096})")
 MAX_LINE = 10_000
 
 
@@ -104,13 +106,15 @@ def extract(view: FileView) -> list[Fact]:
             value = pair.value
             if _literal(value) and looks_secret(value.text):
                 add(value.offset, pair.key, _bare(value.text))
-        if fortnox_file:
-            for token in view.tokens:
-                if token.kind == "str" and not token.interpolated:
+        for token in view.tokens:
+            if token.kind == "str" and not token.interpolated:
+                _in_query(token.value, lambda _i, key, secret, at=token.offset: add(at, key, secret))
+                if fortnox_file:
                     for _index, jwt in jwts(token.value)[:1]:
                         add(token.offset, None, jwt)
     else:
         for line_start, line in _lines(view.text):
+            _in_query(line, lambda i, key, secret, at=line_start: add(at + i, key, secret))
             match = _CONFIG_LINE.match(line)
             if match and credential_kind(match.group(1)) and looks_secret(match.group(3)):
                 add(line_start + match.start(2), match.group(1), _bare(match.group(3)))
@@ -118,6 +122,15 @@ def extract(view: FileView) -> list[Fact]:
                 for index, jwt in jwts(line)[:1]:
                     add(line_start + index, None, jwt)
     return sorted(found.values())
+
+
+def _in_query(text: str, report) -> None:
+    """Credentials in query strings and form bodies: ``grant_type=refresh_token&refresh_token=...``."""
+    if "=" not in text:
+        return
+    for match in _QUERY_PAIR.finditer(text):
+        if looks_secret(match.group(2)):
+            report(match.start(2), match.group(1), match.group(2))
 
 
 def _literal(value: Value | None) -> bool:
