@@ -64,7 +64,7 @@ def test_warehouse_calls_need_the_module_scopes_in_the_link(project, tmp_path):
         u = "https://apps.fortnox.se/oauth-v1/auth?client_id=x&response_type=code&state=s&scope=warehouse"
         requests.get("https://api.fortnox.se/api/warehouse/stockpoints-v1")
         """}
-    assert project(files, RULE) == [(RULE, "wms.py", 1, 5)]
+    assert project(files, RULE) == [(RULE, "wms.py", 1, 83)]
     finding = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == RULE][0]
     assert "scope 'article'" in finding.message
 

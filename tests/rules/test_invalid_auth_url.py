@@ -16,7 +16,7 @@ def test_authorize_path_and_comma_joined_scopes_in_go(project):
         u := "https://apps.fortnox.se/oauth-v1/authorize?client_id=" + clientID +
             "&response_type=code&scope=invoice,customer&state=" + state
         """})
-    assert project(files, RULE) == [(RULE, "connect.go", 1, 6), (RULE, "connect.go", 2, 5)]
+    assert project(files, RULE) == [(RULE, "connect.go", 1, 6), (RULE, "connect.go", 2, 26)]
 
 
 def test_token_url_on_the_api_host_in_python(project, tmp_path):

@@ -51,19 +51,29 @@ class Value:
     offset: int  # where the expression starts in the file
     kind: str = "str"  # "str", "list" (a literal list of strings) or "unknown"
     items: tuple[str, ...] = ()  # a list's strings
-    parts: tuple[tuple[int, int], ...] = ()  # (index in text, file offset) where each piece starts
+    # (index in text, file offset of the piece, file offset of its text or -1) per piece; the
+    # text offset is known for a string literal whose source is its value (no escapes, no {}).
+    parts: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def known(self) -> bool:
         return self.kind != "unknown" and UNKNOWN not in self.text
 
     def offset_of(self, index: int) -> int:
-        """The file offset of the piece of source that produced ``text[index]``."""
+        """The file offset of ``text[index]`` when the source shows it character for character,
+        else of the piece of source (string literal, name) that produced it."""
         best = self.offset
-        for start, offset in self.parts:
+        for start, offset, exact in self.parts:
             if start <= index:
-                best = offset
+                best = exact + index - start if exact >= 0 else offset
         return best
+
+    def starts_piece(self, index: int) -> bool:
+        return index == 0 or any(start == index for start, _, _ in self.parts)
+
+    def piece_offset(self, index: int) -> int:
+        """The file offset of the piece of source whose text starts at ``text[index]``."""
+        return next((offset for start, offset, _ in self.parts if start == index), self.offset)
 
 
 @dataclass(frozen=True)
@@ -238,8 +248,8 @@ class Reader:
         for piece in pieces:
             if piece.kind == "list":
                 return None, stop  # a list added to a string is not a string we can read
-            for start, offset in piece.parts or ((0, piece.offset),):
-                parts.append((len(text) + start, offset))
+            for start, offset, exact in piece.parts or ((0, piece.offset, -1),):
+                parts.append((len(text) + start, offset, exact))
             text += piece.text if piece.kind == "str" else UNKNOWN
         return Value(text, pieces[0].offset, "str", parts=tuple(parts)), stop
 
@@ -251,8 +261,9 @@ class Reader:
         if token.kind == "str":
             text, parts = "", []
             while k < end and tokens[k].kind == "str":  # "a" "b": implicit concatenation
-                parts.append((len(text), tokens[k].offset))
-                text += self.interpolate(tokens[k]) if resolve else tokens[k].value
+                piece = self.interpolate(tokens[k]) if resolve else tokens[k].value
+                parts.append((len(text), tokens[k].offset, self._text_offset(tokens[k], piece)))
+                text += piece
                 k += 1
                 if is_punct(tokens, k, "\\") and k + 1 < end and tokens[k + 1].kind == "str":
                     k += 1  # "a" \ "b": a line continuation between the two
@@ -279,6 +290,17 @@ class Reader:
         if token.kind in ("name", "num"):
             return self._name_chain(k, end, resolve)
         return None
+
+    def _text_offset(self, token: Token, value: str) -> int:
+        """Where ``value`` starts in the file if the token's source spells it out exactly, else -1."""
+        if token.interpolated or not value:
+            return -1
+        raw = self.text[token.offset:token.end]
+        start = raw.find(value)
+        # the value follows at most a prefix and a triple quote (rb"""), and ends the literal
+        if 0 < start <= 5 and len(raw) - start - len(value) <= 3:
+            return token.offset + start
+        return -1
 
     def _typed_list(self, k: int, end: int) -> tuple[Value, int] | None:
         """A list literal with a type or constructor in front: ``[]string{"a"}`` (Go),

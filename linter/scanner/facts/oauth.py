@@ -105,10 +105,14 @@ def _scan_string(view: FileView, text: str, value: Value | None, offset: int, fo
         if data is None:
             continue
         at = where(match.start())
+        # A URL that opens its string literal is reported at the literal, as endpoint calls are.
+        start = at if value is None or not value.starts_piece(match.start()) \
+            else value.piece_offset(match.start())
         # Only a URL written here is reported here; one that came from a constant is reported
         # where the constant is written.
-        if view.text.startswith(match.group(0), at) or match.group(0) in view.text[at:at + len(match.group(0)) + 4]:
-            found.urls.append(view.fact("oauth-url", at, **data))
+        if view.text.startswith(match.group(0), at) or \
+                match.group(0) in view.text[start:start + len(match.group(0)) + 6]:
+            found.urls.append(view.fact("oauth-url", start, **data))
         found.has_auth_url |= data["role"] == "auth"
         if match.end() < len(text) and text[match.end()] == "?" and query_from is None:
             query_from, is_auth = match.end() + 1, data["role"] == "auth"
