@@ -76,15 +76,23 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
         return f"No Fortnox endpoint calls found ({len(result.scan.files)} files scanned).\n"
     lines = ["Scopes the code needs (least privilege):"]
     by_scope: dict[str, list] = {}
+    via_module: dict[str, str] = {}  # scope -> the module that needs it, when no call needs it directly
     for use in result.scan.uses:
         if use.scope:
             by_scope.setdefault(use.scope, []).append(use)
+    for use in result.scan.uses:
+        for module, scopes in catalog.module_scopes(use.template or use.endpoint):
+            for scope in scopes:
+                if scope not in by_scope or scope in via_module:
+                    via_module[scope] = module.name.lower()
+                    by_scope.setdefault(scope, []).append(use)
     width = max(len(s) for s in document["scopes"])
     for scope_id in document["scopes"]:
         scope = catalog.scopes[scope_id]
         sites = by_scope.get(scope_id, [])
         lines.append(f"  {scope_id:<{width}}  {scope.name:<22} licence: {scope.licence_text():<34} "
-                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}")
+                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}"
+                     + (f" (the {via_module[scope_id]} module needs it)" if scope_id in via_module else ""))
         if explain:
             for use in sites:
                 call = f"{use.method} {use.endpoint}" if use.method else use.endpoint

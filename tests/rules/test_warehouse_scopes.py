@@ -52,3 +52,16 @@ def test_silent_for_code_outside_the_module(project):
     files = {"fortnox.yaml": "scopes: [invoice]\n",
              "a.py": 'get("https://api.fortnox.se/3/invoices/1/warehouseready")\n'}
     assert project(files, RULE) == []
+
+
+def test_scopes_command_says_which_module_needs_a_scope(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from conftest import write_project
+    from linter.cli import cli
+    write_project(tmp_path, {"s.py": 'get("https://api.fortnox.se/api/warehouse/stockpoints-v1")\n'})
+    monkeypatch.chdir(tmp_path)
+    lines = CliRunner().invoke(cli, ["scopes"]).output.splitlines()
+    assert lines[1].split()[0] == "article"
+    assert lines[1].endswith("1 call site (the warehouse module needs it)")
+    assert lines[2].split()[0] == "warehouse" and lines[2].endswith("1 call site")
