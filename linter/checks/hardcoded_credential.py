@@ -29,11 +29,13 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
             continue  # neither the file nor the project is about Fortnox
         what = fact.data.get("what", "credential")
         key = fact.data.get("key")
+        # The file or the name says Fortnox; otherwise it is only a credential in a Fortnox project.
+        vendor = "Fortnox " if fact.data.get("fortnox_file") or "fortnox" in (key or "").lower() else ""
         where = f" assigned to {key}" if key else ""
         risk = _RISK.get(what, "anyone who can read the repository can use it")
         yield rule.at(
             fact.path, fact.line, fact.column,
-            f"a Fortnox {what} is written in the source{where} ({fact.data.get('redacted', 'redacted')}); "
+            f"a {vendor}{what} is written in the source{where} ({fact.data.get('redacted', 'redacted')}); "
             f"{risk}",
             fix="Read it at run time from the environment or a secret store (for example "
                 "FORTNOX_CLIENT_SECRET), keep each customer's tokens in your database, and rotate "

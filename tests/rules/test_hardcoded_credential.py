@@ -73,3 +73,10 @@ def test_credentials_in_a_form_body_string(project):
         "refresh.py": 'body = "grant_type=refresh_token&refresh_token=8d7c6b5a4f3e2d1c"\n',
         "refresh.go": 'body := "grant_type=refresh_token&refresh_token=" + token\n'})
     assert project(files, RULE) == [(RULE, "refresh.py", 1, 8)]
+
+
+def test_a_generic_name_outside_fortnox_code_is_not_called_a_fortnox_secret(project, tmp_path):
+    project(dict(MANIFEST, **{"google_login.py": 'client_secret = "Gx7pQ2rT9vLm"\n'}))
+    [finding] = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == RULE]
+    assert (finding.path, finding.line, finding.column) == ("google_login.py", 1, 17)
+    assert finding.message.startswith("a client secret is written in the source assigned to client_secret (")

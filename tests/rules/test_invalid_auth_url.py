@@ -92,3 +92,12 @@ def test_a_well_formed_request_in_csharp(project):
         var migrate = "https://apps.fortnox.se/oauth-v1/migrate";
         """})
     assert project(files, RULE) == []
+
+
+def test_other_providers_oauth_is_not_read(project):
+    files = dict(MANIFEST, **{
+        "google.py": ('u = "https://accounts.google.com/o/oauth2/v2/auth?client_id=x&scope=openid%20email"\n'
+                      'q = urlencode({"response_type": "code", "scope": "openid email"})\n'),
+        "both.js": ('const F = "https://apps.fortnox.se/oauth-v1/auth";\n'
+                    'const G = "https://accounts.google.com/o/oauth2/v2/auth?scope=openid,email&client_id=x";\n')})
+    assert project(files) == [("unused-scope", "fortnox.yaml", 1, 10), ("unused-scope", "fortnox.yaml", 1, 19)]

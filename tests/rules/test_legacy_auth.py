@@ -8,6 +8,7 @@ def test_csharp_static_headers(project):
     files = dict(MANIFEST, **{"Client.cs": """\
         client.DefaultRequestHeaders.Add("Access-Token", accessToken);
         client.DefaultRequestHeaders.Add("Client-Secret", clientSecret);
+        var invoices = await client.GetAsync("https://api.fortnox.se/3/invoices");
         """})
     assert project(files, RULE) == [(RULE, "Client.cs", 1, 34), (RULE, "Client.cs", 2, 34)]
 
@@ -44,4 +45,9 @@ def test_silent_for_bearer_tokens_oauth_fields_and_documentation(project):
             log("Access-Token header removed in 2023");
             """,
         "MIGRATION.md": "We used to send the `Access-Token:` header to Fortnox.\n"})
+    assert project(files, RULE) == []
+
+
+def test_files_that_do_not_mention_fortnox_are_not_read(project):
+    files = dict(MANIFEST, **{"other_vendor.py": 'requests.get(URL, headers={"Access-Token": token})\n'})
     assert project(files, RULE) == []

@@ -2,8 +2,9 @@
 
 Emits ``legacy-header`` facts (data: ``header``) for ``Access-Token``, ``Client-Secret`` and
 ``Authorization-Code`` used as header names: a string that is exactly the name, or starts with
-``Name:`` as in curl's ``-H "Access-Token: ..."``. In files the scanner cannot lex, the name
-followed by a colon counts, except in prose (Markdown, text), where it is usually documentation.
+``Name:`` as in curl's ``-H "Access-Token: ..."``, in files that mention Fortnox. In files the
+scanner cannot lex, the name followed by a colon counts, except in prose (Markdown, text), where
+it is usually documentation.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc")
 
 def extract(view: FileView) -> list[Fact]:
     found: list[Fact] = []
+    if "fortnox" not in view.text.lower():
+        return found  # other APIs name headers Access-Token too
     if view.tokens is None:
         if view.display.lower().endswith(PROSE_SUFFIXES):
             return []

@@ -99,10 +99,11 @@ class _Found:
 def _scan_string(view: FileView, text: str, value: Value | None, offset: int, found: _Found) -> None:
     """URLs and query parameters in one string (``value`` maps its characters to file offsets)."""
     where = (lambda i: value.offset_of(i)) if value is not None else (lambda i: offset + i)
-    query_from, is_auth = None, False
+    query_from, is_auth, foreign = None, False, False
     for match in _URL.finditer(text):
         data = oauth_url(match.group(1), match.group(2))
-        if data is None:
+        if data is None:  # another URL: its query (another provider's client_id...) is not ours
+            foreign |= match.end() < len(text) and text[match.end()] == "?"
             continue
         at = where(match.start())
         # A URL that opens its string literal is reported at the literal, as endpoint calls are.
@@ -117,6 +118,8 @@ def _scan_string(view: FileView, text: str, value: Value | None, offset: int, fo
         if match.end() < len(text) and text[match.end()] == "?" and query_from is None:
             query_from, is_auth = match.end() + 1, data["role"] == "auth"
     if query_from is None:
+        if foreign:
+            return
         start = _QUERY_START.search(text)
         if start is None:
             return
@@ -169,8 +172,9 @@ def _builder_param(view: FileView, name: str, key_offset: int, value: Value | No
 def _auth_request(view: FileView, found: _Found, builder: list[dict]) -> list[Fact]:
     literal = [p for params, _, _ in found.queries for p in params]
     params = sorted(literal + builder, key=lambda p: (p["line"], p["column"], p["name"]))
-    if not found.has_auth_url and not any(p["name"] == "response_type" for p in params):
-        return []
+    if not found.has_auth_url and not (any(p["name"] == "response_type" for p in params)
+                                       and "fortnox" in view.text.lower()):
+        return []  # another provider's OAuth, or none at all
     auth_queries = [(ps, is_open) for ps, is_auth, is_open in found.queries if is_auth]
     built = {p["name"] for p in builder}
     # The whole query is visible when the authorization URL's own query string is, or when a
