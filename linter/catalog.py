@@ -103,7 +103,8 @@ class Catalog:
                 name=body["name"],
                 aliases=tuple(body.get("aliases") or ()),
                 licence_table_name=body.get("licence_table_name"),
-                licences=None if body["licence"] == "any" else tuple(body["licence"]["any_of"]),
+                licences=None if body["licence"] == "any" else tuple(
+                    dict.fromkeys(self.licence_id(n) or n for n in body["licence"]["any_of"])),
                 verified=body.get("verified", True),
                 note=body.get("note"),
             )
@@ -139,6 +140,15 @@ class Catalog:
         for licence in self.licences.values():
             if name in licence.aliases:
                 return licence.id
+        return None
+
+    def scope_named(self, name: str) -> Scope | None:
+        """The scope whose display name or alias is ``name`` (any case and spacing), e.g. Payments."""
+        key = re.sub(r"[\s_-]+", "", name).lower()
+        for scope in self.scopes.values():
+            spellings = (scope.name, *scope.aliases, scope.licence_table_name or "")
+            if any(re.sub(r"[\s_-]+", "", s).lower() == key for s in spellings if s):
+                return scope
         return None
 
     @cached_property

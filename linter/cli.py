@@ -12,7 +12,9 @@ from linter import __version__
 from linter.engine import LintRequest
 from linter.errors import LintError
 from linter.formatters import FORMATTERS
-from linter.runner import EXIT_ERROR, run, run_scopes
+from linter.outputs import Output, plan
+from linter.runner import EXIT_ERROR, run, run_auth_url, run_fix, run_init, run_scopes, run_write_baseline
+from linter.terminal import color_enabled, is_tty
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
@@ -51,16 +53,47 @@ def cli() -> None:
 @click.option("--manifest", type=click.Path(path_type=Path), default=None,
               help="The fortnox.yaml to use (default: found next to or above PATHS).")
 @_CATALOG
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+              help=f"Report format: {', '.join(FORMATTERS)}. Add :FILE to write that format to FILE as "
+                   "well (repeatable, e.g. --format sarif:results.sarif). Default: full on a terminal, "
+                   "github inside GitHub Actions, text otherwise.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the main report to FILE instead of standard output.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the full format; auto: only on a terminal and when NO_COLOR is unset.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even with findings (2 still means it could not lint).")
+@click.option("--statistics", is_flag=True,
+              help="Show how many findings each rule produced instead of the findings.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only run these rules (names or codes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules (names or codes, comma-separated).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
+              help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
+                   "within PATH's project; findings are reported for PATH only.")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Do not report findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Record every current finding in FILE and exit 0.")
+@click.option("--fix", is_flag=True, help="Add missing and remove unused scopes in fortnox.yaml (never source files).")
+@click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
 @click.option("--since", metavar="GIT_REF", default=None,
               help="Warn about scopes added to fortnox.yaml since this git ref (default: fortnox.lock, if any).")
-def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, fmt: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], since: str | None) -> None:
+def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
+          output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None,
+          baseline: Path | None, write_baseline: Path | None, fix: bool, diff: bool,
+          since: str | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
+    if write_baseline is not None and (baseline is not None or fix or diff):
+        raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
+    if stdin_filename is not None and (write_baseline is not None or fix or diff):
+        raise click.UsageError("--fix, --diff and --write-baseline work on the files on disk, "
+                               "not with --stdin-filename")
     from linter.ruledefs import find_rule, load_rules
+
+    outputs = _plan_outputs(formats, output, statistics)
 
     rules = load_rules()
     chosen: dict[str, set[str] | None] = {"select": None, "ignore": set()}
@@ -76,8 +109,71 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set(), since=since)
-    sys.exit(run(request, fmt, sys.stdout, sys.stderr))
+                          select=chosen["select"], ignore=chosen["ignore"] or set(), baseline=baseline,
+                          since=since)
+    if write_baseline is not None:
+        sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
+    if fix or diff:
+        sys.exit(run_fix(request, outputs, sys.stdout, sys.stderr, diff_only=diff, fail_on=fail_on,
+                         exit_zero=exit_zero, color=color_enabled(color, sys.stdout, os.environ)))
+    if stdin_filename is not None:
+        if paths:
+            raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
+        from linter.stdin import stdin_request
+
+        try:
+            request = stdin_request(request, stdin_filename, click.get_binary_stream("stdin").read())
+        except LintError as exc:
+            click.echo(f"fortnox-lint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    sys.exit(run(request, outputs, sys.stdout, sys.stderr, fail_on, exit_zero=exit_zero,
+                 statistics=statistics, color=color_enabled(color, sys.stdout, os.environ)))
+
+
+def _plan_outputs(formats: tuple[str, ...], output: Path | None, statistics: bool) -> list[Output]:
+    try:
+        outputs = plan(formats, output, stdout_tty=is_tty(sys.stdout), environ=os.environ)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    if statistics and outputs[0].fmt not in ("text", "full", "json"):
+        raise click.BadParameter(f"--statistics prints text or json, not {outputs[0].fmt}; "
+                                 "send that format to a file (FORMAT:FILE)", param_hint="--format")
+    return outputs
+
+
+@cli.command()
+@_PATHS
+@_CATALOG
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain", is_flag=True, help="List each call site under the scope it needs.")
+def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool) -> None:
+    """Show which scopes and licences the code in PATHS needs (no manifest required)."""
+    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
+    sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
+@_CATALOG
+@click.option("--force", is_flag=True, help="Overwrite an existing fortnox.yaml.")
+def init(path: Path, catalog: Path | None, force: bool) -> None:
+    """Write a commented, least-privilege fortnox.yaml in PATH from the code below it."""
+    request = LintRequest(paths=[path], catalog=catalog)
+    sys.exit(run_init(request, path / "fortnox.yaml", force, sys.stdout, sys.stderr))
+
+
+@cli.command("auth-url")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to use (default: found in or above PATH).")
+@_CATALOG
+@click.option("--client-id", default=None, help="The app's client id (default: a {client_id} placeholder).")
+@click.option("--state", default=None, help="The state value (default: a {state} placeholder; use a fresh random value per request).")
+@click.option("--redirect-uri", default=None, help="Which registered redirect URI to use (default: the first).")
+def auth_url(path: Path, manifest: Path | None, catalog: Path | None, client_id: str | None,
+             state: str | None, redirect_uri: str | None) -> None:
+    """Print the Fortnox authorization URL for the manifest's scopes and settings."""
+    sys.exit(run_auth_url(path, manifest, catalog, client_id, state, redirect_uri, sys.stdout, sys.stderr))
 
 
 @cli.command()
@@ -91,31 +187,23 @@ def lock(path: Path | None, manifest: Path | None) -> None:
     `check` then warns when a scope is added that existing connections do not have.
     """
     from linter.authorized import write_lock
-    from linter.engine import LintRequest as Request, locate_manifest
+    from linter.engine import locate_manifest
     from linter.manifest import load_manifest
+    from linter.scanner.files import display_path
 
-    request = Request(paths=[path or Path(".")], manifest=manifest)
-    found = locate_manifest(request)
-    if found is None:
-        raise LintError("no fortnox.yaml found here or in any folder above; pass --manifest")
-    loaded = load_manifest(found)
-    if not loaded.valid:
-        raise LintError("fortnox.yaml does not follow its schema; run `fortnox-lint check` first",
-                        str(found))
-    written, scopes = write_lock(loaded)
+    try:
+        found = locate_manifest(LintRequest(paths=[path or Path(".")], manifest=manifest))
+        if found is None:
+            raise LintError("no fortnox.yaml found here or in any folder above; pass --manifest")
+        loaded = load_manifest(found, display_path(Path(os.path.abspath(found)), Path.cwd()))
+        if not loaded.valid:
+            raise LintError("does not follow its schema; run `fortnox-lint check` first", loaded.display)
+        written, scopes = write_lock(loaded)
+    except LintError as exc:
+        click.echo(f"fortnox-lint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     click.echo(f"wrote {written}: {len(scopes)} authorized scope{'s' if len(scopes) != 1 else ''} "
                f"({', '.join(scopes) or 'none'})")
-
-
-@cli.command()
-@_PATHS
-@_CATALOG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--explain", is_flag=True, help="List each call site under the scope it needs.")
-def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool) -> None:
-    """Show which scopes and licences the code in PATHS needs (no manifest required)."""
-    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
-    sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
 
 
 @cli.command("rules")
@@ -169,6 +257,20 @@ def catalog_validate(path: Path) -> None:
         sys.exit(EXIT_ERROR)
     click.echo(f"{path}: valid catalog {loaded.version} ({len(loaded.scopes)} scopes, "
                f"{len(loaded.endpoints)} endpoints)")
+
+
+@cli.command("lsp")
+def lsp() -> None:
+    """Run the language server over stdio, for editors (needs the lsp extra)."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        click.echo('fortnox-lint: error: the language server needs pygls; '
+                   'pip install "fortnox-scope-lint[lsp]"', err=True)
+        sys.exit(EXIT_ERROR)
+    serve()
 
 
 def main() -> None:

@@ -21,6 +21,8 @@ class Context:
     whole_project: bool = True
     # Scopes existing connections have authorized (fortnox.lock or --since); None when unknown.
     authorized: Authorized | None = None
+    # Filled by the engine once suppressions are applied: linter.suppressions.Unused records.
+    unused_suppressions: list = field(default_factory=list)
 
     @cached_property
     def declared_scopes(self) -> set[str]:

@@ -17,6 +17,7 @@ from linter.errors import LintError
 Path_ = tuple  # a path into the document: ("scopes", 2)
 # Expanding aliases can blow up exponentially ("billion laughs"); no real manifest comes near this.
 MAX_NODES = 100_000
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 @dataclass
@@ -64,6 +65,8 @@ def load(text: str, filename: str) -> Located:
             raise LintError(f"document too large or too deeply aliased (over {MAX_NODES} nodes)",
                             filename, *_pos(n))
         located.values[path] = _pos(n)
+        if isinstance(n, (yaml.MappingNode, yaml.SequenceNode)) and n.tag not in _PLAIN_TAGS:
+            raise LintError(f"invalid YAML value: unsupported tag {n.tag!r}", filename, *_pos(n))
         if isinstance(n, yaml.MappingNode):
             out: dict = {}
             for key_node, value_node in n.value:

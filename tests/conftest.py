@@ -37,3 +37,10 @@ def project(tmp_path: Path):
         return findings_of(tmp_path, files, rule, **request)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _plain_output_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the same default format anywhere: no GitHub Actions auto-format, no NO_COLOR."""
+    for name in ("GITHUB_ACTIONS", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)

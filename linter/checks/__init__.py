@@ -24,6 +24,7 @@ from linter.checks import (
     unknown_scope,
     unused_scope,
     warehouse_scopes,
+    unused_suppression,
 )
 from linter.context import Context
 from linter.finding import Finding
@@ -55,4 +56,6 @@ CHECKS: dict[str, Check] = {
     "purchasable-not-published": purchasable_not_published.check,
     # changing scopes
     "scope-added-needs-reauthorization": scope_added_needs_reauthorization.check,
+    # Runs last, in the engine, after suppressions are applied (see linter.suppressions).
+    "unused-suppression": unused_suppression.check,
 }

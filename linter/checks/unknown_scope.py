@@ -16,8 +16,14 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     for entry in ctx.manifest.scopes:
         if entry.value in ctx.catalog.scopes:
             continue
-        best = did_you_mean(entry.value, ctx.catalog.scopes)
+        # Only a capitalised or spaced name reads as a display name ("Payments"); a lowercase word
+        # is a misspelt enumeration, even one that equals a display name without its space.
+        looks_displayed = entry.value != entry.value.lower() or " " in entry.value
+        named = ctx.catalog.scope_named(entry.value) if looks_displayed else None
+        best = named.id if named else did_you_mean(entry.value, ctx.catalog.scopes)
         suggestion = f"; did you mean '{best}'?" if best else ""
+        if named:
+            suggestion = f" but the display name of scope '{best}'; did you mean '{best}'?"
         yield rule.at(
             ctx.manifest.display, entry.line, entry.column,
             f"'{entry.value}' is not a Fortnox scope{suggestion} Requesting it fails with "

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from linter.formatters.base import Report
+from linter.formatters.base import Report, json_text
 
 
 def render(report: Report) -> str:
@@ -19,4 +17,4 @@ def render(report: Report) -> str:
         "tool": {"name": "fortnox-scope-lint", "version": report.tool_version,
                  "catalog_version": report.catalog_version},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)

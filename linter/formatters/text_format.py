@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from linter.formatters.base import Report, summary_line
+from linter.formatters.base import Report, clean, summary_line
 
 
 def render(report: Report) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}" for f in report.findings]
+    lines = [clean(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}") for f in report.findings]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,12 +31,16 @@ def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> 
 
 
 def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
-         exclude_root: Path | None = None, overrides: dict[Path, str] | None = None) -> ScanResult:
-    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files."""
+         exclude_root: Path | None = None, overrides: dict[Path, str] | None = None,
+         on_file: Callable[[str], None] | None = None) -> ScanResult:
+    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files;
+    ``on_file`` is told each file's display path (the progress counter)."""
     result = ScanResult()
     overrides = overrides or {}
     for source in walk(paths, cwd, exclude, exclude_root, result.skipped):
         result.files.append(source)
+        if on_file is not None:
+            on_file(source.display)
         found, reason = scan_file(source, catalog, overrides.get(source.path))
         if reason:
             result.skipped.append(Skipped(source.display, reason))

@@ -101,3 +101,27 @@ def test_other_providers_oauth_is_not_read(project):
         "both.js": ('const F = "https://apps.fortnox.se/oauth-v1/auth";\n'
                     'const G = "https://accounts.google.com/o/oauth2/v2/auth?scope=openid,email&client_id=x";\n')})
     assert project(files) == [("unused-scope", "fortnox.yaml", 1, 10), ("unused-scope", "fortnox.yaml", 1, 19)]
+
+
+def test_prose_and_reports_are_not_read_as_requests(project):
+    files = dict(MANIFEST, **{
+        "NOTES.md": ("Exchange the code at https://apps.fortnox.se/oauth-v1/token.\n"
+                     "The request needs client_id, response_type=code, state and scope.\n"),
+        "results.sarif": '{"text": "https://apps.fortnox.se/oauth-v1/authorize?scope=a,b"}\n'})
+    assert project(files, RULE) == []
+
+
+def test_the_generated_authorization_url_passes_every_check(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from conftest import write_project
+    from linter.cli import cli
+    manifest = ("scopes: [customer, invoice]\nredirect_uris: [https://shop.example.com/cb]\n"
+                "service_account: true\n")
+    write_project(tmp_path, {"fortnox.yaml": manifest})
+    monkeypatch.chdir(tmp_path)
+    url = CliRunner().invoke(cli, ["auth-url", "--client-id", "abc", "--state", "s1"]).output.strip()
+    assert url.startswith("https://apps.fortnox.se/oauth-v1/auth?")
+    write_project(tmp_path, {"connect.py": f'LINK = "{url}"\n'})
+    findings = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.path == "connect.py"]
+    assert findings == []

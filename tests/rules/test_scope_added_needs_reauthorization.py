@@ -119,5 +119,7 @@ def test_lock_command_refuses_an_invalid_manifest(tmp_path, monkeypatch):
     write_project(tmp_path, {"fortnox.yaml": "scopes: invoice\n"})
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["lock"])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
+    assert result.output == ("fortnox-lint: error: fortnox.yaml: does not follow its schema; "
+                             "run `fortnox-lint check` first\n")
     assert not (tmp_path / "fortnox.lock").exists()

@@ -52,6 +52,13 @@ def oauth_url(host: str, path: str | None) -> dict | None:
     return {"url": f"https://{host}{path}", "host": host, "path": path, "role": kind}
 
 
+def _trim(path: str | None, end: int, text: str) -> str | None:
+    """A URL's path without the sentence punctuation after it ("... at /oauth-v1/token.")."""
+    if path is None or (end < len(text) and text[end] == "?"):
+        return path
+    return path.rstrip(".,;:!)") or None
+
+
 def _param(view: FileView, name: str, value: str, raw: str, encoded: bool, offset: int) -> dict:
     line, column = view.index.position(offset)
     return {"name": name, "value": value, "raw": raw, "encoded": encoded, "line": line, "column": column}
@@ -101,7 +108,7 @@ def _scan_string(view: FileView, text: str, value: Value | None, offset: int, fo
     where = (lambda i: value.offset_of(i)) if value is not None else (lambda i: offset + i)
     query_from, is_auth, foreign = None, False, False
     for match in _URL.finditer(text):
-        data = oauth_url(match.group(1), match.group(2))
+        data = oauth_url(match.group(1), _trim(match.group(2), match.end(), text))
         if data is None:  # another URL: its query (another provider's client_id...) is not ours
             foreign |= match.end() < len(text) and text[match.end()] == "?"
             continue
@@ -118,8 +125,8 @@ def _scan_string(view: FileView, text: str, value: Value | None, offset: int, fo
         if match.end() < len(text) and text[match.end()] == "?" and query_from is None:
             query_from, is_auth = match.end() + 1, data["role"] == "auth"
     if query_from is None:
-        if foreign:
-            return
+        if foreign or value is None:
+            return  # in unlexed text (prose, reports) only a Fortnox OAuth URL's own query counts
         start = _QUERY_START.search(text)
         if start is None:
             return

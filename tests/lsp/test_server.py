@@ -1,0 +1,185 @@
+"""`fortnox-lint lsp` end to end: a real client over stdio, a real project on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+
+from lsp_support import APP, BILLING, MANIFEST, RecordingClient, client, workspace  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.asyncio
+
+ERROR, WARNING = types.DiagnosticSeverity.Error, types.DiagnosticSeverity.Warning
+MISSING_ORDER = """\
+import requests
+
+requests.post("https://api.fortnox.se/3/orders")
+requests.get("https://api.fortnox.se/3/customers")
+"""
+ORDER_MESSAGE = ("POST /3/orders needs scope 'order', which fortnox.yaml does not request; "
+                 "Fortnox will answer \"Missing rights\" at run time")
+
+
+def diagnostic(line: int, start: int, end: int, code: str, message: str,
+               severity: types.DiagnosticSeverity = ERROR) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=types.Range(start=types.Position(line=line, character=start),
+                          end=types.Position(line=line, character=end)),
+        message=message, severity=severity, code=code, source="fortnox-lint")
+
+
+def unused(scope: str, line: int) -> types.Diagnostic:
+    return diagnostic(line, 4, 4 + len(scope), "FNX002",
+                      f"scope '{scope}' is requested but no scanned code calls an endpoint that needs it; "
+                      "every extra scope is more the customer must consent to and more licences they may need",
+                      WARNING)
+
+
+def open_document(client: RecordingClient, path: Path, text: str | None = None) -> None:
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=path.as_uri(), language_id="python" if path.suffix == ".py" else "yaml", version=1,
+        text=path.read_text() if text is None else text)))
+
+
+def change_document(client: RecordingClient, path: Path, text: str, version: int) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+
+async def test_advertises_open_change_and_save_sync(client: RecordingClient):
+    sync = client.initialize_result.capabilities.text_document_sync
+    assert (sync.open_close, sync.change, sync.save) == (
+        True, types.TextDocumentSyncKind.Incremental, types.SaveOptions(include_text=False))
+    assert client.initialize_result.server_info.name == "fortnox-lint"
+
+
+async def test_missing_scope_in_buffer_is_published_then_cleared_when_fixed(client: RecordingClient, workspace: Path):
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)  # the buffer, not the clean file on disk
+    assert await client.next_published(1) == [
+        (app.as_uri(), [diagnostic(2, 14, 47, "FNX001", ORDER_MESSAGE)], 1)]
+
+    change_document(client, app, APP, version=2)
+    assert await client.next_published(1) == [(app.as_uri(), [], 2)]
+
+
+async def test_a_burst_of_edits_is_linted_once_at_the_pause(client: RecordingClient, workspace: Path):
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)
+    await client.next_published(1)
+    for version, text in ((2, APP), (3, MISSING_ORDER), (4, APP)):  # typed faster than the pause
+        change_document(client, app, text, version)
+    assert await client.next_published(1) == [(app.as_uri(), [], 4)]
+
+
+async def test_incremental_edit_moves_the_range(client: RecordingClient, workspace: Path):
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)
+    await client.next_published(1)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=app.as_uri(), version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=0)),
+            text="x = 1; ")]))
+    assert await client.next_published(1) == [
+        (app.as_uri(), [diagnostic(2, 21, 54, "FNX001", ORDER_MESSAGE)], 2)]
+
+
+async def test_columns_are_utf16_code_units(client: RecordingClient, workspace: Path):
+    app = workspace / "app.py"
+    open_document(client, app, 'note = "😀"; requests.post("https://api.fortnox.se/3/orders")\n'
+                               'requests.get("https://api.fortnox.se/3/customers")\n')
+    # The emoji is one code point but two UTF-16 units: the string starts at unit 27, not 26.
+    assert await client.next_published(1) == [
+        (app.as_uri(), [diagnostic(0, 27, 60, "FNX001", ORDER_MESSAGE)], 1)]
+
+
+async def test_manifest_edit_rechecks_the_whole_project(client: RecordingClient, workspace: Path):
+    manifest, billing = workspace / "fortnox.yaml", workspace / "billing.py"
+    open_document(client, manifest)  # all clean: nothing to publish
+    change_document(client, manifest, MANIFEST + "  - supplier\n", version=2)
+    assert await client.next_published(1) == [(manifest.as_uri(), [unused("supplier", 3)], 2)]
+
+    # Dropping invoice: billing.py, which is not open, now lacks its scope.
+    change_document(client, manifest, "scopes:\n  - customer\n", version=3)
+    assert await client.next_published(2) == [
+        (billing.as_uri(), [diagnostic(0, 13, 48, "FNX001",
+                                       "GET /3/invoices needs scope 'invoice', which fortnox.yaml does not "
+                                       "request; Fortnox will answer \"Missing rights\" at run time")], None),
+        (manifest.as_uri(), [], 3),
+    ]
+
+    change_document(client, manifest, MANIFEST, version=4)
+    assert await client.next_published(1) == [(billing.as_uri(), [], None)]
+
+
+async def test_source_edit_updates_unused_scopes_on_the_manifest(client: RecordingClient, workspace: Path):
+    billing, manifest = workspace / "billing.py", workspace / "fortnox.yaml"
+    open_document(client, billing)
+    change_document(client, billing, "# invoices are sent by hand now\n", version=2)
+    assert await client.next_published(1) == [(manifest.as_uri(), [unused("invoice", 2)], None)]
+    change_document(client, billing, BILLING, version=3)
+    assert await client.next_published(1) == [(manifest.as_uri(), [], None)]
+
+
+async def test_broken_manifest_is_a_diagnostic_and_the_server_carries_on(client: RecordingClient, workspace: Path):
+    app, manifest = workspace / "app.py", workspace / "fortnox.yaml"
+    open_document(client, app, MISSING_ORDER)
+    await client.next_published(1)
+    open_document(client, manifest)  # nothing changed: nothing is sent again
+
+    change_document(client, manifest, "scopes: [customer, invoice\n", version=2)
+    assert await client.next_published(2) == [
+        (app.as_uri(), [], 1),  # nothing can be checked against a manifest that does not parse
+        (manifest.as_uri(), [types.Diagnostic(
+            range=types.Range(start=types.Position(line=1, character=0), end=types.Position(line=1, character=0)),
+            message="invalid YAML: expected ',' or ']', but got '<stream end>'",
+            severity=ERROR, code="FNX007", source="fortnox-lint")], 2),
+    ]
+
+    change_document(client, manifest, "scopes: [customer, invoice, order]\n", version=3)
+    assert await client.next_published(1) == [(manifest.as_uri(), [], 3)]  # and app.py is fixed too
+
+
+async def test_duplicate_key_error_covers_the_rest_of_its_line(client: RecordingClient, workspace: Path):
+    manifest = workspace / "fortnox.yaml"
+    open_document(client, manifest, "scopes: [customer]\nscopes: [invoice]\n")
+    assert await client.next_published(1) == [(manifest.as_uri(), [types.Diagnostic(
+        range=types.Range(start=types.Position(line=1, character=0), end=types.Position(line=1, character=17)),
+        message="duplicate key 'scopes'", severity=ERROR, code="FNX007", source="fortnox-lint")], 1)]
+
+
+async def test_save_picks_up_files_changed_on_disk(client: RecordingClient, workspace: Path):
+    app, billing = workspace / "app.py", workspace / "billing.py"
+    open_document(client, app, MISSING_ORDER)
+    await client.next_published(1)  # the server has read the project as it was
+    billing.write_text('requests.delete("https://api.fortnox.se/3/orders/1")\n')  # e.g. a git checkout
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=app.as_uri())))
+    published = await client.next_published(2)
+    assert [(uri, [d.code for d in diags]) for uri, diags, _ in published] == [
+        (billing.as_uri(), ["FNX001"]), ((workspace / "fortnox.yaml").as_uri(), ["FNX002"])]
+    assert published[0][1][0].range == types.Range(start=types.Position(line=0, character=16),
+                                                    end=types.Position(line=0, character=51))
+
+
+async def test_closing_a_buffer_falls_back_to_the_file_on_disk(client: RecordingClient, workspace: Path):
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)
+    await client.next_published(1)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=app.as_uri())))
+    assert await client.next_published(1) == [(app.as_uri(), [], None)]
+
+
+async def test_files_outside_any_project_are_left_alone(client: RecordingClient, workspace: Path,
+                                                        tmp_path_factory: pytest.TempPathFactory):
+    lone = tmp_path_factory.mktemp("lone") / "script.py"
+    lone.write_text(MISSING_ORDER)
+    open_document(client, lone)
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)  # the server is still there and answers in order
+    assert await client.next_published(1) == [(app.as_uri(), [diagnostic(2, 14, 47, "FNX001", ORDER_MESSAGE)], 1)]
