@@ -65,3 +65,16 @@ def test_scopes_command_says_which_module_needs_a_scope(tmp_path, monkeypatch):
     assert lines[1].split()[0] == "article"
     assert lines[1].endswith("1 call site (the warehouse module needs it)")
     assert lines[2].split()[0] == "warehouse" and lines[2].endswith("1 call site")
+
+
+def test_init_explains_a_scope_only_the_module_needs(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from conftest import write_project
+    from linter.cli import cli
+    write_project(tmp_path, {"s.py": 'get("https://api.fortnox.se/api/warehouse/stockpoints-v1")\n'})
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["init"]).exit_code == 0
+    lines = (tmp_path / "fortnox.yaml").read_text(encoding="utf-8").splitlines()
+    assert "  - article    # Article: 1 call site for the warehouse module, first s.py:1" in lines
+    assert "  - warehouse  # Warehouse: 1 call site, first s.py:1" in lines
