@@ -5,7 +5,10 @@ Facts keep ``redact(secret)``, never the secret, so no formatter, cache or log c
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 MAX_PREFIX = 6
+MASK = "*"
 
 
 def redact(secret: str) -> str:
@@ -16,3 +19,29 @@ def redact(secret: str) -> str:
     """
     shown = secret[:min(MAX_PREFIX, len(secret) // 4)]
     return f"{shown}…(redacted, {len(secret)} chars)"
+
+
+def mask_secrets(sources: Mapping[str, Sequence[str]], facts: Iterable) -> dict[str, tuple[str, ...]]:
+    """``sources`` (path -> lines, for formats that show or hash source lines) with the text of
+    every credential the scanner found replaced by asterisks of the same width, quotes kept, so
+    that no snippet shows a secret, whichever finding it belongs to (or if its own was suppressed)."""
+    masked = {path: list(lines) for path, lines in sources.items()}
+    for fact in facts:
+        if fact.kind != "credential" or fact.path not in masked:
+            continue
+        lines = masked[fact.path]
+        end_line = fact.data.get("end_line", fact.line)
+        end_column = fact.data.get("end_column", 0)
+        for number in range(fact.line, min(end_line, len(lines)) + 1):
+            line = lines[number - 1]
+            start = fact.column - 1 if number == fact.line else 0
+            stop = end_column - 1 if number == end_line else len(line)
+            lines[number - 1] = line[:start] + _mask(line[start:stop]) + line[stop:]
+    return {path: tuple(lines) for path, lines in masked.items()}
+
+
+def _mask(text: str) -> str:
+    quotes = "\"'`"
+    head = len(text) - len(text.lstrip(quotes + "bBrRuUfF@$"))
+    tail = len(text) - len(text.rstrip(quotes))
+    return text[:head] + MASK * (len(text) - head - tail) + text[len(text) - tail:]

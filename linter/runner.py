@@ -22,6 +22,7 @@ from linter.formatters import statistics as stats
 from linter.formatters.base import clean
 from linter.outputs import Output, write_atomic
 from linter.scanner.files import read_text
+from linter.redact import mask_secrets
 from linter.terminal import Progress, is_tty
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -34,7 +35,7 @@ def report_for(result: LintResult, sources: dict[str, tuple[str, ...]] | None = 
         tool_version=__version__, catalog_version=result.catalog.version,
         notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped)
         + tuple(result.notices),
-        sources=sources or {},
+        sources=mask_secrets(sources, result.scan.facts) if sources else {},
     )
 
 

@@ -9,8 +9,10 @@ import pytest
 from conftest import write_project
 from linter.engine import LintRequest, lint
 from linter.formatters import FORMATTERS
-from linter.redact import redact
-from linter.runner import report_for
+from click.testing import CliRunner
+
+from linter.cli import cli
+from linter.redact import mask_secrets, redact
 
 SECRET = "Zr4TqP8vNcW2"
 JWT = ("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0ZW5hbnRJZCI6OTg3NjUsImNsaWVudGlkIjoiYWJjIn0."
@@ -46,12 +48,34 @@ def test_the_project_does_report_its_secrets(leaky_project):
 
 
 @pytest.mark.parametrize("name", sorted(FORMATTERS))
-def test_no_formatter_prints_a_secret(leaky_project, name):
-    result = lint(LintRequest(cwd=leaky_project))
-    output = FORMATTERS[name](report_for(result))
-    assert "hardcoded-credential" in output or "FNX202" in output
+def test_no_output_format_prints_a_secret(leaky_project, monkeypatch, name):
+    # Through the command line, so formats that show or hash source lines get them, as users do.
+    monkeypatch.chdir(leaky_project)
+    result = CliRunner().invoke(cli, ["check", "--format", name], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "FNX202" in result.output or "hardcoded-credential" in result.output
     for secret in (SECRET, JWT, REFRESH, JWT[:20], SECRET[:6]):
-        assert secret not in output, f"{name} output contains {secret[:8]}..."
+        assert secret not in result.output, f"{name} output contains {secret[:4]}..."
+
+
+def test_snippets_mask_secrets_even_for_other_findings_and_suppressed_ones(tmp_path, monkeypatch):
+    write_project(tmp_path, {
+        "fortnox.yaml": "scopes: [invoice]\n",
+        "legacy.py": (f'headers = {{"Client-Secret": "{SECRET}"}}  # fortnox-lint: ignore[FNX202] rotated\n'
+                      'requests.get("https://api.fortnox.se/3/invoices", headers=headers)\n')})
+    monkeypatch.chdir(tmp_path)
+    output = CliRunner().invoke(cli, ["check", "--format", "full", "--select", "legacy-auth"]).output
+    assert '    1 | headers = {"Client-Secret": "************"}  # fortnox-lint: ignore[FNX202] rotated' in output
+    assert SECRET not in output
+
+
+def test_mask_keeps_quotes_and_width():
+    from linter.scanner.uses import Fact
+    facts = [Fact("credential", "a.py", 1, 5, {"end_line": 1, "end_column": 13}),
+             Fact("credential", "a.py", 1, 15, {"end_line": 1, "end_column": 21}),
+             Fact("credential", "b.py", 1, 1, {"end_line": 1, "end_column": 3})]
+    assert mask_secrets({"a.py": ('x = "abcdef", f"xyz"', "next")}, facts) == {
+        "a.py": ('x = "******", f"***"', "next")}
 
 
 def test_no_fact_or_finding_holds_a_secret(leaky_project):

@@ -37,6 +37,6 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
             fact.path, fact.line, fact.column,
             f"a {vendor}{what} is written in the source{where} ({fact.data.get('redacted', 'redacted')}); "
             f"{risk}",
-            fix="Read it at run time from the environment or a secret store (for example "
-                "FORTNOX_CLIENT_SECRET), keep each customer's tokens in your database, and rotate "
-                "this one: it is in the repository's history.")
+            end_line=fact.data.get("end_line"), end_column=fact.data.get("end_column"),
+            fix="Read it at run time from the environment or a secret store, keep each customer's "
+                "tokens in your database, and rotate this one: it is in the repository's history.")

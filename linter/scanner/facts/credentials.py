@@ -95,32 +95,38 @@ def extract(view: FileView) -> list[Fact]:
     fortnox_file = "fortnox" in view.text.lower()
     found: dict[int, Fact] = {}
 
-    def add(offset: int, key: str | None, secret: str) -> None:
+    def add(offset: int, end: int, key: str | None, secret: str) -> None:
+        """A credential whose source text runs from ``offset`` to ``end`` (the span output masks)."""
         if offset not in found:
+            end_line, end_column = view.index.position(end)
             found[offset] = view.fact("credential", offset, what=_what(key, secret), key=key,
-                                      redacted=redact(secret.strip()), fortnox_file=fortnox_file)
+                                      redacted=redact(secret.strip()), fortnox_file=fortnox_file,
+                                      end_line=end_line, end_column=end_column)
 
     if view.tokens is not None:
         reader = Reader(view.tokens, view.text, view.language)
+        ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
         for pair in reader.pairs(lambda k: credential_kind(k) is not None, assignments=True):
             value = pair.value
             if _literal(value) and looks_secret(value.text):
-                add(value.offset, pair.key, _bare(value.text))
+                add(value.offset, ends.get(value.offset, value.offset + 1), pair.key, _bare(value.text))
         for token in view.tokens:
             if token.kind == "str" and not token.interpolated:
-                _in_query(token.value, lambda _i, key, secret, at=token.offset: add(at, key, secret))
+                _in_query(token.value, lambda _i, _j, key, secret, t=token: add(t.offset, t.end, key, secret))
                 if fortnox_file:
                     for _index, jwt in jwts(token.value)[:1]:
-                        add(token.offset, None, jwt)
+                        add(token.offset, token.end, None, jwt)
     else:
         for line_start, line in _lines(view.text):
-            _in_query(line, lambda i, key, secret, at=line_start: add(at + i, key, secret))
+            _in_query(line, lambda i, j, key, secret, at=line_start: add(at + i, at + j, key, secret))
             match = _CONFIG_LINE.match(line)
             if match and credential_kind(match.group(1)) and looks_secret(match.group(3)):
-                add(line_start + match.start(2), match.group(1), _bare(match.group(3)))
+                closing = len(match.group(2)) if line[match.end():].startswith(match.group(2)) else 0
+                add(line_start + match.start(2), line_start + match.end() + closing, match.group(1),
+                    _bare(match.group(3)))
             elif fortnox_file:
                 for index, jwt in jwts(line)[:1]:
-                    add(line_start + index, None, jwt)
+                    add(line_start + index, line_start + index + len(jwt), None, jwt)
     return sorted(found.values())
 
 
@@ -130,7 +136,7 @@ def _in_query(text: str, report) -> None:
         return
     for match in _QUERY_PAIR.finditer(text):
         if looks_secret(match.group(2)):
-            report(match.start(2), match.group(1), match.group(2))
+            report(match.start(2), match.end(2), match.group(1), match.group(2))
 
 
 def _literal(value: Value | None) -> bool:
