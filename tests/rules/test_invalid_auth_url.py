@@ -86,8 +86,8 @@ def test_response_type_and_account_type_values(project, tmp_path):
 
 
 def test_a_well_formed_request_in_csharp(project):
-    files = dict(MANIFEST, **{"Connect.cs": f"""\
-        var link = $"https://apps.fortnox.se/oauth-v1/auth?client_id={{clientId}}&response_type=code&state={{state}}&scope=invoice%20customer";
+    files = dict(MANIFEST, **{"Connect.cs": """\
+        var link = $"https://apps.fortnox.se/oauth-v1/auth?client_id={clientId}&response_type=code&state={state}&scope=invoice%20customer";
         var token = "https://apps.fortnox.se/oauth-v1/token";
         var migrate = "https://apps.fortnox.se/oauth-v1/migrate";
         """})

@@ -95,9 +95,8 @@ def _is_assign(tokens: list[Token], k: int) -> bool:
     prev = tokens[k - 1] if k > 0 else None
     if nxt is not None and nxt.kind == "punct" and nxt.value in "=>" and nxt.offset == tokens[k].end:
         return False
-    if prev is not None and prev.kind == "punct" and prev.value in "=!<>" and prev.end == tokens[k].offset:
-        return False
-    return True
+    return not (prev is not None and prev.kind == "punct" and prev.value in "=!<>"
+                and prev.end == tokens[k].offset)
 
 
 def _newline_between(text: str, a: Token, b: Token) -> bool:
@@ -471,7 +470,10 @@ class Reader:
         """Index of the value for a key at ``k``, -1 for a shorthand key, None if not a key."""
         tokens = self.tokens
         token = tokens[k]
-        prev_is = lambda v: is_punct(tokens, k - 1, v)  # noqa: E731 - a local shorthand
+
+        def prev_is(value: str) -> bool:
+            return is_punct(tokens, k - 1, value)
+
         if token.kind == "str":
             if is_punct(tokens, k + 1, ":") and not is_punct(tokens, k + 2, ":"):
                 return k + 2  # {"scope": x}
