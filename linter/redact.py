@@ -31,11 +31,11 @@ def mask_secrets(sources: Mapping[str, Sequence[str]], facts: Iterable) -> dict[
             continue
         lines = masked[fact.path]
         end_line = fact.data.get("end_line", fact.line)
-        end_column = fact.data.get("end_column", 0)
+        end_column = fact.data.get("end_column")  # None: to the end of the line
         for number in range(fact.line, min(end_line, len(lines)) + 1):
             line = lines[number - 1]
             start = fact.column - 1 if number == fact.line else 0
-            stop = end_column - 1 if number == end_line else len(line)
+            stop = end_column - 1 if number == end_line and end_column else len(line)
             lines[number - 1] = line[:start] + _mask(line[start:stop]) + line[stop:]
     return {path: tuple(lines) for path, lines in masked.items()}
 

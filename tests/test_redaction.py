@@ -73,9 +73,10 @@ def test_mask_keeps_quotes_and_width():
     from linter.scanner.uses import Fact
     facts = [Fact("credential", "a.py", 1, 5, {"end_line": 1, "end_column": 13}),
              Fact("credential", "a.py", 1, 15, {"end_line": 1, "end_column": 21}),
-             Fact("credential", "b.py", 1, 1, {"end_line": 1, "end_column": 3})]
-    assert mask_secrets({"a.py": ('x = "abcdef", f"xyz"', "next")}, facts) == {
-        "a.py": ('x = "******", f"***"', "next")}
+             Fact("credential", "b.py", 1, 1, {"end_line": 1, "end_column": 3}),
+             Fact("credential", "c.env", 1, 7, {})]  # no end known: to the end of the line
+    assert mask_secrets({"a.py": ('x = "abcdef", f"xyz"', "next"), "c.env": ("TOKEN=abc123",)}, facts) == {
+        "a.py": ('x = "******", f"***"', "next"), "c.env": ("TOKEN=******",)}
 
 
 def test_no_fact_or_finding_holds_a_secret(leaky_project):
