@@ -17,6 +17,8 @@ from linter.runner import EXIT_ERROR, run, run_auth_url, run_fix, run_init, run_
 from linter.terminal import color_enabled, is_tty
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_INCLUDE_TESTS = click.option("--include-tests", is_flag=True,
+                              help="Also scan test code (tests/, *_test.go, *.spec.ts, ...), skipped by default.")
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
                         help="Use this catalog instead of the shipped data/scopes.yaml.")
 
@@ -80,11 +82,12 @@ def cli() -> None:
 @click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
 @click.option("--since", metavar="GIT_REF", default=None,
               help="Warn about scopes added to fortnox.yaml since this git ref (default: fortnox.lock, if any).")
+@_INCLUDE_TESTS
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
           output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None,
           baseline: Path | None, write_baseline: Path | None, fix: bool, diff: bool,
-          since: str | None) -> None:
+          since: str | None, include_tests: bool) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     if write_baseline is not None and (baseline is not None or fix or diff):
         raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
@@ -110,7 +113,7 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
                           select=chosen["select"], ignore=chosen["ignore"] or set(), baseline=baseline,
-                          since=since)
+                          since=since, include_tests=include_tests)
     if write_baseline is not None:
         sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
     if fix or diff:
@@ -146,9 +149,10 @@ def _plan_outputs(formats: tuple[str, ...], output: Path | None, statistics: boo
 @_CATALOG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="List each call site under the scope it needs.")
-def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool) -> None:
+@_INCLUDE_TESTS
+def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool, include_tests: bool) -> None:
     """Show which scopes and licences the code in PATHS needs (no manifest required)."""
-    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog)
+    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog, include_tests=include_tests)
     sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
 
 

@@ -35,6 +35,7 @@ class LintRequest:
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
     since: str | None = None  # git ref whose fortnox.yaml holds the scopes customers authorized
+    include_tests: bool = False  # scan test code too (also: include_tests: true in fortnox.yaml)
     # Unsaved text by absolute path (editor buffers, --stdin-filename); wins over the file on disk.
     overrides: dict[Path, str] = field(default_factory=dict)
     # False: report only findings in ``paths``, not the manifest's own (unless it is one of them).
@@ -118,8 +119,10 @@ def lint(request: LintRequest) -> LintResult:
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
     exclude_root, patterns = config.scan_excludes(excludes if isinstance(excludes, list) else [],
                                                   manifest.root if manifest else None)
+    include_tests = request.include_tests or bool(
+        manifest and manifest.valid and manifest.get("include_tests", False) is True)
     scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides,
-                   on_file=request.on_file)
+                   on_file=request.on_file, include_tests=include_tests)
 
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
                   whole_project=whole_project, authorized=authorized)

@@ -161,6 +161,8 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
             for use in sites:
                 call = f"{use.method} {use.endpoint}" if use.method else use.endpoint
                 lines.append(f"      {use.path}:{use.line}:{use.column}  {call}  [{use.how}, {use.confidence}]")
+                if use.confidence != "high" and use.why:
+                    lines.append(f"          why: {use.why}")
     lines.append("")
     lines.append("Licence combinations that cover them (any one is enough):")
     for option in document["license_options"]:

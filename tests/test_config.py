@@ -30,7 +30,8 @@ ALL = [
 
 def found(root: Path, files: dict[str, str], **request) -> list[tuple]:
     write_project(root, files)
-    result = lint(LintRequest(cwd=root, **request))
+    # PROJECT's tests/test_app.py is test code, which is only scanned on request.
+    result = lint(LintRequest(cwd=root, **{"include_tests": True, **request}))
     return [(f.rule, f.severity, f.path, f.line) for f in result.findings]
 
 

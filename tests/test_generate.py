@@ -121,4 +121,4 @@ def test_auth_url_refuses_what_fortnox_would_refuse(tmp_path):
     assert (result.exit_code, result.output) == (2, (
         "fortnox-lint: error: d/fortnox.yaml:2:1: the manifest is invalid (unknown key 'redirect_uri'; "
         "did you mean 'redirect_uris'? (known keys: scopes, licenses, redirect_uris, service_account, oauth2, "
-        "distribution, published, exclude, lint)); fix it first\n"))
+        "distribution, published, exclude, include_tests, lint)); fix it first\n"))

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.scanner.exclusions import is_test_dir, is_test_file
+
 # Folders no one wants linted: VCS data, dependencies, build outputs, caches, virtualenvs.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", "bower_components", "vendor", "third_party",
@@ -62,8 +64,11 @@ def _excluded(path: Path, root: Path | None, patterns: Iterable[str]) -> bool:
 
 
 def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_root: Path | None = None,
-         skipped: list[Skipped] | None = None) -> Iterator[SourceFile]:
-    """Files below ``paths`` in a stable order, each once, never following a link out of a loop."""
+         skipped: list[Skipped] | None = None, include_tests: bool = False) -> Iterator[SourceFile]:
+    """Files below ``paths`` in a stable order, each once, never following a link out of a loop.
+
+    Test folders and files (tests/, __tests__/, *_test.go, *.spec.ts, ...) are left out unless
+    ``include_tests``; a test file named explicitly in ``paths`` is always scanned."""
     exclude = list(exclude)
     seen: set[Path] = set()
     for start in paths:
@@ -88,10 +93,13 @@ def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_
                 continue
             visited_dirs.add((stat.st_dev, stat.st_ino))
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info")
-                             and not _excluded(here / d, exclude_root, exclude))
+                             and not _excluded(here / d, exclude_root, exclude)
+                             and (include_tests or not is_test_dir(d)))
             for name in sorted(files):
                 path = here / name
                 if path in seen or _excluded(path, exclude_root, exclude):
+                    continue
+                if not include_tests and is_test_file(name):
                     continue
                 if any(name.lower().endswith(s) for s in SKIP_SUFFIXES):
                     continue

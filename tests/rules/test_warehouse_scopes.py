@@ -11,7 +11,7 @@ def test_javascript_stock_points_without_article(project, tmp_path):
     assert project(files, RULE) == [(RULE, "stock.js", 1, 23)]
     finding = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == RULE][0]
     assert finding.message == (
-        "/api/warehouse/stockpoints-v1 belongs to Fortnox's warehouse module, which also needs scope "
+        "GET /api/warehouse/stockpoints-v1 belongs to Fortnox's warehouse module, which also needs scope "
         "'article' (the FAQ lists article, warehouse, warehousecustomdocument for it); fortnox.yaml "
         "does not request it, so Fortnox answers \"Missing rights (Warehouse)\"")
 
