@@ -162,7 +162,8 @@ class FileDetector:
             if code.op(i + 1) in (":", "=>") and code.value(i + 1) != "::" and (
                     code.value(i - 1) in ("{", ",", "(", "[") or code.newline_before[i]):
                 skip.add(i)  # a key, not a value
-            elif prev == "[" and nxt == "]" and i >= 2 and (code.kind(i - 2) == "name" or code.value(i - 2) in (")", "]")):
+            elif prev == "[" and nxt == "]" and i >= 2 and (code.kind(i - 2) == "name" or
+                                                            code.value(i - 2) in (")", "]")):
                 skip.add(i)  # an index: data["Invoices"]
             elif code.language == "python" and _is_docstring(code, i):
                 skip.add(i)
@@ -749,7 +750,8 @@ class FileDetector:
                 continue
             target = self.refs if fortnox else set()
             for first, _last in code.arguments(opener):
-                if code.kind(first) not in ("name", "str") or code.value(first) in ("new", "await", "function", "async"):
+                if code.kind(first) not in ("name", "str") or \
+                        code.value(first) in ("new", "await", "function", "async"):
                     continue
                 for value in self.evaluator.expression(first):
                     for piece in value.pieces:
@@ -807,7 +809,8 @@ class FileDetector:
         """TABLE.key or Enum.Member used as a path: the table, when it looks like one."""
         qualifier = names[0]
         key = norm(qualifier)
-        if key in self._containers or key in self._imported or (qualifier[:1].isupper() and qualifier not in _NOT_TABLES):
+        looks_like_table = qualifier[:1].isupper() and qualifier not in _NOT_TABLES
+        if key in self._containers or key in self._imported or looks_like_table:
             return {key, norm(names[-1])}
         return set()
 
@@ -916,7 +919,7 @@ class FileDetector:
             "client_links": {name: sorted(t) for name, t in sorted(self.client_links.items())},
             "http_refs": {ref: sorted(c) for ref, c in sorted(self.http_refs.items())},
             "pending_helpers": {name: sorted(via) for name, via in sorted(self.pending_helpers.items())},
-            "imports": sorted({(n, s) for n, s in self.symbols.imports}),
+            "imports": [[n, s] for n, s in sorted(set(self.symbols.imports))],
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,
         })

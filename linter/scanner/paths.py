@@ -18,6 +18,7 @@ OTHER_URL = re.compile(r"\s*https?://([A-Za-z0-9.-]+)(?::\d+)?(/[^\s'\"`<>\\]*)?
 _VERB_PREFIX = re.compile(r"\s*(GET|POST|PUT|PATCH|DELETE)\s+", re.I)
 _PATH_CHARS = re.compile(r"[A-Za-z0-9_\-./{}?=&%:,+~@*!$;'()\[\]]*")
 _VERSIONED = re.compile(r"-v\d+$")
+_RESOURCE_LIKE = re.compile(r"[a-z]{4,}")
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,9 @@ def _path_shape(path: str, at: int, method: str | None, catalog: Catalog, relati
     if first == "3" and len(segments) > 1:
         endpoint = normalise_path("/" + trimmed)
         second = endpoint.split("/")[2] if endpoint.count("/") >= 2 else ""
-        # any /3/<word>: an unknown resource is still a Fortnox call (unknown-endpoint reports it)
-        if second[:1].isalpha():
+        # /3/<word>: an unknown resource is still a Fortnox call (unknown-endpoint reports it);
+        # "/3/x" in a formula is not
+        if second in catalog.v3_resources or _RESOURCE_LIKE.fullmatch(second):
             return Shape("absolute", endpoint, at + lead + 2, method)
         return NONE
     if first == "api" and len(segments) > 2:

@@ -526,6 +526,9 @@ def _require_target(code: Code, i: int) -> str:
     return ""
 
 
+_SOURCE_SUFFIXES = frozenset({"js", "ts", "py", "rb", "php", "ex", "exs", "go", "mjs", "cjs", "tsx", "jsx"})
+
+
 def module_stem(module: str) -> str:
     """The last segment of a module path without extension, normalised: './lib/fortnox.ts' -> 'fortnox'."""
     last = re.split(r"[/\\.:]+", module.strip().rstrip("/"))
@@ -533,6 +536,6 @@ def module_stem(module: str) -> str:
     if not parts:
         return ""
     stem = parts[-1]
-    if stem.lower() in ("js", "ts", "py", "rb", "php", "ex", "exs", "go", "mjs", "cjs", "tsx", "jsx") and len(parts) > 1:
+    if stem.lower() in _SOURCE_SUFFIXES and len(parts) > 1:
         stem = parts[-2]
     return norm(stem)

@@ -1,5 +1,7 @@
 """Calls whose base URL, helper or table lives in another file of the project."""
 
+import json
+
 from linter.catalog import load_catalog
 from linter.scanner.extract import scan_text
 from linter.scanner.project import resolve
@@ -80,7 +82,7 @@ def test_resolution_is_a_pure_function_of_the_cached_scans(catalog):
     first = scan_text('API = "https://api.fortnox.se/3"\n', "cfg.py", "python", catalog)
     second = scan_text("from cfg import API\nhttpx.get(API + '/projects')\n", "job.py", "python", catalog)
     assert second.uses == []
-    cached = [type(first).from_json(first.to_json()), type(second).from_json(second.to_json())]
+    cached = [type(first).from_json(json.loads(json.dumps(s.to_json()))) for s in (first, second)]
     resolved = resolve(cached, load_catalog())
     assert [(u.path, u.line, u.endpoint, u.how, u.confidence) for u in resolved] == [
         ("job.py", 2, "/3/projects", "cross-file-base", "high")]
