@@ -16,6 +16,7 @@ Routes the integration serves itself (``app.get('/customers', ...)``) never coun
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -116,6 +117,7 @@ class FileDetector:
         self._lines: list[int] | None = None
         self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
         self._loops: dict[tuple[str, int], set[str]] = {}
+        self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
         self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
@@ -786,18 +788,33 @@ class FileDetector:
 
     def _loop_tables(self, name: str, at: int) -> set[str]:
         """Tables iterated on the lines where a loop variable ``name`` is bound, in the same function."""
-        code = self.code
         decl = self.symbols.enclosing(at, "function")
-        lo, hi = decl.body if decl else (0, len(code.tokens) - 1)
+        lo, hi = decl.body if decl else (0, len(self.code.tokens) - 1)
         key = (name, lo)
         if key not in self._loops:
-            containers = self._containers | self._imported  # tables from this file or imported
-            lines = {self._line(k) for k in range(lo, hi + 1)
-                     if code.kind(k) == "name" and norm(code.value(k)) == name and k != at}
-            self._loops[key] = {norm(code.value(k)) for k in range(lo, hi + 1)
-                                if code.kind(k) == "name" and norm(code.value(k)) in containers
-                                and self._line(k) in lines}
+            occurrences, tables_on_line = self._name_index()
+            positions = occurrences.get(name, [])
+            first = bisect.bisect_left(positions, lo)
+            last = bisect.bisect_right(positions, hi)
+            lines = {self._line(k) for k in positions[first:last] if k != at}
+            self._loops[key] = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
         return self._loops[key]
+
+    def _name_index(self) -> tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]]:
+        """Where each name occurs, and which tables are named on each line: built once per file."""
+        if self._names is None:
+            occurrences: dict[str, list[int]] = {}
+            tables_on_line: dict[int, list[tuple[str, int]]] = {}
+            tables = self._containers | self._imported  # tables from this file or imported
+            for k, tok in enumerate(self.code.tokens):
+                if tok.kind != "name":
+                    continue
+                key = norm(tok.value)
+                occurrences.setdefault(key, []).append(k)
+                if key in tables:
+                    tables_on_line.setdefault(self._line(k), []).append((key, k))
+            self._names = (occurrences, tables_on_line)
+        return self._names
 
     def _plausible_table(self, name: str) -> bool:
         key = norm(name)

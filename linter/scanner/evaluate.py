@@ -88,6 +88,7 @@ class Evaluator:
         self.code = code
         self.symbols = symbols
         self._active: set[int] = set()  # bindings being folded (cycle guard)
+        self._folded: dict[int, list[Value]] = {}  # binding target -> its values
 
     # -- extent ----------------------------------------------------------------------------------
     def chain_bounds(self, i: int) -> tuple[int, int]:
@@ -338,6 +339,11 @@ class Evaluator:
         return self._fold(chosen, depth) or [unknown(*names)]
 
     def _fold(self, binding: Binding, depth: int) -> list[Value]:
+        """A binding's values, computed once per file: generated code binds thousands of fields
+        that refer to each other, and refolding them per use would be exponential."""
+        cached = self._folded.get(binding.target)
+        if cached is not None:
+            return cached
         if binding.target in self._active or depth > MAX_DEPTH:
             return []
         self._active.add(binding.target)
@@ -346,9 +352,13 @@ class Evaluator:
         finally:
             self._active.discard(binding.target)
         if all(v.text == PLACEHOLDER and not any(p.names for p in v.pieces) for v in values):
-            return []
-        return [Value(v.pieces, "constant" if v.how == "literal" else v.how, v.via + (binding.target,))
-                for v in values]
+            folded: list[Value] = []
+        else:
+            folded = [Value(v.pieces, "constant" if v.how == "literal" else v.how, v.via + (binding.target,))
+                      for v in values]
+        if not self._active:  # only a complete result (no cycle cut short) may be reused
+            self._folded[binding.target] = folded
+        return folded
 
     def _fold_all(self, bindings: list[Binding], depth: int) -> list[Value]:
         out: list[Value] = []

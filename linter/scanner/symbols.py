@@ -8,6 +8,7 @@ built from named parts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,18 +67,39 @@ class Symbols:
     declarations: list[Declaration] = field(default_factory=list)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (local name or "", module stem)
     containers: dict[int, str] = field(default_factory=dict)  # opener index -> normalised name
+    _indexes: dict[str, "_Intervals"] = field(default_factory=dict, repr=False)
 
     def add(self, binding: Binding) -> None:
         if binding.name:
             self.bindings.setdefault(binding.name, []).append(binding)
 
     def enclosing(self, i: int, kind: str) -> Declaration | None:
-        best = None
-        for decl in self.declarations:
-            if decl.kind == kind and decl.body[0] <= i <= decl.body[1]:
-                if best is None or decl.body[0] >= best.body[0]:
-                    best = decl
-        return best
+        """The innermost ``kind`` declaration whose body holds token ``i``, in log time."""
+        index = self._indexes.get(kind)
+        if index is None:
+            index = self._indexes[kind] = _Intervals([d for d in self.declarations if d.kind == kind])
+        return index.find(i)
+
+
+class _Intervals:
+    """Declaration bodies sorted by start, each linked to the body that encloses it."""
+
+    def __init__(self, decls: list[Declaration]) -> None:
+        self.decls = sorted(decls, key=lambda d: (d.body[0], -d.body[1]))
+        self.starts = [d.body[0] for d in self.decls]
+        self.parent = [-1] * len(self.decls)
+        stack: list[int] = []
+        for k, decl in enumerate(self.decls):
+            while stack and self.decls[stack[-1]].body[1] < decl.body[0]:
+                stack.pop()
+            self.parent[k] = stack[-1] if stack else -1
+            stack.append(k)
+
+    def find(self, i: int) -> Declaration | None:
+        node = bisect.bisect_right(self.starts, i) - 1
+        while node >= 0 and self.decls[node].body[1] < i:
+            node = self.parent[node]
+        return self.decls[node] if node >= 0 else None
 
 
 def collect(code: Code) -> Symbols:
