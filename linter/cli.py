@@ -80,12 +80,14 @@ def cli() -> None:
               help="Record every current finding in FILE and exit 0.")
 @click.option("--fix", is_flag=True, help="Add missing and remove unused scopes in fortnox.yaml (never source files).")
 @click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
+@click.option("--since", metavar="GIT_REF", default=None,
+              help="Warn about scopes added to fortnox.yaml since this git ref (default: fortnox.lock, if any).")
 @_INCLUDE_TESTS
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
           output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None,
           baseline: Path | None, write_baseline: Path | None, fix: bool, diff: bool,
-          include_tests: bool) -> None:
+          since: str | None, include_tests: bool) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
     if write_baseline is not None and (baseline is not None or fix or diff):
         raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
@@ -111,7 +113,7 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
                           select=chosen["select"], ignore=chosen["ignore"] or set(), baseline=baseline,
-                          include_tests=include_tests)
+                          since=since, include_tests=include_tests)
     if write_baseline is not None:
         sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
     if fix or diff:
@@ -176,6 +178,36 @@ def auth_url(path: Path, manifest: Path | None, catalog: Path | None, client_id:
              state: str | None, redirect_uri: str | None) -> None:
     """Print the Fortnox authorization URL for the manifest's scopes and settings."""
     sys.exit(run_auth_url(path, manifest, catalog, client_id, state, redirect_uri, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to lock (default: found in or above PATH).")
+def lock(path: Path | None, manifest: Path | None) -> None:
+    """Record fortnox.yaml's scopes as authorized by existing customers (writes fortnox.lock).
+
+    Run it once customers have authorized the current scopes, and commit the file:
+    `check` then warns when a scope is added that existing connections do not have.
+    """
+    from linter.authorized import write_lock
+    from linter.engine import locate_manifest
+    from linter.manifest import load_manifest
+    from linter.scanner.files import display_path
+
+    try:
+        found = locate_manifest(LintRequest(paths=[path or Path(".")], manifest=manifest))
+        if found is None:
+            raise LintError("no fortnox.yaml found here or in any folder above; pass --manifest")
+        loaded = load_manifest(found, display_path(Path(os.path.abspath(found)), Path.cwd()))
+        if not loaded.valid:
+            raise LintError("does not follow its schema; run `fortnox-lint check` first", loaded.display)
+        written, scopes = write_lock(loaded)
+    except LintError as exc:
+        click.echo(f"fortnox-lint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"wrote {written}: {len(scopes)} authorized scope{'s' if len(scopes) != 1 else ''} "
+               f"({', '.join(scopes) or 'none'})")
 
 
 @cli.command("rules")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter import baseline as baselines
+from linter.authorized import load_authorized
 from linter import suppressions
 from linter.catalog import Catalog, load_catalog
 from linter.checks import CHECKS
@@ -21,6 +22,9 @@ from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
 
 
+REAUTHORIZATION_RULE = "scope-added-needs-reauthorization"  # the rule that reads a baseline
+
+
 @dataclass
 class LintRequest:
     paths: list[Path] = field(default_factory=lambda: [Path(".")])
@@ -30,6 +34,7 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    since: str | None = None  # git ref whose fortnox.yaml holds the scopes customers authorized
     include_tests: bool = False  # scan test code too (also: include_tests: true in fortnox.yaml)
     # Unsaved text by absolute path (editor buffers, --stdin-filename); wins over the file on disk.
     overrides: dict[Path, str] = field(default_factory=dict)
@@ -107,6 +112,10 @@ def lint(request: LintRequest) -> LintResult:
         whole_project = True
     rules = load_rules()
     config = load_config(manifest, targets[0] if targets else cwd, cwd, rules)
+    active = config.active_rules(set(CHECKS), request.select, request.ignore)
+    authorized = None  # read before scanning, so that a bad --since fails fast
+    if manifest is not None and REAUTHORIZATION_RULE in active:
+        authorized = load_authorized(manifest, request.since)
     excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
     exclude_root, patterns = config.scan_excludes(excludes if isinstance(excludes, list) else [],
                                                   manifest.root if manifest else None)
@@ -116,8 +125,7 @@ def lint(request: LintRequest) -> LintResult:
                    on_file=request.on_file, include_tests=include_tests)
 
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
-                  whole_project=whole_project)
-    active = config.active_rules(set(CHECKS), request.select, request.ignore)
+                  whole_project=whole_project, authorized=authorized)
     found = _checked(ctx, rules, active, config, cwd)
     reported = {display_path(t, cwd) for t in targets}
     in_manifest = request.manifest_findings and manifest is not None

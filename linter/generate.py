@@ -65,7 +65,12 @@ def _why(result: LintResult, catalog: Catalog, scope_id: str) -> str:
     ctx = Context(catalog=catalog, manifest=None, uses=result.scan.uses)
     sites = [u for u in result.scan.uses if scope_id in ctx.accepted_scopes(u)]
     scope = catalog.scopes[scope_id]
-    text = f"{scope.name}: {len(sites)} call site{'s' if len(sites) != 1 else ''}"
+    module = ""
+    if not sites:  # needed only because a module needs it (the warehouse module needs article)
+        sites = [u for u in result.scan.uses if scope_id in ctx.module_scopes(u)]
+        modules = [m.name.lower() for u in sites[:1] for m, _ in catalog.module_scopes(u.template or u.endpoint)]
+        module = f" for the {modules[0]} module" if modules else ""
+    text = f"{scope.name}: {len(sites)} call site{'s' if len(sites) != 1 else ''}{module}"
     if sites:
         text += f", first {sites[0].path}:{sites[0].line}"
     if sites and all(u.confidence == "low" for u in sites):

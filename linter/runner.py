@@ -22,6 +22,7 @@ from linter.formatters import statistics as stats
 from linter.formatters.base import clean
 from linter.outputs import Output, write_atomic
 from linter.scanner.files import read_text
+from linter.redact import mask_secrets
 from linter.terminal import Progress, is_tty
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -34,7 +35,7 @@ def report_for(result: LintResult, sources: dict[str, tuple[str, ...]] | None = 
         tool_version=__version__, catalog_version=result.catalog.version,
         notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped)
         + tuple(result.notices),
-        sources=sources or {},
+        sources=mask_secrets(sources, result.scan.facts) if sources else {},
     )
 
 
@@ -139,15 +140,23 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
         return f"No Fortnox endpoint calls found ({len(result.scan.files)} files scanned).\n"
     lines = ["Scopes the code needs (least privilege):"]
     by_scope: dict[str, list] = {}
+    via_module: dict[str, str] = {}  # scope -> the module that needs it, when no call needs it directly
     for use in result.scan.uses:
         if use.scope:
             by_scope.setdefault(use.scope, []).append(use)
+    for use in result.scan.uses:
+        for module, scopes in catalog.module_scopes(use.template or use.endpoint):
+            for scope in scopes:
+                if scope not in by_scope or scope in via_module:
+                    via_module[scope] = module.name.lower()
+                    by_scope.setdefault(scope, []).append(use)
     width = max(len(s) for s in document["scopes"])
     for scope_id in document["scopes"]:
         scope = catalog.scopes[scope_id]
         sites = by_scope.get(scope_id, [])
         lines.append(f"  {scope_id:<{width}}  {scope.name:<22} licence: {scope.licence_text():<34} "
-                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}")
+                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}"
+                     + (f" (the {via_module[scope_id]} module needs it)" if scope_id in via_module else ""))
         if explain:
             for use in sites:
                 call = f"{use.method} {use.endpoint}" if use.method else use.endpoint

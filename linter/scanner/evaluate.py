@@ -21,7 +21,7 @@ MAX_OPERANDS = 24
 # printf-style and brace placeholders: %s, %-5d, %v, {}, {0}
 _PLACEHOLDER = re.compile(r"%[-+ #0-9.]*[sdfvxqiu]|\{\d*\}")
 _PART_CHAIN = re.compile(r"[@$]?[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:\?\.|\.|->|::)\s*[@$]?[A-Za-z_][A-Za-z0-9_$]*)*")
-_PART_KEY = re.compile(r"\s*\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")
+_PART_KEY = re.compile(r"\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")  # after lstrip: no leading \s*
 _CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.-]+)(?::[^}]*)?\}$")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SEPARATOR = re.compile(r"\s*(?:\?\.|\.|->|::)\s*")
@@ -250,7 +250,7 @@ class Evaluator:
             return [unknown()]
         names = tuple(n for n in _SEPARATOR.split(match.group()) if n)
         rest = part.strip()[match.end():]
-        key = _PART_KEY.match(rest)
+        key = _PART_KEY.match(rest.lstrip())
         if key:
             names = names + (key.group(1),)
             rest = rest[key.end():]

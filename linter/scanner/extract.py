@@ -17,6 +17,8 @@ from linter.scanner.uses import EndpointUse, FileScan
 
 __all__ = ["API_URL", "METHODS", "PREFILTER", "language_of", "scan_text"]
 
+_TEMPLATES = (".html", ".htm")  # documentation-like, yet served by the app: facts still count
+
 
 
 def language_of(path: Path) -> str | None:
@@ -25,11 +27,15 @@ def language_of(path: Path) -> str | None:
 
 def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -> FileScan:
     """Everything the rules need from one file, from a single pass over its tokens."""
-    if not PREFILTER.search(text) or is_documentation(display):
+    if not PREFILTER.search(text):
+        return FileScan()
+    documentation = is_documentation(display)
+    if documentation and not display.lower().endswith(_TEMPLATES):
         return FileScan()
     index = LineIndex(text)
     tokens = None
-    if is_recorded_or_spec(display, text):
+    if documentation or is_recorded_or_spec(display, text):
+        # An HTML page names endpoints as docs do, but its activation links are the app's own.
         found = FileScan()
     elif language is None or language not in LANGUAGES:
         found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))

@@ -23,7 +23,7 @@ SKIP_SUFFIXES = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".ico", ".svg", ".webp", ".pdf", ".zip", ".gz", ".tgz",
     ".bz2", ".xz", ".7z", ".jar", ".war", ".class", ".dll", ".exe", ".so", ".dylib", ".a", ".o",
     ".pyc", ".woff", ".woff2", ".ttf", ".eot", ".mp3", ".mp4", ".mov", ".lock", ".map", ".min.js",
-    ".sqlite", ".db", ".bin",
+    ".sqlite", ".db", ".bin", ".sarif",
 })
 MAX_FILE_BYTES = 5_000_000  # larger files are generated or data, not integration code
 SNIFF_BYTES = 8192

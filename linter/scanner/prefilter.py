@@ -52,4 +52,7 @@ def _render(node: dict) -> str:
 
 _WORDS = _resources()
 _QUOTED_RESOURCE = r"[\"'`/]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
-PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|BASE_URL|base_url|BaseAddress|" + _QUOTED_RESOURCE)
+# Credential names too: a secret may sit in a config file that never says Fortnox (hardcoded-credential).
+_CREDENTIALS = r"(?i:client.?secret|access.?token|refresh.?token|authorization.?code)"
+PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|BASE_URL|base_url|BaseAddress|" + _CREDENTIALS + "|"
+                       + _QUOTED_RESOURCE)
