@@ -42,7 +42,7 @@ FORTNOX_URLS = [
     "https://api.fortnox.se/api/warehouse/stockpoints-v1", "/3/companyinformation",
 ]
 OTHER_URLS = [
-    "https://api.example.com/v2/users", "https://cdn.example.org/assets/app.json",
+    "https://api.example.com/v2/users", "https://cdn.example.org/static/app.json",
     "http://localhost:8080/health", "https://hooks.slack.com/services/T000/B000",
     "https://api.github.com/repos/acme/app/pulls", "https://www.googleapis.com/oauth2/v4/token",
 ]

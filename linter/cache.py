@@ -129,12 +129,13 @@ _SOURCE_DIGEST: list[str] = []
 
 
 def scanner_digest() -> str | None:
-    """A hash of the code that turns a file into a FileScan, so editing it invalidates results."""
+    """A hash of the code and data that turn a file into a FileScan (the scanner's modules, the
+    catalog code, the shipped YAML data such as SDK tables), so changing any invalidates results."""
     if not _SOURCE_DIGEST:
         try:
-            sources = sorted((_PACKAGE / "scanner").rglob("*.py")) + [_PACKAGE / "catalog.py"]
-            _SOURCE_DIGEST.append(digest(*(p.relative_to(_PACKAGE).as_posix().encode() + b"\0" + p.read_bytes()
-                                           for p in sources)))
+            sources = sorted((_PACKAGE / "scanner").rglob("*.py")) + [_PACKAGE / "catalog.py"] \
+                + sorted(data_dir().glob("*.yaml"))
+            _SOURCE_DIGEST.append(digest(*(p.name.encode() + b"\0" + p.read_bytes() for p in sources)))
         except OSError:
             return None  # cannot tell what the scanner is: do not cache scan results
     return _SOURCE_DIGEST[0]

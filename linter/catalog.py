@@ -61,6 +61,26 @@ class Endpoint:
         return (self.scope,) + self.alternative_scopes
 
 
+@dataclass(frozen=True)
+class Module:
+    """A Fortnox add-on module whose calls need scopes beyond each endpoint's own (warehouse)."""
+
+    id: str
+    name: str
+    faq: str
+    requirements: tuple[tuple[str, tuple[str, ...]], ...]  # (path prefix, scopes) pairs
+    note: str | None = None
+
+    def scopes_for(self, path: str) -> tuple[str, ...]:
+        """The scopes a call to ``path`` needs because it belongs to this module (may be none)."""
+        lowered = path.lower().rstrip("/") + "/"
+        found: list[str] = []
+        for prefix, scopes in self.requirements:
+            if lowered.startswith(prefix.lower()):
+                found += [s for s in scopes if s not in found]
+        return tuple(found)
+
+
 def split_path(path: str) -> tuple[str, ...]:
     return tuple(s for s in path.strip("/").split("/") if s)
 
@@ -101,6 +121,12 @@ class Catalog:
             )
             for e in raw["endpoints"]
         ]
+        self.modules = {
+            mid: Module(mid, body["name"], body["faq"],
+                        tuple((r["path_prefix"], tuple(r["scopes"])) for r in body["requirements"]),
+                        body.get("note"))
+            for mid, body in (raw.get("modules") or {}).items()
+        }
         self._by_prefix: dict[tuple[str, str], list[Endpoint]] = {}
         for endpoint in self.endpoints:
             key = tuple(s.lower() for s in endpoint.segments[:2])
@@ -142,6 +168,15 @@ class Catalog:
                          if e.segments[0] == "3" and len(e.segments) > 1)
 
     # -- paths ---------------------------------------------------------------------------------
+    def module_scopes(self, path: str) -> list[tuple[Module, tuple[str, ...]]]:
+        """(module, scopes it needs) for every module a call to ``path`` belongs to."""
+        found = []
+        for module in self.modules.values():
+            scopes = module.scopes_for(path)
+            if scopes:
+                found.append((module, scopes))
+        return found
+
     def match(self, path: str) -> Endpoint | None:
         """The template that best matches a normalised path such as ``/3/invoices/{}/bookkeep``."""
         segments = split_path(path)
@@ -256,4 +291,9 @@ def _cross_reference_problem(raw: dict) -> tuple[tuple, str] | None:
         if endpoint["path"] in seen:
             return ("endpoints", i), f"endpoint {endpoint['path']} is listed twice"
         seen.add(endpoint["path"])
+    for mid, module in (raw.get("modules") or {}).items():
+        for requirement in module["requirements"]:
+            for scope in requirement["scopes"]:
+                if scope not in scopes:
+                    return ("modules", mid), f"module {mid} needs unknown scope {scope!r}"
     return None

@@ -14,10 +14,12 @@ from linter.errors import LintError
 from linter.formatters.base import clean
 from linter.formatters import FORMATTERS
 from linter.outputs import Output, plan
-from linter.runner import EXIT_ERROR, run, run_scopes
+from linter.runner import EXIT_ERROR, run, run_auth_url, run_fix, run_init, run_scopes, run_write_baseline
 from linter.terminal import color_enabled, is_tty
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_INCLUDE_TESTS = click.option("--include-tests", is_flag=True,
+                              help="Also scan test code (tests/, *_test.go, *.spec.ts, ...), skipped by default.")
 _CATALOG = click.option("--catalog", type=click.Path(path_type=Path), default=None,
                         help="Use this catalog instead of the shipped data/scopes.yaml.")
 
@@ -84,12 +86,27 @@ def cli() -> None:
 @click.option("--stdin-filename", type=click.Path(path_type=Path), default=None, metavar="PATH",
               help="Read the text of PATH from stdin (an editor's unsaved buffer) and lint it "
                    "within PATH's project; findings are reported for PATH only.")
+@click.option("--baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Do not report findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Record every current finding in FILE and exit 0.")
+@click.option("--fix", is_flag=True, help="Add missing and remove unused scopes in fortnox.yaml (never source files).")
+@click.option("--diff", is_flag=True, help="Show the change --fix would make to fortnox.yaml; write nothing.")
+@click.option("--since", metavar="GIT_REF", default=None,
+              help="Warn about scopes added to fortnox.yaml since this git ref (default: fortnox.lock, if any).")
+@_INCLUDE_TESTS
 @_speed_options
 def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, formats: tuple[str, ...],
           output: Path | None, color: str, fail_on: str, exit_zero: bool, statistics: bool,
-          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None, jobs: int,
-          no_cache: bool, cache_dir: Path | None) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], stdin_filename: Path | None,
+          baseline: Path | None, write_baseline: Path | None, fix: bool, diff: bool,
+          since: str | None, include_tests: bool, jobs: int, no_cache: bool, cache_dir: Path | None) -> None:
     """Lint PATHS (default: the current folder) against fortnox.yaml."""
+    if write_baseline is not None and (baseline is not None or fix or diff):
+        raise click.UsageError("--write-baseline cannot be combined with --baseline, --fix or --diff")
+    if stdin_filename is not None and (write_baseline is not None or fix or diff):
+        raise click.UsageError("--fix, --diff and --write-baseline work on the files on disk, "
+                               "not with --stdin-filename")
     from linter.ruledefs import find_rule, load_rules
 
     outputs = _plan_outputs(formats, output, statistics)
@@ -108,8 +125,14 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
             names.add(rule.name)
         chosen[key] = names
     request = LintRequest(paths=list(paths) or [Path(".")], manifest=manifest, catalog=catalog,
-                          select=chosen["select"], ignore=chosen["ignore"] or set(),
+                          select=chosen["select"], ignore=chosen["ignore"] or set(), baseline=baseline,
+                          since=since, include_tests=include_tests,
                           cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
+    if write_baseline is not None:
+        sys.exit(run_write_baseline(request, write_baseline, sys.stderr))
+    if fix or diff:
+        sys.exit(run_fix(request, outputs, sys.stdout, sys.stderr, diff_only=diff, fail_on=fail_on,
+                         exit_zero=exit_zero, color=color_enabled(color, sys.stdout, os.environ)))
     if stdin_filename is not None:
         if paths:
             raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
@@ -140,13 +163,68 @@ def _plan_outputs(formats: tuple[str, ...], output: Path | None, statistics: boo
 @_CATALOG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--explain", is_flag=True, help="List each call site under the scope it needs.")
+@_INCLUDE_TESTS
 @_speed_options
-def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool, jobs: int,
-           no_cache: bool, cache_dir: Path | None) -> None:
+def scopes(paths: tuple[Path, ...], catalog: Path | None, fmt: str, explain: bool, include_tests: bool,
+           jobs: int, no_cache: bool, cache_dir: Path | None) -> None:
     """Show which scopes and licences the code in PATHS needs (no manifest required)."""
-    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog,
+    request = LintRequest(paths=list(paths) or [Path(".")], catalog=catalog, include_tests=include_tests,
                           cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
     sys.exit(run_scopes(request, fmt, sys.stdout, sys.stderr, explain=explain))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, file_okay=False), default=".")
+@_CATALOG
+@click.option("--force", is_flag=True, help="Overwrite an existing fortnox.yaml.")
+def init(path: Path, catalog: Path | None, force: bool) -> None:
+    """Write a commented, least-privilege fortnox.yaml in PATH from the code below it."""
+    request = LintRequest(paths=[path], catalog=catalog)
+    sys.exit(run_init(request, path / "fortnox.yaml", force, sys.stdout, sys.stderr))
+
+
+@cli.command("auth-url")
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to use (default: found in or above PATH).")
+@_CATALOG
+@click.option("--client-id", default=None, help="The app's client id (default: a {client_id} placeholder).")
+@click.option("--state", default=None, help="The state value (default: a {state} placeholder; use a fresh random value per request).")
+@click.option("--redirect-uri", default=None, help="Which registered redirect URI to use (default: the first).")
+def auth_url(path: Path, manifest: Path | None, catalog: Path | None, client_id: str | None,
+             state: str | None, redirect_uri: str | None) -> None:
+    """Print the Fortnox authorization URL for the manifest's scopes and settings."""
+    sys.exit(run_auth_url(path, manifest, catalog, client_id, state, redirect_uri, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="The fortnox.yaml to lock (default: found in or above PATH).")
+def lock(path: Path | None, manifest: Path | None) -> None:
+    """Record fortnox.yaml's scopes as authorized by existing customers (writes fortnox.lock).
+
+    Run it once customers have authorized the current scopes, and commit the file:
+    `check` then warns when a scope is added that existing connections do not have.
+    """
+    from linter.authorized import write_lock
+    from linter.engine import locate_manifest
+    from linter.manifest import load_manifest
+    from linter.scanner.files import display_path
+
+    try:
+        found = locate_manifest(LintRequest(paths=[path or Path(".")], manifest=manifest))
+        if found is None:
+            raise LintError("no fortnox.yaml found here or in any folder above; pass --manifest")
+        loaded = load_manifest(found, display_path(Path(os.path.abspath(found)), Path.cwd()))
+        if not loaded.valid:
+            raise LintError("does not follow its schema; run `fortnox-lint check` first", loaded.display)
+        written, scopes = write_lock(loaded)
+    except LintError as exc:
+        click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"wrote {written}: {len(scopes)} authorized scope{'s' if len(scopes) != 1 else ''} "
+               f"({', '.join(scopes) or 'none'})")
 
 
 @cli.command("rules")

@@ -7,8 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter import baseline as baselines
+from linter.authorized import load_authorized
+from linter import suppressions
 from linter.catalog import Catalog
 from linter.checks import CHECKS
+from linter.config import Config, load_config
 from linter.context import Context
 from linter.errors import LintError
 from linter.finding import Finding
@@ -16,6 +20,9 @@ from linter.manifest import Manifest, find_manifest, load_manifest, parse_manife
 from linter.ruledefs import RuleDef, load_rules
 from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
+
+
+REAUTHORIZATION_RULE = "scope-added-needs-reauthorization"  # the rule that reads a baseline
 
 
 @dataclass
@@ -27,11 +34,15 @@ class LintRequest:
     select: set[str] | None = None  # rule names to run; None = all
     ignore: set[str] = field(default_factory=set)
     need_manifest: bool = True
+    since: str | None = None  # git ref whose fortnox.yaml holds the scopes customers authorized
+    include_tests: bool = False  # scan test code too (also: include_tests: true in fortnox.yaml)
     # Unsaved text by absolute path (editor buffers, --stdin-filename); wins over the file on disk.
     overrides: dict[Path, str] = field(default_factory=dict)
     # False: report only findings in ``paths``, not the manifest's own (unless it is one of them).
     manifest_findings: bool = True
     on_file: Callable[[str], None] | None = None  # called per scanned file (progress)
+    discover_manifest: bool = True  # look for fortnox.yaml beside/above paths when manifest is None
+    baseline: Path | None = None  # hide findings this baseline file holds (CLI only, not editors)
     cache: bool = False  # use the on-disk cache (linter.cache); the CLI turns it on
     cache_dir: Path | None = None  # default: .fortnox-lint-cache in the project root
     jobs: int = 0  # worker processes for big trees; 0 = one per core
@@ -44,6 +55,8 @@ class LintResult:
     scan: ScanResult
     findings: list[Finding] = field(default_factory=list)
     rules: dict[str, RuleDef] = field(default_factory=dict)
+    config: Config = field(default_factory=Config)
+    notices: list[str] = field(default_factory=list)  # e.g. what the baseline hid
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -59,6 +72,8 @@ def locate_manifest(request: LintRequest) -> Path | None:
         if not request.manifest.is_file():
             raise LintError("manifest not found", str(request.manifest))
         return request.manifest
+    if not request.discover_manifest:
+        return None
     for path in request.paths:
         found = find_manifest(request.cwd / path)
         if found:
@@ -103,26 +118,53 @@ def lint(request: LintRequest) -> LintResult:
         # Project-wide rules need all the project's code, even when only some files were named.
         roots = [manifest.root] + [t for t in targets if not _is_within(t, manifest.root)]
         whole_project = True
-    excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
-    scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
-    scanned = scan(roots, catalog, cwd, exclude=excludes if isinstance(excludes, list) else [],
-                   exclude_root=manifest.root if manifest else None, overrides=overrides,
-                   on_file=request.on_file, cache=scan_cache, jobs=request.jobs)
-
     rules = load_rules()
+    config = load_config(manifest, targets[0] if targets else cwd, cwd, rules)
+    active = config.active_rules(set(CHECKS), request.select, request.ignore)
+    authorized = None  # read before scanning, so that a bad --since fails fast
+    if manifest is not None and REAUTHORIZATION_RULE in active:
+        authorized = load_authorized(manifest, request.since)
+    excludes = manifest.get("exclude", []) if manifest and manifest.valid else []
+    exclude_root, patterns = config.scan_excludes(excludes if isinstance(excludes, list) else [],
+                                                  manifest.root if manifest else None)
+    include_tests = request.include_tests or bool(
+        manifest and manifest.valid and manifest.get("include_tests", False) is True)
+    scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
+    scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides,
+                   on_file=request.on_file, include_tests=include_tests, cache=scan_cache, jobs=request.jobs)
+
     ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
-                  whole_project=whole_project)
+                  whole_project=whole_project, authorized=authorized)
+    found = _checked(ctx, rules, active, config, cwd)
     reported = {display_path(t, cwd) for t in targets}
-    findings: list[Finding] = []
-    for name, check in CHECKS.items():
-        if (request.select is not None and name not in request.select) or name in request.ignore:
-            continue
-        for finding in check(rules[name], ctx):
-            in_manifest = request.manifest_findings and manifest and finding.path == manifest.display
-            if in_manifest or _under_any(finding.path, reported):
-                findings.append(finding)
+    in_manifest = request.manifest_findings and manifest is not None
+    findings = [f for f in found
+                if in_manifest and f.path == manifest.display or _under_any(f.path, reported)]
     findings.sort()
-    return LintResult(catalog, manifest, scanned, findings, rules)
+    result = LintResult(catalog, manifest, scanned, findings, rules, config)
+    if request.baseline is not None:
+        result.findings, hidden, stale = baselines.apply(findings, request.baseline, cwd, overrides)
+        if hidden:
+            result.notices.append(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the "
+                                  f"baseline {request.baseline}")
+        if stale:
+            result.notices.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "
+                                  "occur; rewrite the baseline with --write-baseline")
+    return result
+
+
+def _checked(ctx: Context, rules: dict[str, RuleDef], active: set[str], config: Config,
+             cwd: Path) -> list[Finding]:
+    """Run the active checks, apply configuration and inline suppressions, then judge those."""
+    found: list[Finding] = []
+    for name, check in CHECKS.items():
+        if name in active and name != suppressions.RULE:
+            found.extend(check(rules[name], ctx))
+    found, ctx.unused_suppressions = suppressions.apply(
+        config.adjust(found, cwd), suppressions.collect(ctx.facts, ctx.manifest), rules, active)
+    if suppressions.RULE in active:
+        found += config.adjust(list(CHECKS[suppressions.RULE](rules[suppressions.RULE], ctx)), cwd)
+    return found
 
 
 def _real(path: Path) -> Path:

@@ -121,18 +121,21 @@ def load_manifest(path: Path, display: str | None = None,
     return parse_manifest(text, path, display, validator)
 
 
-def validate(located: yamlpos.Located) -> list[SchemaProblem]:
-    """Schema problems, each placed at the offending key or value, saying what was expected."""
+def validate(located: yamlpos.Located, schema: dict | None = None) -> list[SchemaProblem]:
+    """Schema problems, each placed at the offending key or value, saying what was expected.
+
+    ``schema`` defaults to the manifest's; the configuration section reuses this with its own.
+    """
     import jsonschema
 
-    schema = _schema()
+    schema = schema or _schema()
     validator = jsonschema.Draft202012Validator(schema)
-    known = list(schema["properties"])
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(located.data):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            allowed = set(error.schema.get("properties", {}))
+            known = list(error.schema.get("properties", {}))
+            allowed = set(known)
             for key in error.instance:
                 if key not in allowed:
                     line, col = located.key_where(path + (key,))

@@ -22,6 +22,7 @@ from linter.formatters import statistics as stats
 from linter.formatters.base import clean, json_text
 from linter.outputs import Output, write_atomic
 from linter.scanner.files import read_text
+from linter.redact import mask_secrets
 from linter.terminal import Progress, is_tty
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -32,8 +33,9 @@ def report_for(result: LintResult, sources: dict[str, tuple[str, ...]] | None = 
     return Report(
         findings=result.findings, rules=result.rules, files_scanned=len(result.scan.files),
         tool_version=__version__, catalog_version=result.catalog.version,
-        notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped),
-        sources=sources or {},
+        notices=tuple(f"{s.display}: skipped ({s.reason})" for s in result.scan.skipped)
+        + tuple(result.notices),
+        sources=mask_secrets(sources, result.scan.facts) if sources else {},
     )
 
 
@@ -139,19 +141,29 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
         return f"No Fortnox endpoint calls found ({len(result.scan.files)} files scanned).\n"
     lines = ["Scopes the code needs (least privilege):"]
     by_scope: dict[str, list] = {}
+    via_module: dict[str, str] = {}  # scope -> the module that needs it, when no call needs it directly
     for use in result.scan.uses:
         if use.scope:
             by_scope.setdefault(use.scope, []).append(use)
+    for use in result.scan.uses:
+        for module, scopes in catalog.module_scopes(use.template or use.endpoint):
+            for scope in scopes:
+                if scope not in by_scope or scope in via_module:
+                    via_module[scope] = module.name.lower()
+                    by_scope.setdefault(scope, []).append(use)
     width = max(len(s) for s in document["scopes"])
     for scope_id in document["scopes"]:
         scope = catalog.scopes[scope_id]
         sites = by_scope.get(scope_id, [])
         lines.append(f"  {scope_id:<{width}}  {scope.name:<22} licence: {scope.licence_text():<34} "
-                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}")
+                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}"
+                     + (f" (the {via_module[scope_id]} module needs it)" if scope_id in via_module else ""))
         if explain:
             for use in sites:
                 call = f"{use.method} {use.endpoint}" if use.method else use.endpoint
                 lines.append(f"      {use.path}:{use.line}:{use.column}  {call}  [{use.how}, {use.confidence}]")
+                if use.confidence != "high" and use.why:
+                    lines.append(f"          why: {use.why}")
     lines.append("")
     lines.append("Licence combinations that cover them (any one is enough):")
     for option in document["license_options"]:
@@ -162,3 +174,99 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
     manifest = "scopes: [" + ", ".join(document["scopes"]) + "]"
     lines += ["", f"For fortnox.yaml:  {manifest}"]
     return "\n".join(lines) + "\n"
+
+
+def run_write_baseline(request: LintRequest, baseline: Path, err: TextIO) -> int:
+    """Lint and record every finding in ``baseline``; exit 0, since adopting is the point."""
+    from linter.baseline import write
+
+    request.baseline = None
+    try:
+        result = lint(request)
+        count = write(result.findings, baseline, request.cwd)
+    except LintError as exc:
+        err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
+        return EXIT_ERROR
+    err.write(f"fortnox-lint: wrote {baseline} ({count} finding{'s' if count != 1 else ''})\n")
+    return EXIT_CLEAN
+
+
+def run_fix(request: LintRequest, fmt: str | Sequence[Output], out: TextIO, err: TextIO,
+            diff_only: bool, fail_on: str = "warning", *, exit_zero: bool = False,
+            color: bool = False) -> int:
+    """--fix: rewrite the manifest's scopes, then report what is left. --diff: show, write nothing."""
+    from linter import fix
+
+    try:
+        result = lint(request)
+        change = fix.change_for(result)
+        if change is not None and not diff_only:
+            fix.apply(change, result)
+    except LintError as exc:
+        err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
+        return EXIT_ERROR
+    if diff_only:
+        out.write(change.diff() if change else "")
+        return EXIT_FINDINGS if change else EXIT_CLEAN
+    if change is not None:
+        err.write(f"fortnox-lint: fixed {change.display}: {change.summary()}; tick the same scopes "
+                  "in the Fortnox Developer Portal\n")
+    return run(request, fmt, out, err, fail_on, exit_zero=exit_zero, color=color)
+
+
+def run_init(request: LintRequest, target: Path, force: bool, out: TextIO, err: TextIO) -> int:
+    """Write a least-privilege fortnox.yaml at ``target`` from the code in request.paths."""
+    from linter.atomic import write_atomic
+    from linter.generate import manifest_text
+    from linter.manifest import MANIFEST_NAMES
+
+    existing = [target.parent / name for name in MANIFEST_NAMES if (target.parent / name).exists()]
+    if existing and not force:
+        err.write(f"fortnox-lint: error: {existing[0]} already exists; pass --force to overwrite it\n")
+        return EXIT_ERROR
+    target = existing[0] if existing else target  # --force replaces fortnox.yml rather than add a twin
+    request.need_manifest, request.manifest, request.discover_manifest = False, None, False
+    try:
+        result = lint(request)
+        document = needed_scopes_document(result)
+        write_atomic(target, manifest_text(result, document).encode("utf-8"))
+    except LintError as exc:
+        err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
+        return EXIT_ERROR
+    except OSError as exc:
+        err.write(f"fortnox-lint: error: {target}: cannot write: {exc.strerror or exc}\n")
+        return EXIT_ERROR
+    scopes = document["scopes"]
+    if not scopes:
+        out.write(f"Wrote {target} requesting no scopes: no Fortnox API calls were found.\n")
+        return EXIT_CLEAN
+    out.write(f"Wrote {target} requesting {len(scopes)} scope{'s' if len(scopes) != 1 else ''}: "
+              f"{', '.join(scopes)}. Tick exactly these for the app in the Fortnox Developer Portal.\n")
+    return EXIT_CLEAN
+
+
+def run_auth_url(start: Path, manifest_path: Path | None, catalog_path: Path | None, client_id: str | None,
+                 state: str | None, redirect_uri: str | None, out: TextIO, err: TextIO) -> int:
+    """Print the authorization URL for the manifest's app."""
+    from linter.catalog import load_catalog
+    from linter.engine import check_paths_exist, locate_manifest
+    from linter.generate import authorization_url
+    from linter.manifest import load_manifest
+    from linter.scanner.files import display_path
+
+    try:
+        check_paths_exist([start], Path.cwd())
+        located = locate_manifest(LintRequest(paths=[start], manifest=manifest_path))
+        if located is None:
+            raise LintError(f"no fortnox.yaml found in {start} or any folder above it; pass --manifest")
+        absolute = located.resolve()
+        manifest = load_manifest(absolute, display_path(absolute, Path.cwd().resolve()))
+        url = authorization_url(manifest, load_catalog(catalog_path), client_id, state, redirect_uri)
+    except LintError as exc:
+        err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
+        return EXIT_ERROR
+    if not manifest.entries("redirect_uris") and redirect_uri is None:
+        err.write(f"fortnox-lint: note: {manifest.display} lists no redirect_uris, so the URL has none "
+                  "and Fortnox uses the one registered in the Developer Portal\n")
+    out.write(url + "\n")
+    return EXIT_CLEAN

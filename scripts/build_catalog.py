@@ -381,7 +381,28 @@ def build(csv_path: Path, openapi_path: Path, page_path: Path) -> dict:
         "scopes": scopes,
         "resources": resources,
         "endpoints": endpoints,
+        "modules": MODULES,
     }
+
+
+# Module requirements from the FAQ answer to "Error: Missing rights (Warehouse)": the warehouse
+# module needs Warehouse, Warehousecustomdocument and articles. Custom documents are the only
+# warehouse paths tied to warehousecustomdocument (its licence-table row); every warehouse call
+# gets warehouse and article.
+MODULES = {
+    "warehouse": {
+        "name": "Warehouse",
+        "faq": "Error: Missing rights (Warehouse)",
+        "requirements": [
+            {"path_prefix": "/api/warehouse/", "scopes": ["warehouse", "article"]},
+            {"path_prefix": "/api/warehouse/documentdeliveries/custom/",
+             "scopes": ["warehousecustomdocument"]},
+        ],
+        "note": ("The FAQ lists the scopes the warehouse module needs (Warehouse, "
+                 "Warehousecustomdocument, articles) without saying which call needs which; custom "
+                 "documents are matched to warehousecustomdocument by name."),
+    },
+}
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -456,6 +477,16 @@ def render(cat: dict) -> str:
     out.append("endpoints:")
     for ep in cat["endpoints"]:
         out.append(f"  - {flow(ep)}")
+    out.append("\n# add-on modules whose calls need scopes beyond each endpoint's own")
+    out.append("modules:")
+    for mid, body in cat["modules"].items():
+        out.append(f"  {mid}:")
+        for key, value in body.items():
+            if key == "requirements":
+                out.append("    requirements:")
+                out += [f"      - {flow(r)}" for r in value]
+            else:
+                out.append(f"    {key}: {flow(value)}")
     return "\n".join(out) + "\n"
 
 

@@ -44,3 +44,28 @@ def _plain_output_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the same default format anywhere: no GitHub Actions auto-format, no NO_COLOR."""
     for name in ("GITHUB_ACTIONS", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
+
+
+# -- the scanner's tests (tests/scanner) -----------------------------------------------------------
+# tests/corpus holds sample integrations for tests/corpus/score.py, not tests: never collect them.
+collect_ignore_glob = ["corpus/*"]
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from linter.catalog import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture
+def uses(tmp_path: Path, catalog):
+    """``uses(files, include_tests=False)`` -> [(path, line, column, method, endpoint, how, confidence)]."""
+    from linter.scanner import scan
+
+    def run(files: dict[str, str], include_tests: bool = False) -> list[tuple]:
+        write_project(tmp_path, files)
+        result = scan([tmp_path], catalog, tmp_path, include_tests=include_tests)
+        return [(u.path, u.line, u.column, u.method, u.endpoint, u.how, u.confidence) for u in result.uses]
+
+    return run

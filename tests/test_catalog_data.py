@@ -377,3 +377,50 @@ def test_every_scope_is_used(catalog):
         used.add(e["scope"])
         used.update(e["alternative_scopes"])
     assert set(catalog["scopes"]) - used == SCOPES_WITHOUT_ENDPOINTS
+
+
+# Fortnox FAQ, "Error: Missing rights (Warehouse)": the scopes the warehouse module needs.
+WAREHOUSE_FAQ_SCOPES = {"warehouse", "warehousecustomdocument", "article"}
+
+
+def test_warehouse_module_lists_the_faq_scopes(catalog):
+    module = catalog["modules"]["warehouse"]
+    assert module["faq"] == "Error: Missing rights (Warehouse)"
+    assert {s for r in module["requirements"] for s in r["scopes"]} == WAREHOUSE_FAQ_SCOPES
+    by_prefix = {r["path_prefix"]: set(r["scopes"]) for r in module["requirements"]}
+    assert by_prefix == {"/api/warehouse/": {"warehouse", "article"},
+                         "/api/warehouse/documentdeliveries/custom/": {"warehousecustomdocument"}}
+
+
+def test_module_requirements_reference_known_scopes_and_real_paths(catalog):
+    for mid, module in catalog.get("modules", {}).items():
+        for requirement in module["requirements"]:
+            assert set(requirement["scopes"]) <= set(catalog["scopes"]), mid
+            assert any(e["path"].startswith(requirement["path_prefix"]) for e in catalog["endpoints"]), \
+                requirement["path_prefix"]
+
+
+def test_module_scopes_by_path():
+    from linter.catalog import load_catalog
+
+    loaded = load_catalog()
+    assert [(m.id, s) for m, s in loaded.module_scopes("/api/warehouse/stockpoints-v1")] == [
+        ("warehouse", ("warehouse", "article"))]
+    assert [(m.id, s) for m, s in loaded.module_scopes(
+        "/api/warehouse/documentdeliveries/custom/outbound-v1/{type}/{id}")] == [
+        ("warehouse", ("warehouse", "article", "warehousecustomdocument"))]
+    assert loaded.module_scopes("/3/articles") == []
+    assert loaded.module_scopes("/api/warehousex/a") == []
+
+
+def test_a_module_with_an_unknown_scope_is_rejected(tmp_path):
+    from linter.catalog import load_catalog
+    from linter.errors import LintError
+
+    text = (DATA / "scopes.yaml").read_text(encoding="utf-8")
+    broken = text.replace("scopes: [warehouse, article]}", "scopes: [warehouse, articles]}")
+    assert broken != text
+    target = tmp_path / "scopes.yaml"
+    target.write_text(broken, encoding="utf-8")
+    with pytest.raises(LintError, match="module warehouse needs unknown scope 'articles'"):
+        load_catalog(target)

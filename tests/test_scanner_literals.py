@@ -65,10 +65,10 @@ CASES = {
 EXPECTED = {
     "python": [(2, 18, "/3/invoices", "invoice", "GET"), (4, 18, "/3/orders", "order", "POST")],
     "javascript": [(3, 27, "/3/invoices", "invoice", "GET"), (4, 44, "/3/orders/{}", "order", "POST")],
-    "typescript": [(2, 33, "/3/invoices", "invoice", None), (6, 28, "/3/orders", "order", "POST")],
+    "typescript": [(2, 33, "/3/invoices", "invoice", "GET"), (6, 28, "/3/orders", "order", "POST")],
     "php": [(3, 19, "/3/invoices", "invoice", "GET"), (5, 20, "/3/orders/{}", "order", "POST")],
     "csharp": [(2, 29, "/3/invoices", "invoice", "GET"), (4, 30, "/3/orders/{}", "order", "POST")],
-    "java": [(2, 51, "/3/invoices", "invoice", None), (4, 26, "/3/orders", "order", "POST")],
+    "java": [(2, 51, "/3/invoices", "invoice", "GET"), (4, 26, "/3/orders/{}", "order", "POST")],
     "go": [(2, 23, "/3/invoices", "invoice", "GET"), (4, 35, "/3/orders", "order", "POST")],
     "ruby": [(2, 14, "/3/invoices", "invoice", "GET"), (6, 15, "/3/orders/{}", "order", "POST")],
 }

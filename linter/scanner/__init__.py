@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from linter.catalog import Catalog
 from linter.scanner.extract import language_of, scan_text
 from linter.scanner.files import Skipped, SourceFile, read_text, walk
+from linter.scanner.project import resolve
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 from linter.scanner.work import Outcome, WorkContext, scan_all, scan_path
 
@@ -38,18 +39,20 @@ def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> 
 
 def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
          exclude_root: Path | None = None, overrides: dict[Path, str] | None = None,
-         on_file: Callable[[str], None] | None = None, cache: ScanCache | None = None,
-         jobs: int = 0) -> ScanResult:
+         include_tests: bool = False, on_file: Callable[[str], None] | None = None,
+         cache: ScanCache | None = None, jobs: int = 0) -> ScanResult:
     """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files;
     ``on_file`` is told each file's display path as it is done (the progress counter).
 
+    Test code is skipped unless ``include_tests``. After the per-file scans, calls whose base URL
+    is set in another file of the project are resolved (linter.scanner.project).
     ``cache`` (see linter.cache) skips files scanned before; ``jobs`` caps worker processes
     (0: one per core; big trees only). Neither changes the result.
     """
     result = ScanResult()
     by_name = {os.fspath(path): text for path, text in (overrides or {}).items()}  # no Path per file
     cache = cache if cache is not None and cache.enabled else None
-    result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped))
+    result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped, include_tests=include_tests))
     found: list[tuple[FileScan, str | None] | None] = [None] * len(result.files)
     todo: list[int] = []
     for i, source in enumerate(result.files):
@@ -73,6 +76,8 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
         result.facts.extend(scanned.facts)
     if cache is not None:
         cache.save()
+    # Per-file results are a pure function of one file (cacheable); resolution spans files.
+    result.uses.extend(resolve([scanned for scanned, _ in found], catalog))  # type: ignore[misc]
     result.uses.sort()
     result.facts.sort()
     return result

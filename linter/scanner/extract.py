@@ -1,23 +1,24 @@
-"""Find Fortnox endpoint paths in one file's text."""
+"""Find Fortnox endpoint uses in one file's text: a pure function of the text, its path and the catalog."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from linter.catalog import CONFIDENCE_RANK, Catalog, normalise_path
+from linter.catalog import Catalog
+from linter.scanner.config import config_bases
+from linter.scanner.detect import Evidence, FileDetector, make_use
+from linter.scanner.exclusions import is_documentation, is_recorded_or_spec
 from linter.scanner.facts import EXTRACTORS, FileView
-from linter.scanner.lexer import EXTENSIONS, LANGUAGES, LineIndex, Token, tokenize
+from linter.scanner.lexer import EXTENSIONS, LANGUAGES, LineIndex, tokenize
+from linter.scanner.paths import API_URL, METHODS, classify
+from linter.scanner.prefilter import PREFILTER
+from linter.scanner.sdk import sdk_uses
 from linter.scanner.uses import EndpointUse, FileScan
 
-# A full URL on the API host. The path stops at quotes, whitespace and markup.
-API_URL = re.compile(r"https?://api\.fortnox\.se(?::\d+)?(/[^\s'\"`<>\\)]*)?", re.I)
-# A bare API path at the start of a string: /3/... or /api/<area>/...
-API_PATH = re.compile(r"^\s*(/(?:3|api)/[^\s'\"`<>\\]*)")
-# Cheap test before lexing: a file without any of these cannot name a Fortnox endpoint.
-PREFILTER = re.compile(r"fortnox|/3/|/api/", re.I)
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-_METHOD_IN_NAME = re.compile(r"(get|post|put|patch|delete)(?:async|json)?$|^(get|post|put|patch|delete)", re.I)
+__all__ = ["API_URL", "METHODS", "PREFILTER", "language_of", "scan_text"]
+
+_TEMPLATES = (".html", ".htm")  # documentation-like, yet served by the app: facts still count
+
 
 
 def language_of(path: Path) -> str | None:
@@ -28,93 +29,44 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
     """Everything the rules need from one file, from a single pass over its tokens."""
     if not PREFILTER.search(text):
         return FileScan()
+    documentation = is_documentation(display)
+    if documentation and not display.lower().endswith(_TEMPLATES):
+        return FileScan()
     index = LineIndex(text)
-    if language is None or language not in LANGUAGES:
-        found = FileScan(uses=_scan_plain(text, display, index, catalog))
-        tokens = None
+    tokens = None
+    if documentation or is_recorded_or_spec(display, text):
+        # An HTML page names endpoints as docs do, but its activation links are the app's own.
+        found = FileScan()
+    elif language is None or language not in LANGUAGES:
+        found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))
     else:
         tokens = tokenize(text, LANGUAGES[language])
-        found = FileScan(uses=_endpoint_uses(tokens, display, index, catalog))
+        uses, facts = FileDetector(text, display, language, tokens, catalog, index).run()
+        uses.extend(sdk_uses(tokens, text, display, language, catalog, index))
+        found = FileScan(uses=_dedupe(uses), facts=facts)
     view = FileView(text, display, language, tokens, index)
     for extractor in EXTRACTORS:
         found.facts.extend(extractor(view))
     return found
 
 
-def _endpoint_uses(tokens: list[Token], display: str, index: LineIndex, catalog: Catalog) -> list[EndpointUse]:
-    uses: list[EndpointUse] = []
-    for position, token in enumerate(tokens):
-        if token.kind != "str":
-            continue
-        found = _endpoint_in(token.value, catalog)
-        if found is None:
-            continue
-        raw_path, how = found
-        line, column = index.position(token.offset)
-        uses.append(_make_use(catalog, display, line, column, raw_path, how,
-                              _method_before(tokens, position)))
-    return uses
-
-
 def _scan_plain(text: str, display: str, index: LineIndex, catalog: Catalog) -> list[EndpointUse]:
     """A file in a language we cannot lex: only full API URLs count."""
     uses = []
     for match in API_URL.finditer(text):
-        path = match.group(1) or ""
-        if not _is_api_path(path, catalog):
+        shape = classify(match.group(), catalog)
+        if shape.kind != "absolute":
             continue
         line, column = index.position(match.start())
-        uses.append(_make_use(catalog, display, line, column, path, "url", None))
+        uses.append(make_use(catalog, display, line, column, shape.endpoint, None,
+                             Evidence("high", "url", "the URL is written in full")))
     return uses
 
 
-def _endpoint_in(value: str, catalog: Catalog) -> tuple[str, str] | None:
-    """(API path, how it was written) for a string literal that names an endpoint."""
-    match = API_URL.search(value)
-    if match:
-        path = match.group(1) or ""
-        return (path, "url") if _is_api_path(path, catalog) else None
-    match = API_PATH.match(value)
-    if match and _is_api_path(match.group(1), catalog):
-        return match.group(1), "path"
-    return None
-
-
-def _is_api_path(path: str, catalog: Catalog) -> bool:
-    """True for /3/<resource>... and /api/<known area>/... paths."""
-    parts = [p for p in path.split("?")[0].split("/") if p]
-    if len(parts) < 2:
-        return False
-    if parts[0] == "3":
-        return bool(re.match(r"^[A-Za-z]", parts[1]))
-    return parts[0] == "api" and parts[1].lower() in catalog.api_areas
-
-
-def _make_use(catalog: Catalog, display: str, line: int, column: int, raw_path: str, how: str,
-              method: str | None) -> EndpointUse:
-    endpoint = normalise_path(raw_path)
-    match = catalog.match(endpoint)
-    confidence = "high"
-    if match is not None and CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[confidence]:
-        confidence = match.confidence
-    return EndpointUse(
-        path=display, line=line, column=column, endpoint=endpoint,
-        template=match.path if match else None,
-        resource=match.resource if match else None,
-        scope=match.scope if match else None,
-        method=method, how=how, confidence=confidence,
-    )
-
-
-def _method_before(tokens: list[Token], position: int) -> str | None:
-    """The HTTP method the code shows just before a URL: requests.get(, axios.post(, "DELETE"."""
-    for token in reversed(tokens[max(0, position - 8):position]):
-        if token.kind == "punct" and token.value in (";", "{", "}"):
-            break
-        if token.kind == "str" and token.value.upper() in METHODS:
-            return token.value.upper()
-        if token.kind == "name":
-            match = _METHOD_IN_NAME.search(token.value)
-            if match:
-                return (match.group(1) or match.group(2)).upper()
-    return None
+def _dedupe(uses: list[EndpointUse]) -> list[EndpointUse]:
+    seen: dict[tuple, EndpointUse] = {}
+    for use in uses:
+        key = (use.line, use.column, use.endpoint)
+        if key not in seen:
+            seen[key] = use
+    return sorted(seen.values())

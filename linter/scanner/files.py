@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.scanner.exclusions import is_test_dir, is_test_file
+
 # Folders no one wants linted: VCS data, dependencies, build outputs, caches, virtualenvs.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", "bower_components", "vendor", "third_party",
@@ -27,7 +29,7 @@ SKIP_SUFFIXES = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".ico", ".svg", ".webp", ".pdf", ".zip", ".gz", ".tgz",
     ".bz2", ".xz", ".7z", ".jar", ".war", ".class", ".dll", ".exe", ".so", ".dylib", ".a", ".o",
     ".pyc", ".woff", ".woff2", ".ttf", ".eot", ".mp3", ".mp4", ".mov", ".lock", ".map", ".min.js",
-    ".sqlite", ".db", ".bin",
+    ".sqlite", ".db", ".bin", ".sarif",
 })
 _SKIP_SUFFIX_TUPLE = tuple(SKIP_SUFFIXES)  # str.endswith takes a tuple: one C call per name
 MAX_FILE_BYTES = 5_000_000  # larger files are generated or data, not integration code
@@ -129,9 +131,11 @@ def _is_ancestor(folder: str, here: str) -> bool:
 
 
 def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_root: Path | None = None,
-         skipped: list[Skipped] | None = None) -> Iterator[SourceFile]:
+         skipped: list[Skipped] | None = None, include_tests: bool = False) -> Iterator[SourceFile]:
     """Files below ``paths`` in a stable order, each once, never following a link out of a loop.
 
+    Test folders and files (tests/, __tests__/, *_test.go, *.spec.ts, ...) are left out unless
+    ``include_tests``; a test file named explicitly in ``paths`` is always scanned.
     Folders are walked depth first with an explicit stack (no recursion limit on deep trees);
     within a folder, its files come first, then its subfolders, both sorted by name.
     """
@@ -174,11 +178,12 @@ def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_
                 path = os.path.join(folder, name)
                 if _entry_is_dir(entry):
                     if name not in SKIP_DIRS and not name.endswith(".egg-info") \
-                            and not _excluded(path, exclude_root, patterns):
+                            and not _excluded(path, exclude_root, patterns) \
+                            and (include_tests or not is_test_dir(name)):
                         subfolders.append(path)
                     continue
                 if path in seen or name.lower().endswith(_SKIP_SUFFIX_TUPLE) \
-                        or _excluded(path, exclude_root, patterns):
+                        or _excluded(path, exclude_root, patterns) or (not include_tests and is_test_file(name)):
                     continue
                 seen.add(path)
                 yield SourceFile(path, show(path))

@@ -22,6 +22,9 @@ class Token:
     offset: int
     end: int
     interpolated: bool = False
+    # the source text of each interpolation, in order (``BASE`` for f"{BASE}/x"): lets the
+    # scanner resolve ``{}`` placeholders to the names they stand for
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ class LanguageSpec:
     string_prefixes: str = ""  # letters that may prefix a string (Python r/f/b, C# @/$)
     regex_literals: bool = False  # JavaScript-style /re/ literals
     line_start_block: tuple[str, str] | None = None  # Ruby =begin/=end
+    heredoc: str | None = None  # "ruby" (<<~ID) or "php" (<<<ID)
+    percent_literals: bool = False  # Ruby %q(...), %Q[...], %(...), %w[...]
+    sigils: bool = False  # Elixir ~s(...), ~S"...", ~w[...]
 
 
 PY = LanguageSpec("python", ("#",), (), {'"""': None, "'''": None, '"': None, "'": None},
@@ -43,7 +49,7 @@ PY = LanguageSpec("python", ("#",), (), {'"""': None, "'''": None, '"': None, "'
 JS = LanguageSpec("javascript", ("//",), (("/*", "*/"),),
                   {'"': None, "'": None, "`": "dollar-brace"}, regex_literals=True)
 TS = LanguageSpec("typescript", JS.line_comments, JS.block_comments, JS.quotes, regex_literals=True)
-PHP = LanguageSpec("php", ("//", "#"), (("/*", "*/"),), {'"': "dollar", "'": None})
+PHP = LanguageSpec("php", ("//", "#"), (("/*", "*/"),), {'"': "dollar", "'": None}, heredoc="php")
 CS = LanguageSpec("csharp", ("//",), (("/*", "*/"),), {'"""': None, '"': None, "'": None},
                   string_prefixes="@$")
 JAVA = LanguageSpec("java", ("//",), (("/*", "*/"),), {'"""': None, '"': None, "'": None})
@@ -52,8 +58,9 @@ KOTLIN = LanguageSpec("kotlin", ("//",), (("/*", "*/"),),
 GO = LanguageSpec("go", ("//",), (("/*", "*/"),), {'"': None, "'": None, "`": None},
                   raw_quotes=("`",))
 RUBY = LanguageSpec("ruby", ("#",), (), {'"': "hash", "'": None, "`": "hash"},
-                    line_start_block=("=begin", "=end"))
-ELIXIR = LanguageSpec("elixir", ("#",), (), {'"""': "hash", "'''": "hash", '"': "hash", "'": "hash"})
+                    line_start_block=("=begin", "=end"), heredoc="ruby", percent_literals=True)
+ELIXIR = LanguageSpec("elixir", ("#",), (), {'"""': "hash", "'''": "hash", '"': "hash", "'": "hash"},
+                      sigils=True)
 
 LANGUAGES: dict[str, LanguageSpec] = {
     spec.name: spec for spec in (PY, JS, TS, PHP, CS, JAVA, KOTLIN, GO, RUBY, ELIXIR)
@@ -92,6 +99,14 @@ def tokenize(text: str, spec: LanguageSpec) -> list[Token]:
     return _Lexer(text, spec).run()
 
 
+_RUBY_HEREDOC = re.compile(r"<<([~-]?)(['\"`]?)([A-Za-z_][A-Za-z0-9_]*)\2")
+_PHP_HEREDOC = re.compile(r"<<<[ \t]*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1[ \t]*\r?\n")
+_PERCENT = re.compile(r"%([qQwWiIr]?)([^\sA-Za-z0-9])")
+_SIGIL = re.compile(r"~([A-Za-z][A-Z]*)(\"\"\"|\'\'\'|[/|\"\'(\[{<])")
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_OPERAND_END = {")", "]", "}"}
+
+
 class _Lexer:
     def __init__(self, text: str, spec: LanguageSpec) -> None:
         self.text = text
@@ -101,6 +116,8 @@ class _Lexer:
         self.quotes = sorted(spec.quotes, key=len, reverse=True)
         self.line_comments = spec.line_comments
         self.block_comments = spec.block_comments
+        # Ruby heredoc bodies start on the line after their opener: (newline offset, body end)
+        self.heredoc_skip: tuple[int, int] | None = None
         # After a "/" failed to start a regex literal (no closing "/" before the line's end), no
         # other "/" before that point is tried: retrying each one would be quadratic on a long line.
         self.no_regex_before = -1
@@ -108,6 +125,10 @@ class _Lexer:
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
         while i < n:
+            if self.heredoc_skip is not None and i > self.heredoc_skip[0]:
+                i = max(i, self.heredoc_skip[1])
+                self.heredoc_skip = None
+                continue
             ch = text[i]
             if ch.isspace():
                 i = _SPACE.match(text, i).end()
@@ -117,6 +138,8 @@ class _Lexer:
                 i = skipped
                 continue
             string_end = self._string(i)
+            if string_end is None and ch in "<%~":
+                string_end = self._special_string(i)
             if string_end is not None:
                 i = string_end
                 continue
@@ -187,8 +210,10 @@ class _Lexer:
         elif self.spec.name == "csharp":
             raw = "@" in prefix or quote == '"""'
             interp = "brace" if "$" in prefix else None
-        value, end, interpolated = self._read_string(i + len(quote), quote, raw, interp)
-        self.tokens.append(Token("str", value, start, end, interpolated))
+        elif self.spec.name == "kotlin" and quote == '"""':
+            raw = True  # Kotlin raw strings have no escapes, only $templates
+        value, end, parts = self._read_string(i + len(quote), quote, raw, interp)
+        self.tokens.append(Token("str", value, start, end, bool(parts), parts))
         return end
 
     def _char_literal(self, i: int) -> int:
@@ -204,60 +229,97 @@ class _Lexer:
         self.tokens.append(Token("punct", "'", i, end + 1))
         return end + 1
 
-    def _read_string(self, i: int, quote: str, raw: bool, interp: str | None) -> tuple[str, int, bool]:
+    def _read_string(self, i: int, quote: str, raw: bool, interp: str | None,
+                     closer: str | None = None) -> tuple[str, int, tuple[str, ...]]:
+        """Read up to the closing ``quote``; ``closer`` set means balanced delimiters (``%q(..)``)."""
         text, n = self.text, len(self.text)
         out: list[str] = []
-        interpolated = False
-        single_line = len(quote) == 1 and quote not in ("`",) and self.spec.name not in ("ruby", "php", "elixir")
+        parts: list[str] = []
+        depth = 0
+        single_line = len(quote) == 1 and quote not in ("`",) and closer is None \
+            and self.spec.name not in ("ruby", "php", "elixir")
         while i < n:
             ch = text[i]
-            if text.startswith(quote, i):
+            if closer is not None:
+                if ch == quote:
+                    depth += 1
+                elif ch == closer:
+                    if depth == 0:
+                        return "".join(out), i + 1, tuple(parts)
+                    depth -= 1
+            elif text.startswith(quote, i):
                 if raw and quote == '"' and self.spec.name == "csharp" and text.startswith('""', i):
                     out.append('"')  # "" is an escaped quote in a C# verbatim string
                     i += 2
                     continue
-                return "".join(out), i + len(quote), interpolated
+                return "".join(out), i + len(quote), tuple(parts)
             if ch == "\\" and not raw:
                 if i + 1 < n:
                     out.append(_unescape(text[i + 1]))
                 i += 2
                 continue
             if ch == "\n" and single_line:
-                return "".join(out), i, interpolated  # unterminated: stop at the line end
+                return "".join(out), i, tuple(parts)  # unterminated: stop at the line end
             if interp:
                 skip = self._interpolation(i, interp)
                 if skip is not None:
-                    if skip[1]:
-                        out.append(PLACEHOLDER)
-                        interpolated = True
-                    else:
-                        out.append(text[i])  # a doubled brace, literal
-                    i = skip[0]
+                    i = self._add_interpolation(i, skip, out, parts)
                     continue
             out.append(ch)
             i += 1
-        return "".join(out), n, interpolated
+        return "".join(out), n, tuple(parts)
 
-    def _interpolation(self, i: int, style: str) -> tuple[int, bool] | None:
-        """(end offset, is-a-placeholder) for an interpolation starting at ``i``, else None."""
+    def _add_interpolation(self, i: int, skip: tuple[int, bool, int], out: list[str],
+                           parts: list[str]) -> int:
+        end, placeholder, inner = skip
+        if placeholder:
+            out.append(PLACEHOLDER)
+            closing = 1 if self.text[end - 1] == "}" and inner < end else 0
+            parts.append(self.text[inner:end - closing].strip())
+        else:
+            out.append(self.text[i])  # a doubled brace, literal
+        return end
+
+    def _read_range(self, i: int, stop: int, interp: str | None) -> tuple[str, tuple[str, ...]]:
+        """The value of a heredoc body between ``i`` and ``stop`` (no closing quote to look for)."""
+        out: list[str] = []
+        parts: list[str] = []
+        while i < stop:
+            if interp:
+                skip = self._interpolation(i, interp)
+                if skip is not None:
+                    i = min(self._add_interpolation(i, skip, out, parts), stop)
+                    continue
+            if self.text[i] == "\\" and i + 1 < stop:
+                out.append(_unescape(self.text[i + 1]))
+                i += 2
+                continue
+            out.append(self.text[i])
+            i += 1
+        return "".join(out), tuple(parts)
+
+    def _interpolation(self, i: int, style: str) -> tuple[int, bool, int] | None:
+        """(end offset, is-a-placeholder, start of the expression) for an interpolation at ``i``."""
         text = self.text
         if style == "brace" and text[i] == "{":
             if text.startswith("{{", i):
-                return i + 2, False
-            return self._balanced(i + 1), True
+                return i + 2, False, i
+            return self._balanced(i + 1), True, i + 1
         if style == "brace" and text.startswith("}}", i):
-            return i + 2, False
+            return i + 2, False, i
         if style == "dollar-brace" and text.startswith("${", i):
-            return self._balanced(i + 2), True
+            return self._balanced(i + 2), True, i + 2
         if style == "hash" and text.startswith("#{", i):
-            return self._balanced(i + 2), True
+            return self._balanced(i + 2), True, i + 2
         if style == "dollar":
-            if text.startswith("{$", i) or text.startswith("${", i):
-                return self._balanced(i + 2), True
+            if text.startswith("{$", i):
+                return self._balanced(i + 1), True, i + 1
+            if text.startswith("${", i):
+                return self._balanced(i + 2), True, i + 2
             if text[i] == "$":
                 match = _DOLLAR_VAR.match(text, i)
                 if match:
-                    return match.end(), True
+                    return match.end(), True, i + (0 if self.spec.name == "php" else 1)
         return None
 
     def _balanced(self, i: int) -> int:
@@ -277,6 +339,104 @@ class _Lexer:
                     return i + 1
             i += 1
         return len(text)
+
+    # -- heredocs, percent literals, sigils ----------------------------------------------------
+    def _special_string(self, i: int) -> int | None:
+        spec = self.spec
+        if spec.heredoc == "ruby" and self.text.startswith("<<", i):
+            return self._ruby_heredoc(i)
+        if spec.heredoc == "php" and self.text.startswith("<<<", i):
+            return self._php_heredoc(i)
+        if spec.percent_literals and self.text[i] == "%":
+            return self._percent_literal(i)
+        if spec.sigils and self.text[i] == "~":
+            return self._sigil(i)
+        return None
+
+    def _after_operand(self) -> bool:
+        """True when the previous token ends an operand, so ``%``/``<<`` are operators."""
+        if not self.tokens:
+            return False
+        last = self.tokens[-1]
+        return last.kind in ("name", "num", "str") or (last.kind == "punct" and last.value in _OPERAND_END)
+
+    def _ruby_heredoc(self, i: int) -> int | None:
+        text = self.text
+        match = _RUBY_HEREDOC.match(text, i)
+        if not match:
+            return None
+        flavour, quote, ident = match.groups()
+        if not flavour and not quote and not (ident.isupper() and (i == 0 or text[i - 1].isspace()
+                                                                   or text[i - 1] == "(")):
+            return None  # ``a << b`` is an operator
+        if self.heredoc_skip is not None:
+            body_start = self.heredoc_skip[1]  # a second heredoc on the same line follows the first
+            line_end = self.heredoc_skip[0]
+        else:
+            line_end = text.find("\n", match.end())
+            if line_end < 0:
+                return None
+            body_start = line_end + 1
+        terminator = re.compile(r"^[ \t]*" + re.escape(ident) + r"[ \t]*\r?$", re.M)
+        found = terminator.search(text, body_start)
+        body_end = found.start() if found else len(text)
+        after = found.end() if found else len(text)
+        value, parts = self._read_range(body_start, body_end, None if quote == "'" else "hash")
+        self.tokens.append(Token("str", value, i, match.end(), bool(parts), parts))
+        self.heredoc_skip = (line_end, after)
+        return match.end()
+
+    def _php_heredoc(self, i: int) -> int | None:
+        text = self.text
+        match = _PHP_HEREDOC.match(text, i)
+        if not match:
+            return None
+        quote, ident = match.groups()
+        terminator = re.compile(r"^[ \t]*" + re.escape(ident) + r"\b", re.M)
+        found = terminator.search(text, match.end())
+        body_end = found.start() if found else len(text)
+        end = found.end() if found else len(text)
+        value, parts = self._read_range(match.end(), body_end, None if quote == "'" else "dollar")
+        self.tokens.append(Token("str", value.rstrip("\r\n"), i, end, bool(parts), parts))
+        return end
+
+    def _percent_literal(self, i: int) -> int | None:
+        match = _PERCENT.match(self.text, i)
+        if not match or self._after_operand():
+            return None
+        kind, opener = match.groups()
+        if not kind and opener not in "([{<|!/^":
+            return None
+        closer = _CLOSERS.get(opener)
+        interp = "hash" if kind in ("", "Q", "W", "I") else None
+        if closer:
+            value, end, parts = self._read_string(match.end(), opener, kind.islower(), interp, closer)
+        else:
+            value, end, parts = self._read_string(match.end(), opener, kind.islower(), interp)
+        if kind == "r":
+            self.tokens.append(Token("punct", "/re/", i, end))
+        else:
+            self.tokens.append(Token("str", value, i, end, bool(parts), parts))
+        return end
+
+    def _sigil(self, i: int) -> int | None:
+        match = _SIGIL.match(self.text, i)
+        if not match:
+            return None
+        letter, opener = match.groups()
+        interp = "hash" if letter.islower() else None
+        closer = _CLOSERS.get(opener)
+        if closer:
+            value, end, parts = self._read_string(match.end(), opener, interp is None, interp, closer)
+        else:
+            value, end, parts = self._read_string(match.end(), opener, interp is None, interp)
+        while end < len(self.text) and self.text[end].isalpha():
+            end += 1  # modifiers such as ~r/x/i or ~w[a b]a
+        if letter in ("s", "S", "c", "C", "w", "W"):
+            self.tokens.append(Token("str", value, i, end, bool(parts), parts))
+        else:
+            self.tokens.append(Token("punct", "~" + letter, i, end))
+        return end
 
     # -- regular expression literals (JavaScript, TypeScript) ----------------------------------
     def _regex_allowed(self) -> bool:

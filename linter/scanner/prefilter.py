@@ -1,75 +1,58 @@
-"""A byte-level form of the scanner's PREFILTER, so most files are never decoded or lexed.
+"""The cheap test that decides which files are lexed at all (a 10,000-file project must stay fast).
 
-``extract.PREFILTER`` decides which files can name a Fortnox endpoint at all. Running that
-regular expression over every file costs more than reading the files (Python's engine tries each
-alternative at every position). When the pattern is a plain alternation of literals, as it is,
-``bytes.__contains__`` on the lower-cased bytes answers the same question many times faster.
+A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/", one of the base
+URL names BASE_URL, base_url or BaseAddress, or a Fortnox REST resource name right after a quote
+or a slash and followed by one ("invoices", '/customers/', `orders/${id}`): such a file may reach
+Fortnox through a base URL defined in another file.
 
-The byte test is only ever used to *skip* a file, so it must never say "no" when the regular
-expression on the decoded text would say "yes":
-
-* UTF-8 keeps ASCII bytes as they are and never uses them inside multi-byte characters, so an
-  ASCII literal occurs in the bytes exactly when it occurs in the text;
-* under IGNORECASE, Python's ``re`` also matches i, k and s to non-ASCII letters (İ, ı, K, ſ);
-  for literals containing them, files with any non-ASCII byte are passed on to the regex;
-* UTF-16/32 files and patterns that are not plain literals always go to the regex.
+One regular expression, tried once per file. The resource names form a trie (shared prefixes
+factored out) and the base names are case-sensitive literals, which keeps it near the speed of the
+original three-word test; looser spellings (baseUrl, apiUrl) were measured and left out because
+they cost a third of the speed for few files.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-_META = set(".^$*+?{}[]()|\\")
-_UNICODE_FOLDS = set("iks")  # ASCII letters that re.IGNORECASE matches to non-ASCII letters
+from linter.resources import data_dir
 
 
-def _literals(pattern: str) -> list[str] | None:
-    """The alternatives of a pattern made only of escaped or plain characters and ``|``."""
-    literals, current, i = [], [], 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            if i + 1 >= len(pattern) or pattern[i + 1].isalnum():
-                return None  # \d, \b, \1 ... are not literals
-            current.append(pattern[i + 1])
-            i += 2
-            continue
-        if ch == "|":
-            literals.append("".join(current))
-            current = []
-        elif ch in _META:
-            return None
-        else:
-            current.append(ch)
-        i += 1
-    literals.append("".join(current))
-    if any(not lit or not lit.isascii() for lit in literals):
-        return None
-    return literals
+def _resources() -> list[str]:
+    """First path segments of the shipped catalog's /3/ endpoints, read without parsing YAML."""
+    try:
+        text = (data_dir() / "scopes.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, FileNotFoundError):
+        return []
+    return sorted(set(re.findall(r"/3/([a-z]+)", text)))
 
 
-def byte_prefilter(regex: re.Pattern[str]) -> Callable[[bytes], bool] | None:
-    """A test on UTF-8 bytes that is True whenever ``regex.search`` on their text can match.
+def _trie(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, with shared prefixes factored out so the
+    engine never tries the same prefix twice (no nested quantifiers: linear time)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _render(tree)
 
-    None when the pattern is not something this can mirror exactly; callers then decode and
-    use the regular expression itself.
-    """
-    if regex.flags & re.VERBOSE:
-        return None
-    literals = _literals(regex.pattern)
-    if literals is None:
-        return None
-    if not regex.flags & re.IGNORECASE:
-        needles = tuple(lit.encode("ascii") for lit in literals)
-        return lambda data: any(needle in data for needle in needles)
-    needles = tuple(lit.lower().encode("ascii") for lit in literals)
-    folds = any(_UNICODE_FOLDS & set(lit.lower()) for lit in literals)
 
-    def test(data: bytes) -> bool:
-        lowered = data.lower()  # ASCII-only lower-casing: exactly what bytes can tell us
-        if any(needle in lowered for needle in needles):
-            return True
-        return folds and not data.isascii()
+def _render(node: dict) -> str:
+    branches = []
+    optional = "" in node
+    for ch in sorted(k for k in node if k):
+        branches.append(re.escape(ch) + _render(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if optional else body
 
-    return test
+
+_WORDS = _resources()
+_QUOTED_RESOURCE = r"[\"'`/]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
+# Credential names too: a secret may sit in a config file that never says Fortnox (hardcoded-credential).
+_CREDENTIALS = r"(?i:client.?secret|access.?token|refresh.?token|authorization.?code)"
+PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|BASE_URL|base_url|BaseAddress|" + _CREDENTIALS + "|"
+                       + _QUOTED_RESOURCE)

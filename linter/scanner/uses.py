@@ -27,7 +27,7 @@ class EndpointUse:
             "path": self.path, "line": self.line, "column": self.column,
             "method": self.method, "endpoint": self.endpoint, "template": self.template,
             "resource": self.resource, "scope": self.scope, "how": self.how,
-            "confidence": self.confidence,
+            "confidence": self.confidence, "why": self.why,
         }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from linter.catalog import Catalog
 from linter.scanner.extract import PREFILTER, language_of, scan_text
 from linter.scanner.files import Signature, decode, is_binary, read_bytes, text_body
-from linter.scanner.prefilter import byte_prefilter
+from linter.scanner.bytefilter import byte_prefilter
 from linter.scanner.uses import FileScan
 
 FAST_PREFILTER = byte_prefilter(PREFILTER)

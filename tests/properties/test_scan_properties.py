@@ -16,7 +16,7 @@ from linter.catalog import load_catalog
 from linter.scanner.extract import PREFILTER, language_of, scan_text
 from linter.scanner.files import decode
 from linter.scanner.lexer import EXTENSIONS, LANGUAGES
-from linter.scanner.prefilter import byte_prefilter
+from linter.scanner.bytefilter import byte_prefilter
 from linter.scanner.uses import FileScan
 from linter.scanner.work import FAST_PREFILTER, WorkContext, scan_path
 

@@ -14,7 +14,7 @@ def test_schema_problems_are_findings_at_their_place(tmp_path, project):
     assert messages == [
         "scopes: expected a list, got a string",
         "unknown key 'licences'; did you mean 'licenses'? (known keys: scopes, licenses, redirect_uris, "
-        "service_account, oauth2, distribution, published, exclude, lint)",
+        "service_account, oauth2, distribution, published, exclude, include_tests, lint)",
         "distribution: expected one of 'free', 'purchasable', got 'paid'",
         "service_account: expected true or false, got a string",
     ]

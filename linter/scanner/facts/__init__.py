@@ -32,3 +32,13 @@ class FileView:
 Extractor = Callable[[FileView], list[Fact]]
 
 EXTRACTORS: list[Extractor] = []
+
+# Registered extractors (imported here, after FileView, which they use).
+from linter.scanner.facts import suppression  # noqa: E402
+
+EXTRACTORS.append(suppression.extract)
+
+# Imported here, after FileView exists, because each extractor module imports it from this package.
+from linter.scanner.facts import credentials, legacy, oauth  # noqa: E402
+
+EXTRACTORS += [oauth.extract, legacy.extract, credentials.extract]

@@ -1,0 +1,1029 @@
+"""Find the Fortnox calls in one lexed file, each with how it was found and how sure we are.
+
+A call is reported at the string literal that holds its resource path (``"/invoices"`` in
+``BASE + "/invoices"``, the ``"invoices"`` in a route table or a ``resource = "invoices"`` field).
+Evidence that the path reaches Fortnox comes from:
+
+* the folded text itself: a full API URL, or an ``/3/...`` path (high confidence);
+* a base it is joined with: a name bound to a Fortnox base URL in this file (high);
+* the call it is passed to: a client built with a Fortnox base (high), a function whose name
+  says Fortnox (medium);
+* what other files know (a base URL in a config module, a helper that adds the base): such
+  candidates leave the file as ``relative-call`` facts for linter.scanner.project to resolve.
+
+Routes the integration serves itself (``app.get('/customers', ...)``) never count.
+"""
+
+from __future__ import annotations
+
+import bisect
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from linter.catalog import CONFIDENCE_RANK, Catalog
+from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
+from linter.scanner.lexer import LineIndex, Token
+from linter.scanner.methods import is_http_call, method_for, verb_of
+from linter.scanner.paths import Shape, base_prefix, classify
+from linter.scanner.symbols import Binding, collect, norm
+from linter.scanner.syntax import SELF_NAMES, Call, Code
+from linter.scanner.uses import EndpointUse, Fact
+
+# Keys whose value is the base URL of an HTTP client: axios baseURL, httpx base_url, Guzzle
+# base_uri, HttpClient.BaseAddress, Faraday url:, ky prefixUrl, Req base_url
+BASE_KEYS = frozenset({"baseurl", "baseuri", "baseaddress", "prefixurl", "url", "host", "base", "endpoint",
+                       "apiurl", "apibase", "apibaseurl", "rooturl", "serverurl"})
+# Calls that configure a client's base: Retrofit/WebClient .baseUrl(), resty SetBaseURL,
+# HTTParty base_uri, RestSharp new RestClient(base), Ktor defaultRequest { url(base) }
+BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restclient", "url", "withbaseurl",
+                        "basepath", "setbaseuri", "plug", "create", "new", "client", "instance", "uri"})
+# Receivers that register the integration's own web routes
+ROUTE_RECEIVERS = frozenset({"app", "router", "route", "routes", "server", "r", "e", "g", "mux", "engine",
+                             "blueprint", "bp", "fastify", "express", "srv", "web", "group", "api_router",
+                             "apirouter", "v1", "v2", "urls", "urlpatterns", "application"})
+ROUTE_CALLS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route", "handle", "handlefunc",
+                         "any", "options", "head", "match", "resource", "resources", "mount", "scope",
+                         "register", "addroute", "map", "mapget", "mappost", "mapput", "mapdelete"})
+CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http", "requestline", "getexchange",
+                                "postexchange", "putexchange", "patchexchange", "deleteexchange", "httpexchange"})
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DOC_ATTRIBUTES = frozenset({"@doc", "@moduledoc", "@typedoc", "@shortdoc"})
+_COMPARISONS = frozenset({"==", "===", "!=", "!==", "in", "case", "when", "startsWith", "endsWith"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    confidence: str
+    how: str
+    why: str
+
+    @property
+    def rank(self) -> int:
+        return CONFIDENCE_RANK[self.confidence]
+
+
+@dataclass
+class Candidate:
+    """Everything found about one endpoint path written at one string literal."""
+
+    token: int
+    endpoint: str
+    evidence: Evidence | None = None
+    method: str | None = None
+    route: bool = False
+    via: set[str] = field(default_factory=set)
+    callees: set[str] = field(default_factory=set)
+    http: bool = False
+    binding: str = ""
+    container: str = ""
+    member: bool = False
+    declarative: bool = False
+
+    def consider(self, evidence: Evidence | None, method: str | None) -> None:
+        if evidence is not None and (self.evidence is None or evidence.rank > self.evidence.rank):
+            self.evidence = evidence
+        if method and not self.method:
+            self.method = method
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    values: list[Value]
+
+
+class FileDetector:
+    def __init__(self, text: str, display: str, language: str, tokens: list[Token], catalog: Catalog,
+                 index: LineIndex) -> None:
+        self.display = display
+        self.catalog = catalog
+        self.index = index
+        self.code = Code(tokens, text, language)
+        self.symbols = collect(self.code)
+        self.evaluator = Evaluator(self.code, self.symbols)
+        self.candidates: dict[tuple[int, str], Candidate] = {}
+        self.client_names: dict[str, str] = {}  # normalised client name -> base URL
+        self.implicit_base = ""  # a class-level base (HTTParty base_uri, Tesla BaseUrl plug)
+        self.constant_bases: dict[str, tuple[str, int]] = {}  # name -> (url, token)
+        self.other_bases: dict[str, int] = {}
+        self.refs: set[str] = set()  # fields and tables used in a Fortnox URL
+        self.refs_via: dict[str, set[str]] = {}  # fields joined to a base named elsewhere -> its names
+        self.linked: set[str] = set()  # names in the statements that configure a Fortnox client
+        self._by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
+        self._containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
+        self._imported = {norm(local) for local, _stem in self.symbols.imports if local}
+        self._lines: list[int] | None = None
+        self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
+        self._loops: dict[tuple[str, int], set[str]] = {}
+        self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
+        self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
+        self.server_file = _is_server_file(self.code)
+        self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
+        self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
+        self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
+        self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
+        self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
+        self.other_clients = False  # the file also builds a client for another service
+
+    # -- the pass ----------------------------------------------------------------------------------
+    def run(self) -> tuple[list[EndpointUse], list[Fact]]:
+        code = self.code
+        skip = self._skipped_strings()
+        anchors = self._anchors([i for i, t in enumerate(code.tokens) if t.kind == "str" and i not in skip])
+        for anchor in anchors:
+            self._bases(anchor)
+        interesting = self._interesting_bindings(anchors)
+        targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
+        references = [i for i, t in enumerate(code.tokens)
+                      if t.kind == "name" and i not in targets and
+                      (norm(t.value) in interesting or _joins_base(code, i))]
+        reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
+        for anchor in reference_anchors:
+            self._bases(anchor)
+        self._clients_with_unknown_base()
+        self._base_calls_with_unknown_base()
+        self.fortnox_functions = self._functions_using_base()
+        for anchor in anchors + reference_anchors:
+            self._uses(anchor)
+            self._collect_refs(anchor)
+        self._helper_arguments()
+        self._resolve_in_file()
+        return self._report()
+
+    # -- strings that are never URLs ---------------------------------------------------------------
+    def _skipped_strings(self) -> set[int]:
+        code = self.code
+        skip: set[int] = set()
+        n = len(code.tokens)
+        for i, tok in enumerate(code.tokens):
+            if tok.kind != "str":
+                continue
+            prev, nxt = code.value(i - 1), code.value(i + 1)
+            if code.op(i + 1) in (":", "=>") and code.value(i + 1) != "::" and (
+                    code.value(i - 1) in ("{", ",", "(", "[") or code.newline_before[i]):
+                skip.add(i)  # a key, not a value
+            elif prev == "[" and nxt == "]" and i >= 2 and (code.kind(i - 2) == "name" or
+                                                            code.value(i - 2) in (")", "]")):
+                skip.add(i)  # an index: data["Invoices"]
+            elif code.language == "python" and _is_docstring(code, i):
+                skip.add(i)
+            elif code.language == "elixir" and prev in _DOC_ATTRIBUTES:
+                skip.add(i)
+            elif i >= 2 and code.op(i - 1) in (":", "=>", "=") and code.kind(i - 2) == "str" \
+                    and code.value(i - 2).lower().startswith("@url"):
+                skip.add(i)  # "@url" in a Fortnox response body: data, not a call
+            elif prev in ("import", "from", "require", "require_relative", "include", "use") or \
+                    (prev == "(" and code.value(i - 2) in ("require", "import", "require_once", "include")):
+                skip.add(i)
+            elif code.op(i - 1) in _COMPARISONS or code.value(i - 1) in _COMPARISONS or \
+                    (i + 1 < n and code.op(i + 1) in ("==", "===", "!=", "!==")):
+                skip.add(i)
+        return skip
+
+    # -- anchors: each expression that may build a URL, evaluated once ----------------------------
+    def _anchors(self, tokens: list[int], seen: set[tuple[int, int]] | None = None) -> list[_Anchor]:
+        seen = set() if seen is None else seen
+        found: list[_Anchor] = []
+        for i in tokens:
+            start, end = self._expand(*self.evaluator.chain_bounds(i))
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            found.append(_Anchor(start, end, self.evaluator.chain(start, end)))
+        return found
+
+    def _expand(self, start: int, end: int) -> tuple[int, int]:
+        """Grow an operand to the format / join call it feeds: sprintf("%s/x", BASE), urljoin(B, "x")."""
+        code = self.code
+        for _ in range(3):
+            opener = code.parent[start]
+            if opener < 0 or code.value(opener) != "(":
+                break
+            call = code.call_at(opener)
+            if call is None:
+                break
+            name = norm(call.name)
+            index = code.argument_index(opener, start)
+            args = code.arguments(opener)
+            whole = any(a == (start, end) for a in args)
+            feeds = (name in ("format", "sprintf", "vsprintf", "formatted", "fmt") and index == 0) or \
+                (name in ("urljoin", "join", "joinpath", "combine", "resolve", "joinurl") and len(args) >= 2) or \
+                (call.name == "URL" and len(args) == 2) or \
+                (call.name == "Uri" and len(args) == 2) or \
+                (name in ("appendpathsegment", "appendpathsegments", "appendpath") and len(call.names) > 1) or \
+                (index == len(args) - 1 and index > 0 and is_env_call(call.names))
+            if not (whole and feeds):
+                break
+            start, end = self.evaluator.chain_bounds(call.close)
+            start = min(start, call.start)
+        return start, end
+
+    def _interesting_bindings(self, anchors: list[_Anchor]) -> set[str]:
+        """Names bound to a URL, a base or a resource path: their uses may show the call."""
+        names: set[str] = set()
+        for anchor in anchors:
+            binding = self._binding_for(anchor.start)
+            if binding is None:
+                continue
+            if any(classify(v.text, self.catalog).kind in ("absolute", "relative", "base") for v in anchor.values):
+                names.add(binding.name)
+                if binding.container:
+                    names.add(binding.container)
+        return names
+
+    # -- bases -------------------------------------------------------------------------------------
+    def _bases(self, anchor: _Anchor) -> None:
+        for value in anchor.values:
+            shape = classify(value.text, self.catalog)
+            if shape.kind == "base":
+                self._base_consumer(anchor, shape.url)
+            elif shape.kind == "other-base":
+                binding = self._binding_at(anchor.start)
+                if binding is not None and not self._inside_call(binding.target):
+                    self.other_bases.setdefault(binding.name, binding.target)
+                elif self._configures_client(anchor.start):
+                    self.other_clients = True  # another service's client: HTTP calls need a link
+
+    def _base_consumer(self, anchor: _Anchor, url: str) -> None:
+        code = self.code
+        binding = self._binding_for(anchor.start)
+        if binding is not None and not binding.element:
+            target_names = self._target_names(binding.target)
+            if binding.name in BASE_KEYS and len(target_names) > 1:
+                self._client(norm(target_names[-2]), url, binding.target)  # http.BaseAddress = new Uri(B)
+                self.linked.update(self._statement_types(binding.target))
+                return
+            if not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
+                self.constant_bases.setdefault(binding.name, (url, binding.target))
+                return
+        top = self._statement_top(anchor.start)
+        lo, hi = code.statement_bounds(top)
+        target = self._assignment_target(lo, anchor.start)
+        names_here = {norm(code.value(k)) for k in range(lo, hi + 1) if code.kind(k) == "name"}
+        call = code.direct_call(anchor.start)
+        configures = call is not None and (norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "plug"} or
+                                           (norm(call.name) == "url" and "defaultrequest" in names_here) or
+                                           (norm(call.name) in ("create", "instance") and len(call.names) > 1))
+        if call is not None and not configures:
+            return  # a base passed to format(), a request builder or a log line: not a client's base
+        function = self.symbols.enclosing(anchor.start, "function")
+        if "middleware" in names_here and "baseurl" in names_here:
+            self.implicit_base = url  # Tesla: [{Tesla.Middleware.BaseUrl, "..."}] - calls go through Tesla.get
+            self.linked.update(names_here)
+            return
+        if target is not None:
+            names = self._target_names(target)
+            name = norm(names[-1])
+            if name in BASE_KEYS and len(names) > 1:
+                name = norm(names[-2])
+            self._client(name, url, target)
+            self.linked.update(names_here)
+        elif function is not None and call is not None and (code.value(lo) == "return" or code.language in (
+                "elixir", "ruby", "kotlin")):
+            self._client(norm(function.name), url, function.token)  # def client, do: Req.new(base_url: ...)
+            self.linked.update(names_here)
+        elif names_here & (BASE_CALLS | BASE_KEYS) or any("base" in n for n in names_here):
+            self.implicit_base = url  # base_uri "…", plug Tesla.Middleware.BaseUrl, "…"
+            self.linked.update(names_here)
+
+    def _clients_with_unknown_base(self) -> None:
+        """HTTP clients configured from a value this file cannot see: Guzzle base_uri =>
+        config('fortnox.base_url'), http.BaseAddress = new Uri(cfg["Fortnox:BaseUrl"])."""
+        code = self.code
+        for name in BASE_KEYS & set(self.symbols.bindings):
+            for binding in self.symbols.bindings[name]:
+                values = self.evaluator.expression(binding.value)
+                via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
+                       for n in p.names if n.lstrip("$@") not in SELF_NAMES}
+                if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+                    continue
+                qualified = self._target_names(binding.target)
+                if len(qualified) > 1:
+                    names = qualified[:-1]  # c.BaseAddress = new Uri(cfg["Fortnox:BaseUrl"])
+                elif self._inside_call(binding.target):
+                    top = self._statement_top(binding.target)
+                    lo, _hi = code.statement_bounds(top)
+                    target = self._assignment_target(lo, binding.target)
+                    names = self._target_names(target) if target is not None else ()
+                else:
+                    names = ()
+                if names:
+                    client = norm(names[-1])
+                    if client and client not in self.client_names:
+                        self.pending_clients.setdefault(client, set()).update(via)
+                        self.client_links.setdefault(client, set()).update(self._statement_types(binding.target))
+
+    def _base_calls_with_unknown_base(self) -> None:
+        """WebClient.builder().baseUrl(baseUrl), resty SetBaseURL(cfg.URL), new RestClient(url): a
+        client whose base comes from elsewhere. Named by its variable, or by the factory method
+        that returns it (a Spring @Bean)."""
+        code = self.code
+        for opener, tok in enumerate(code.tokens):
+            if tok.kind != "punct" or tok.value != "(":
+                continue
+            call = code.call_at(opener)
+            if call is None or norm(call.name) not in _CLIENT_BASE_CALLS:
+                continue
+            args = code.arguments(opener)
+            if not args:
+                continue
+            values = self.evaluator.expression(args[0][0])
+            via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
+                   for n in p.names if n.lstrip("$@") not in SELF_NAMES}
+            if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+                continue
+            top = self._statement_top(opener)
+            lo, _hi = code.statement_bounds(top)
+            target = self._assignment_target(lo, opener)
+            if target is not None:
+                client = norm(self._target_names(target)[-1])
+            elif code.value(lo) == "return" or code.language == "kotlin":
+                decl = self.symbols.enclosing(opener, "function")
+                client = norm(decl.name) if decl else ""
+            else:
+                client = ""
+            if client and client not in self.client_names:
+                self.pending_clients.setdefault(client, set()).update(via)
+                self.client_links.setdefault(client, set()).update(self._statement_types(opener))
+
+    def _statement_types(self, i: int) -> set[str]:
+        """Capitalised names in the statement that configures a client: AddHttpClient<LedgerClient>,
+        Retrofit...create(LedgerApi::class.java). Those types send their requests to that base."""
+        code = self.code
+        top = i
+        for _ in range(12):
+            opener = code.parent[top]
+            if opener < 0:
+                break
+            top = opener
+        lo, hi = code.statement_bounds(top)
+        return {norm(code.value(k)) for k in range(lo, hi + 1)
+                if code.kind(k) == "name" and code.value(k)[:1].isupper() and code.value(k) not in _NOT_TABLES}
+
+    def _configures_client(self, start: int) -> bool:
+        """The value at ``start`` is the base given to a client: new RestClient(url), baseURL: url."""
+        binding = self._binding_for(start)
+        if binding is not None and binding.name in BASE_KEYS:
+            return True
+        call = self.code.direct_call(start)
+        return call is not None and norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "create"}
+
+    def _client(self, name: str, url: str, token: int) -> None:
+        if name and name not in SELF_NAMES:
+            self.client_names.setdefault(name, url)
+            self.constant_bases.setdefault(name, (url, token))
+
+    def _binding_for(self, start: int) -> Binding | None:
+        """The binding whose value is the expression at ``start``, also when a wrapper call
+        holds it: url = URI.create("..."), h.BaseAddress = new Uri("...")."""
+        binding = self._binding_at(start)
+        if binding is None:
+            call = self.code.direct_call(start)
+            if call is not None and norm(call.name) in PASS_THROUGH and call.start >= 0 and \
+                    [a[0] for a in self.code.arguments(call.open)] == [start]:
+                outer = self.evaluator.chain_bounds(call.start)[0]
+                if self.code.value(outer - 1) in ("new", "await"):
+                    outer -= 1
+                binding = self._binding_at(outer)
+        return binding
+
+    def _binding_at(self, value_start: int) -> Binding | None:
+        return self._by_value.get(value_start)
+
+    def _inside_call(self, i: int) -> bool:
+        return self.code.direct_call(i) is not None
+
+    def _statement_top(self, i: int) -> int:
+        """Climb out of call arguments and object literals to the statement that holds them."""
+        code = self.code
+        k = i
+        for _ in range(12):
+            opener = code.parent[k]
+            if opener < 0:
+                return k
+            if code.value(opener) == "{" and (not code.literal_brace(opener) or opener in self._bodies):
+                return k
+            k = opener
+        return k
+
+    def _assignment_target(self, lo: int, until: int) -> int | None:
+        code = self.code
+        level = code.parent[lo]
+        for k in range(lo, until):
+            if code.parent[k] == level and code.op(k) in ("=", ":=") and k > lo:
+                j = k - 1
+                if code.kind(j) == "name":
+                    return j
+                return None
+        return None
+
+    def _target_names(self, target: int) -> tuple[str, ...]:
+        start = self.code.chain_start(target)
+        return tuple(n for n in self.code.chain_names(start, target) if n.lstrip("$") not in SELF_NAMES) \
+            or (self.code.value(target),)
+
+    def _functions_using_base(self) -> dict[str, str]:
+        """Functions of this file whose body uses a Fortnox base or client: calling one with a
+        resource path calls Fortnox (fortnoxGet('/invoices'), c.get(ctx, "invoices"))."""
+        code = self.code
+        names = set(self.constant_bases) | set(self.client_names)
+        found: dict[str, str] = {}
+        for decl in self.symbols.declarations:
+            if decl.kind != "function":
+                continue
+            lo, hi = decl.body
+            uses_base = bool(self.implicit_base) or any(
+                self._mentions(code.tokens[k], names) for k in range(lo, hi + 1))
+            if uses_base:
+                cls = self.symbols.enclosing(decl.token, "class")
+                found[norm(decl.name)] = cls.name if cls else ""
+        changed = bool(found)
+        while changed:  # get() calls do(), which joins the base: get is a Fortnox helper too
+            changed = False
+            for decl in self.symbols.declarations:
+                name = norm(decl.name)
+                if decl.kind != "function" or name in found:
+                    continue
+                lo, hi = decl.body
+                if any(code.kind(k) == "name" and norm(code.value(k)) in found and code.value(k + 1) == "("
+                       for k in range(lo, hi + 1)):
+                    cls = self.symbols.enclosing(decl.token, "class")
+                    found[name] = cls.name if cls else ""
+                    changed = True
+        return found
+
+    @staticmethod
+    def _mentions(tok: Token, names: set[str]) -> bool:
+        """A token that names a Fortnox base: BASE, or a string with ${BASE} or the API host."""
+        if tok.kind == "name":
+            return norm(tok.value) in names
+        if tok.kind == "str":
+            return "api.fortnox.se" in tok.value or any(
+                norm(ident) in names for part in tok.parts for ident in _IDENTIFIER.findall(part))
+        return False
+
+    # -- uses --------------------------------------------------------------------------------------
+    def _uses(self, anchor: _Anchor) -> None:
+        for value in anchor.values:
+            shape = classify(value.text, self.catalog)
+            if shape.kind not in ("absolute", "relative"):
+                continue
+            token = _token_at(value, shape.at)
+            if token < 0:
+                continue
+            key = (token, shape.endpoint)
+            candidate = self.candidates.get(key)
+            if candidate is None:
+                candidate = self.candidates[key] = Candidate(token, shape.endpoint)
+            evidence, route = self._evidence(anchor, value, shape, candidate)
+            if route:
+                candidate.route = True
+                continue
+            method = shape.method or method_for(self.code, anchor.start, anchor.end)
+            candidate.consider(evidence, method)
+            if evidence is not None and evidence.rank >= CONFIDENCE_RANK["medium"]:
+                self._note_refs(value)
+
+    def _evidence(self, anchor: _Anchor, value: Value, shape: Shape,
+                  candidate: Candidate) -> tuple[Evidence | None, bool]:
+        code = self.code
+        call = self._call_of(anchor.start, anchor.end)
+        if call is not None and self._is_route(call):
+            return None, True
+        if shape.kind == "absolute":
+            return Evidence("high", _how(value), self._why_absolute(value)), False
+        binding = self._binding_at(anchor.start)
+        if binding is not None and value.pieces and value.pieces[0].token == candidate.token:
+            candidate.binding = binding.name
+            candidate.container = binding.container
+            candidate.member = binding.member
+        if shape.lead_unknown:
+            lead = value.pieces[0]
+            names = [n for n in lead.names if n.lstrip("$@") not in SELF_NAMES]
+            candidate.via.update(norm(n) for n in names)
+            fortnoxy = [n for n in names if "fortnox" in n.lower()]
+            if fortnoxy:
+                return Evidence("medium", "fortnox-base",
+                                f"joined to {'.'.join(names) or fortnoxy[0]}, a name that says Fortnox"), False
+            owner = self._fortnox_owner(anchor.start)
+            if lead.member and owner:
+                return Evidence("medium", "fortnox-base", f"joined to the base of {owner}"), False
+        found = self._call_evidence(call, candidate) if call is not None else None
+        if found is None and call is not None and norm(call.name) in _URI_BUILDERS and call.start >= 0:
+            outer = code.direct_call(call.start)  # uri -> uri.path("/x").build(id) inside .uri(...)
+            if outer is not None and not self._is_route(outer):
+                found = self._call_evidence(outer, candidate)
+        return found, False
+
+    def _call_of(self, start: int, end: int) -> Call | None:
+        """The call the expression is a direct argument of (through object/array literals)."""
+        code = self.code
+        call = code.direct_call(start) or code.piped_call(end)
+        if call is not None:
+            return call
+        opener = code.parent[start]
+        # Ruby and Elixir call without parentheses: get "/invoices", headers
+        if (opener < 0 or code.value(opener) != "(") and code.language in ("ruby", "elixir") and start > 0 \
+                and not code.newline_before[start] and code.kind(start - 1) == "name" \
+                and code.value(start - 1) not in ("return", "when", "do", "else", "if", "unless", "puts"):
+            callee_start = code.chain_start(start - 1)
+            names = code.chain_names(callee_start, start - 1)
+            if names:
+                return Call(-1, -1, names, callee_start, False, False)
+        return None
+
+    def _is_route(self, call: Call) -> bool:
+        """The integration's own web route: app.get('/x', handler), @GetMapping, [HttpGet], Route::get."""
+        code = self.code
+        name = norm(call.name)
+        if call.decorated or call.attribute:
+            if code.language in ("java", "kotlin"):
+                if name in CLIENT_ANNOTATIONS and call.name.isupper() or name.endswith("exchange") or \
+                        name == "requestline":
+                    return False
+                return not ("FeignClient" in code.text or "RegisterRestClient" in code.text)
+            if code.language == "csharp":
+                return not (name in CLIENT_ANNOTATIONS and not call.name.lower().startswith("http"))
+            return True  # decorators in Python / TypeScript frameworks declare routes
+        receivers = [norm(n) for n in call.names[:-1]]
+        if receivers and receivers[-1] in self.client_names:
+            return False
+        if name in ("handlefunc", "handle", "handler"):
+            return True  # Go: http.HandleFunc("/invoices", h), mux.Handle(...)
+        if name in ROUTE_CALLS and receivers and not self._receiver_is_call(call):
+            last = receivers[-1]
+            if last in ROUTE_RECEIVERS or "router" in last or last.endswith("routes") or \
+                    (last == "route" and code.language == "php"):
+                return True
+        if call.open >= 0 and name in ROUTE_CALLS and self._has_handler(call):
+            return True
+        if call.open < 0 and (self.server_file or self._block_follows(call)):
+            return True
+        return False
+
+    def _receiver_is_call(self, call: Call) -> bool:
+        """client.R().Get(url): the receiver is a call result, not a router variable."""
+        code = self.code
+        k = call.open - 2
+        return k >= 0 and code.value(k) in (")",) or (k >= 0 and code.op(k) in (".", "?.", "->") and
+                                                       code.value(k - 1) == ")")
+
+    def _has_handler(self, call: Call) -> bool:
+        """A later argument is a function: (req, res) => ..., function (req, res), async (...)."""
+        code = self.code
+        for first, _last in code.arguments(call.open)[1:]:
+            value = code.value(first)
+            if value in ("function", "async") or code.op(first + 1) == "=>" or \
+                    (value == "(" and code.op(code.partner[first] + 1) == "=>"):
+                return True
+        return False
+
+    def _block_follows(self, call: Call) -> bool:
+        """Sinatra-style routes: get '/x' do ... end."""
+        code = self.code
+        k = call.start + len(call.names) * 2
+        while k < len(code.tokens) and not code.newline_before[k]:
+            if code.value(k) == "do":
+                return True
+            k += 1
+        return False
+
+    def _call_evidence(self, call: Call, candidate: Candidate) -> Evidence | None:
+        code = self.code
+        names = call.names
+        shown = ".".join(n for n in names if n)
+        fortnoxy = [n for n in names if "fortnox" in n.lower()]
+        http = is_http_call(call.name) or bool(call.decorated or call.attribute)
+        candidate.http = candidate.http or http
+        candidate.callees.update(norm(n) for n in names if n.lstrip("$") not in SELF_NAMES)
+        if call.decorated or call.attribute:
+            candidate.declarative = True
+            if self.mentions_fortnox or self.client_names or self.constant_bases:
+                return Evidence("medium", "declarative-client",
+                                f"declared by @{call.name} in a client interface of a file that names Fortnox")
+            return None
+        receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
+        client = next((r for r in receivers if r in self.client_names), None)
+        if client is not None:
+            url = self.client_names[client]
+            return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
+        if fortnoxy:
+            return Evidence("medium", "fortnox-helper", f"passed to {shown}(), whose name says Fortnox")
+        helper = norm(call.name)
+        if helper in self.fortnox_functions and (not receivers or receivers[-1] in self.client_names
+                                                 or self._receiver_local(names)):
+            return Evidence("medium", "fortnox-helper",
+                            f"passed to {call.name}(), which sends it to the Fortnox base in this file")
+        if call.open >= 0:
+            for first, last in code.arguments(call.open):
+                if code.kind(first) == "name" and norm(code.value(first)) in self.client_names and (
+                        first == last or code.value(first + 1) == "("):  # get(client, "/x"), get!(client(t), url: ..)
+                    url = self.client_names[norm(code.value(first))]
+                    return Evidence("high", "client-base",
+                                    f"requested with client {code.value(first)}, whose base URL is {url}")
+        if self.implicit_base and verb_of(call.name) and (not receivers or receivers[-1] in ("class", "tesla")):
+            return Evidence("high", "client-base",
+                            f"{shown}() in a class whose base URL is {self.implicit_base}")
+        if http and self.client_names and not receivers:
+            request = self._request_variable(call, candidate)
+            if request is not None:
+                return request
+            if not self.other_clients:
+                url = next(iter(self.client_names.values()))
+                return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
+        owner = self._fortnox_owner(call.start if call.start >= 0 else candidate.token)
+        if http and owner and not self.other_clients:
+            return Evidence("medium", "fortnox-helper", f"{shown}() inside {owner}")
+        if http and self.client_names and receivers and receivers[-1] in ("http", "client", "httpclient", "session"):
+            url = next(iter(self.client_names.values()))
+            return Evidence("medium", "client-base", f"an HTTP call in a file whose client's base URL is {url}")
+        return None
+
+    def _receiver_local(self, names: tuple[str, ...]) -> bool:
+        """c.get(...) where c is a receiver of this file's own type (Go: func (c *Client) get)."""
+        return len(names) == 2 and len(names[0]) <= 2 and self.code.language == "go"
+
+    def _request_variable(self, call: Call, candidate: Candidate) -> Evidence | None:
+        """var request = new RestRequest("orders"); ... client.ExecuteAsync(request): the request
+        goes where the call that sends it goes."""
+        code = self.code
+        if call.open < 0:
+            return None
+        top = self._statement_top(call.start)
+        lo, _hi = code.statement_bounds(top)
+        target = self._assignment_target(lo, call.start)
+        if target is None:
+            return None
+        name = code.value(target)
+        decl = self.symbols.enclosing(call.close, "function")
+        end = decl.body[1] if decl else min(len(code.tokens) - 1, call.close + 200)
+        for k in range(call.close + 1, min(end, call.close + 400) + 1):
+            if code.kind(k) != "name" or code.value(k) != name:
+                continue
+            sender = code.direct_call(k)
+            if sender is None or sender.open == call.open:
+                continue
+            receivers = [norm(n) for n in sender.names[:-1] if n.lstrip("$") not in SELF_NAMES]
+            client = next((r for r in receivers if r in self.client_names), None)
+            if client is not None:
+                url = self.client_names[client]
+                shown = ".".join(sender.names)
+                candidate.method = candidate.method or method_for(code, k, k)
+                return Evidence("high", "client-base", f"sent by {shown}({name}), whose base URL is {url}")
+        return None
+
+    def _fortnox_owner(self, i: int) -> str:
+        """The enclosing class or function when its name says Fortnox (class FortnoxClient)."""
+        for kind in ("class", "function"):
+            decl = self.symbols.enclosing(i, kind)
+            if decl is not None and "fortnox" in decl.name.lower():
+                return decl.name
+        return ""
+
+    def _why_absolute(self, value: Value) -> str:
+        tokens = {p.token for p in value.pieces if p.token >= 0}
+        if len(tokens) == 1 and not value.via and all(p.token >= 0 for p in value.pieces):
+            return "the URL or API path is written in full"
+        return f"built from parts: {value.text}"
+
+    def _note_refs(self, value: Value) -> None:
+        for piece in value.pieces:
+            if piece.token < 0 and piece.names and piece.member:
+                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                if plain:
+                    self.refs.add(norm(plain[-1]))
+                    self.refs.add(norm(plain[0]))
+
+    def _collect_refs(self, anchor: _Anchor) -> None:
+        """Fields and tables joined to a base: BASE + self.path, f"{BASE}/{ENDPOINTS[k]}", or a
+        loop variable over a table. Their values, wherever set, are Fortnox paths."""
+        for value in anchor.values:
+            if not value.pieces:
+                continue
+            lead = value.pieces[0]
+            text = value.text
+            if text.lstrip().lower().startswith("https://api.fortnox.se"):
+                via: set[str] | None = None
+            elif lead.token < 0 and lead.names:
+                via = {norm(n) for n in lead.names if n.lstrip("$@") not in SELF_NAMES}
+                if "fortnox" in " ".join(via) or via & set(self.constant_bases):
+                    via = None
+                elif len(value.pieces) > 1:  # api_url() <> path inside def get(path): a helper, if the base is
+                    function = self.symbols.enclosing(anchor.start, "function")
+                    if function is not None:
+                        self.pending_helpers.setdefault(norm(function.name), set()).update(via)
+            else:
+                continue
+            found: set[str] = set()
+            for piece in value.pieces[1:]:
+                if piece.token >= 0 or not piece.names:
+                    continue
+                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                if not plain:
+                    continue
+                if piece.member:
+                    found.update({norm(plain[-1]), norm(plain[0])})
+                elif len(plain) > 1:
+                    found.update(self._table_refs(plain))
+                else:
+                    found.update(self._table_refs(plain))
+                    found.update(self._loop_tables(norm(plain[-1]), anchor.start))
+                    found.update(self._param_types(plain[-1], anchor.start))
+            for ref in found:
+                if via is None:
+                    self.refs.add(ref)
+                elif via:
+                    self.refs_via.setdefault(ref, set()).update(via)
+
+    def _helper_arguments(self) -> None:
+        """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
+        fortnox.get(PATHS.invoices) with the table imported from another file."""
+        code = self.code
+        for opener, tok in enumerate(code.tokens):
+            if tok.kind != "punct" or tok.value != "(":
+                continue
+            call = code.call_at(opener)
+            if call is None:
+                continue
+            fortnox = self._fortnox_call(call)
+            if not fortnox and not is_http_call(call.name):
+                continue
+            target = self.refs if fortnox else set()
+            for first, _last in code.arguments(opener):
+                if code.kind(first) not in ("name", "str") or \
+                        code.value(first) in ("new", "await", "function", "async"):
+                    continue
+                for value in self.evaluator.expression(first):
+                    for piece in value.pieces:
+                        if piece.token >= 0 or not piece.names:
+                            continue
+                        plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                        if not plain:
+                            continue
+                        if piece.member:
+                            target.update({norm(plain[0]), norm(plain[-1])})
+                        elif len(plain) > 1:
+                            target.update(self._table_refs(plain))
+                        else:
+                            target.update(self._table_refs(plain))
+                            target.update(self._loop_tables(norm(plain[-1]), first))
+                            target.update(self._param_types(plain[-1], first))
+            if not fortnox:
+                callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
+                for ref in target:
+                    self.http_refs.setdefault(ref, set()).update(callees)
+
+    def _fortnox_call(self, call: Call) -> bool:
+        names = call.names
+        receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
+        if receivers and receivers[-1] in self.client_names:
+            return True
+        if any("fortnox" in n.lower() for n in names):
+            return True
+        if norm(call.name) in self.fortnox_functions and (not receivers or self._receiver_local(names)):
+            return True
+        return bool(self.implicit_base and verb_of(call.name) and not receivers)
+
+    def _loop_tables(self, name: str, at: int) -> set[str]:
+        """Tables iterated on the lines where a loop variable ``name`` is bound, in the same function."""
+        decl = self.symbols.enclosing(at, "function")
+        lo, hi = decl.body if decl else (0, len(self.code.tokens) - 1)
+        key = (name, lo)
+        if key not in self._loops:
+            occurrences, tables_on_line = self._name_index()
+            positions = occurrences.get(name, [])
+            first = bisect.bisect_left(positions, lo)
+            last = bisect.bisect_right(positions, hi)
+            lines = {self._line(k) for k in positions[first:last] if k != at}
+            self._loops[key] = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
+        return self._loops[key]
+
+    def _name_index(self) -> tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]]:
+        """Where each name occurs, and which tables are named on each line: built once per file."""
+        if self._names is None:
+            occurrences: dict[str, list[int]] = {}
+            tables_on_line: dict[int, list[tuple[str, int]]] = {}
+            tables = self._containers | self._imported  # tables from this file or imported
+            for k, tok in enumerate(self.code.tokens):
+                if tok.kind != "name":
+                    continue
+                key = norm(tok.value)
+                occurrences.setdefault(key, []).append(k)
+                if key in tables:
+                    tables_on_line.setdefault(self._line(k), []).append((key, k))
+            self._names = (occurrences, tables_on_line)
+        return self._names
+
+    def _plausible_table(self, name: str) -> bool:
+        key = norm(name)
+        if key in _PRIMITIVE_TYPES or name in _NOT_TABLES:
+            return False
+        return key in self._containers or name[:1].isupper()
+
+    def _table_refs(self, names: list[str]) -> set[str]:
+        """TABLE.key or Enum.Member used as a path: the table, when it looks like one."""
+        qualifier = names[0]
+        key = norm(qualifier)
+        looks_like_table = qualifier[:1].isupper() and qualifier not in _NOT_TABLES
+        if key in self._containers or key in self._imported or looks_like_table:
+            return {key, norm(names[-1])}
+        return set()
+
+    def _param_types(self, name: str, at: int) -> set[str]:
+        """The declared type of parameter ``name`` of the enclosing function: list(resource:
+        FortnoxResource) makes every FortnoxResource member a path that reaches Fortnox."""
+        code = self.code
+        decl = self.symbols.enclosing(at, "function")
+        if decl is None:
+            return set()
+        k = next((j for j in range(decl.token + 1, min(decl.token + 24, len(code.tokens)))
+                  if code.value(j) == "(" and code.partner[j] > j), -1)
+        if k < 0:
+            return set()
+        found: set[str] = set()
+        for j in range(k + 1, code.partner[k]):
+            if code.kind(j) != "name" or code.value(j) != name:
+                continue
+            if code.value(j + 1) == ":" and code.kind(j + 2) == "name":
+                found.add(code.value(j + 2))  # name: Type (TypeScript, Kotlin, Python)
+            if code.kind(j - 1) == "name" and code.value(j - 1) not in ("final", "const", "val", "var"):
+                found.add(code.value(j - 1))  # Type name (Java, C#)
+            if code.language == "go" and code.kind(j + 1) == "name":
+                found.add(code.value(j + 1))  # name Type (Go)
+        return {norm(t) for t in found if self._plausible_table(t)}
+
+    def _line(self, k: int) -> int:
+        if self._lines is None:
+            self._lines = [self.index.position(t.offset)[0] for t in self.code.tokens]
+        return self._lines[k]
+
+    # -- in-file resolution of what the anchors left open ------------------------------------------
+    def _resolve_in_file(self) -> None:
+        for candidate in self.candidates.values():
+            if candidate.evidence is not None or candidate.route:
+                continue
+            if candidate.member and candidate.binding in self.refs:
+                candidate.evidence = Evidence("medium", "resource-property",
+                                              f"field {candidate.binding!r} is joined to a Fortnox base in this file")
+            elif candidate.container and candidate.container in self.refs:
+                candidate.evidence = Evidence("medium", "route-table",
+                                              f"table {candidate.container!r} is joined to a Fortnox base in this file")
+            elif candidate.via and self.constant_bases and candidate.via & set(self.constant_bases):
+                name = sorted(candidate.via & set(self.constant_bases))[0]
+                url = self.constant_bases[name][0]
+                candidate.evidence = Evidence("high", "client-base", f"joined to {name} ({url})")
+
+    # -- output ------------------------------------------------------------------------------------
+    def _report(self) -> tuple[list[EndpointUse], list[Fact]]:
+        uses: list[EndpointUse] = []
+        facts: list[Fact] = []
+        for candidate in sorted(self.candidates.values(), key=lambda c: (c.token, c.endpoint)):
+            if candidate.route:
+                continue
+            line, column = self.index.position(self.code.tokens[candidate.token].offset)
+            if candidate.evidence is not None:
+                uses.append(make_use(self.catalog, self.display, line, column, candidate.endpoint,
+                                     candidate.method, candidate.evidence))
+            elif candidate.via or candidate.callees or candidate.binding or candidate.container:
+                facts.append(Fact("relative-call", self.display, line, column, {
+                    "endpoint": candidate.endpoint, "method": candidate.method,
+                    "via": sorted(candidate.via), "callees": sorted(candidate.callees),
+                    "http": candidate.http, "binding": candidate.binding, "container": candidate.container,
+                    "member": candidate.member, "declarative": candidate.declarative,
+                }))
+        facts.extend(self._base_facts())
+        if facts or self.refs or self.refs_via or self.pending_clients or self.http_refs or self.pending_helpers:
+            facts.append(self._file_fact())
+        return uses, facts
+
+    def _base_facts(self) -> list[Fact]:
+        facts = []
+        stem = norm(posixpath.basename(self.display).rsplit(".", 1)[0])
+        for name, (url, token) in sorted(self.constant_bases.items()):
+            line, column = self.index.position(self.code.tokens[token].offset)
+            # also under "section + key", as configuration readers name it: fortnox.base_url
+            container = next((b.container for b in self.symbols.bindings.get(name, ()) if b.target == token), "")
+            for alias in dict.fromkeys([name, container + name if container else "", stem + name]):
+                if alias:
+                    facts.append(Fact("base-url", self.display, line, column, {
+                        "name": alias, "written": self.code.value(token), "url": url, "fortnox": True,
+                        "client": name in self.client_names, "prefix": base_prefix(url)}))
+        if self.implicit_base:
+            facts.append(Fact("base-url", self.display, 1, 1, {
+                "name": "", "written": "", "url": self.implicit_base, "fortnox": True, "client": True,
+                "prefix": base_prefix(self.implicit_base)}))
+        for name, token in sorted(self.other_bases.items()):
+            if name in self.constant_bases:
+                continue
+            line, column = self.index.position(self.code.tokens[token].offset)
+            facts.append(Fact("base-url", self.display, line, column, {
+                "name": name, "written": self.code.value(token), "url": "", "fortnox": False,
+                "client": False, "prefix": ""}))
+        return facts
+
+    def _file_fact(self) -> Fact:
+        has_base = bool(self.constant_bases or self.implicit_base)
+        helpers = sorted(set(self.fortnox_functions) | {norm(c) for c in self.fortnox_functions.values() if c}
+                         | set(self.client_names)) if has_base else []
+        folder, name = posixpath.split(self.display)
+        return Fact("fortnox-file", self.display, 1, 1, {
+            "stem": norm(name.rsplit(".", 1)[0]), "dir": folder,
+            "helpers": helpers, "refs": sorted(self.refs), "linked": sorted(self.linked) if has_base else [],
+            "refs_via": {ref: sorted(via) for ref, via in sorted(self.refs_via.items())},
+            "clients": {name: sorted(via) for name, via in sorted(self.pending_clients.items())},
+            "client_links": {name: sorted(t) for name, t in sorted(self.client_links.items())},
+            "http_refs": {ref: sorted(c) for ref, c in sorted(self.http_refs.items())},
+            "pending_helpers": {name: sorted(via) for name, via in sorted(self.pending_helpers.items())},
+            "imports": [[n, s] for n, s in sorted(set(self.symbols.imports))],
+            "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
+            "has_base": has_base,
+        })
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def make_use(catalog: Catalog, display: str, line: int, column: int, endpoint: str, method: str | None,
+             evidence: Evidence) -> EndpointUse:
+    match = catalog.match(endpoint)
+    confidence = evidence.confidence
+    why = evidence.why
+    if match is not None and CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[confidence]:
+        confidence = match.confidence
+        if confidence == "low":
+            why = ""  # the catalog's own guess is the reason; missing-scope quotes its note
+    return EndpointUse(
+        path=display, line=line, column=column, endpoint=endpoint,
+        template=match.path if match else None, resource=match.resource if match else None,
+        scope=match.scope if match else None, method=method, how=evidence.how,
+        confidence=confidence, why=why,
+    )
+
+
+def _how(value: Value) -> str:
+    tokens = {p.token for p in value.pieces if p.token >= 0}
+    if len(tokens) == 1 and not value.via and value.how == "literal":
+        text = value.text.lstrip()
+        return "url" if text.lower().startswith(("http:", "https:")) else "path"
+    return value.how if value.how != "literal" else "constant"
+
+
+def _token_at(value: Value, offset: int) -> int:
+    """The string token that holds the character at ``offset`` of the folded text."""
+    position = 0
+    for piece in value.pieces:
+        end = position + len(piece.text)
+        if position <= offset < end or (offset == end and piece is value.pieces[-1]):
+            if piece.token >= 0:
+                return piece.token
+            break
+        position = end
+    tokens = [p.token for p in value.pieces if p.token >= 0]
+    return tokens[0] if tokens else -1
+
+
+# Capitalised names that are library objects, not the integration's tables of paths
+_NOT_TABLES = frozenset({"Object", "Math", "JSON", "String", "Array", "Promise", "Number", "Date", "Map", "Set",
+                         "Uri", "URI", "URL", "Path", "Environment", "System", "Encoding", "Convert", "Console",
+                         "Integer", "Long", "Boolean", "Optional", "Collections", "List", "Arrays", "Kernel",
+                         "File", "Dir", "Time", "Enum", "Keyword", "Application", "Req", "Tesla", "HTTPoison"})
+_URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
+                           "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
+# Calls whose first argument is a client's base URL
+_CLIENT_BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restclient", "withbaseurl",
+                                "setbaseuri", "baseaddress"})
+_PRIMITIVE_TYPES = frozenset({"string", "str", "int", "integer", "long", "bool", "boolean", "any", "object", "error",
+                              "context", "number", "dict", "list", "map", "float", "double", "byte", "bytes",
+                              "char", "void", "unknown", "record", "array", "interface", "uint", "int64"})
+_BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
+
+
+def _joins_base(code: Code, i: int) -> bool:
+    """A base-like name joined to something: BASE_URL + path, $this->apiUrl . $endpoint."""
+    value = code.value(i).lower()
+    if not any(word in value for word in _BASE_WORDS):
+        return False
+    end = code.chain_end(i)
+    return code.op(end + 1) in code.concat_ops
+
+
+def _is_docstring(code: Code, i: int) -> bool:
+    """A Python string that is a statement on its own: a docstring or a bare comment string."""
+    if code.parent[i] != -1:
+        return False
+    n = len(code.tokens)
+    if i + 1 < n and not code.newline_before[i + 1]:
+        return False
+    if i == 0:
+        return True
+    if not code.newline_before[i]:
+        return False
+    prev = code.tokens[i - 1]
+    return prev.kind != "str" and (prev.value == ":" or prev.kind in ("name", "num") or prev.value in (")", "]", "}"))
+
+
+def _is_server_file(code: Code) -> bool:
+    """Router definitions: Phoenix, Rails routes, Sinatra apps."""
+    text = code.text
+    return "Phoenix.Router" in text or "routes.draw" in text or "Sinatra::" in text or \
+        ":router" in text and code.language == "elixir"

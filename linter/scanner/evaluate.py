@@ -1,0 +1,488 @@
+"""Fold an expression that builds a URL into text: literals joined by +, ., <>, interpolation,
+format calls and URL joins, with names replaced by the strings they are bound to in the file.
+
+What cannot be known becomes an unknown piece ``{}`` that remembers the names it stands for, so
+that a base defined in another file can still be matched to it later.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from linter.scanner.lexer import PLACEHOLDER
+from linter.scanner.symbols import Binding, Symbols, norm
+from linter.scanner.syntax import ALTERNATIVES, SELF_NAMES, Code
+
+MAX_VARIANTS = 48
+MAX_DEPTH = 6
+MAX_OPERANDS = 24
+# printf-style and brace placeholders: %s, %-5d, %v, {}, {0}
+_PLACEHOLDER = re.compile(r"%[-+ #0-9.]*[sdfvxqiu]|\{\d*\}")
+_PART_CHAIN = re.compile(r"[@$]?[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:\?\.|\.|->|::)\s*[@$]?[A-Za-z_][A-Za-z0-9_$]*)*")
+_PART_KEY = re.compile(r"\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")  # after lstrip: no leading \s*
+_CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.-]+)(?::[^}]*)?\}$")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SEPARATOR = re.compile(r"\s*(?:\?\.|\.|->|::)\s*")
+
+FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "printf", "fmt"})
+JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl", "urlcombine"})
+REVERSED_JOIN = frozenset({"url"})  # new URL(path, base)
+# Calls whose value is their argument: URI.create(x), new Uri(x), str(x), encodeURI(x)
+PASS_THROUGH = frozenset({
+    "uri", "create", "parse", "string", "str", "encodeuri", "tourl", "touri", "httpurl", "uriparse", "new",
+    "of", "fromstring", "tohttpurl",
+})
+# Methods whose value is their receiver, near enough: BASE.rstrip("/"), url.toString(), URL.freeze
+RECEIVER_METHODS = frozenset({
+    "rstrip", "strip", "trim", "trimend", "freeze", "trimright", "removesuffix", "chomp", "tostring", "unwrap",
+    "expect", "trimstart", "lstrip", "touri", "tourl", "tohttpurl", "string",
+})
+STRICT_ENV_CALLS = frozenset({"getenv", "env", "config", "getproperty", "getenvironmentvariable", "setting",
+                              "getconfig", "requireenv", "compileenv"})
+_CONFIG_OWNERS = frozenset({"environ", "env", "config", "configuration", "settings", "properties", "process",
+                            "system", "application", "environment", "conf", "cfg", "options"})
+# Functions that produce or transform a URL: the evaluator follows them, not the calls after them
+URL_FUNCTIONS = frozenset({"format", "sprintf", "vsprintf", "formatted", "urljoin", "join", "joinpath", "combine",
+                           "resolve", "appendpathsegment", "appendpathsegments", "appendpath", "uri", "url",
+                           "create", "parse", "string", "str"})
+ENV_CALLS = frozenset({
+    "getenv", "env", "config", "fetch", "getproperty", "getvalue", "getstring", "getenvironmentvariable",
+    "get", "environ", "require", "requireenv", "getconfig", "setting", "settings", "value",
+})
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    token: int = -1  # the string token this text came from; -1 for an unknown
+    names: tuple[str, ...] = ()  # for an unknown: the names it stands for
+    member: bool = False  # an unknown that is a field of the current object (self.x, $this->x)
+
+
+@dataclass
+class Value:
+    pieces: list[Piece] = field(default_factory=list)
+    how: str = "literal"  # literal | constant | concatenation | interpolation | format | url-join
+    via: tuple[int, ...] = ()  # binding targets folded in (token indexes)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    def plus(self, other: "Value", how: str) -> "Value":
+        pieces = self.pieces + other.pieces
+        best = how if (self.pieces and other.pieces) else (other.how if not self.pieces else self.how)
+        return Value(pieces, best, self.via + other.via)
+
+
+def unknown(*names: str, member: bool = False) -> Value:
+    return Value([Piece(PLACEHOLDER, -1, tuple(n for n in names if n), member)], "literal")
+
+
+class Evaluator:
+    """Evaluates expressions in one file; remembers nothing between files."""
+
+    def __init__(self, code: Code, symbols: Symbols) -> None:
+        self.code = code
+        self.symbols = symbols
+        self._active: set[int] = set()  # bindings being folded (cycle guard)
+        self._folded: dict[int, list[Value]] = {}  # binding target -> its values
+
+    # -- extent ----------------------------------------------------------------------------------
+    def chain_bounds(self, i: int) -> tuple[int, int]:
+        """The first and last token of the concatenation that token ``i`` is an operand of.
+
+        At most MAX_OPERANDS operands each way: a URL is built from a handful of parts, and a
+        bound keeps generated code with thousand-term sums linear."""
+        code = self.code
+        start = code.chain_start(i)
+        for _ in range(MAX_OPERANDS):
+            if start <= 1:
+                break
+            op, op_start = code.op_ending_at(start - 1)
+            if code.kind(start - 1) == "name" and code.value(start - 1) == "or" and self._op(start - 1) == "or":
+                op, op_start = "or", start - 1
+            if (op not in code.concat_ops and op not in ALTERNATIVES) or op_start < 1:
+                break
+            before = op_start - 1
+            if code.kind(before) not in ("name", "str", "num") and code.value(before) not in (")", "]"):
+                break
+            start = code.chain_start(before)
+        end = code.chain_end(code.chain_start(i) if code.kind(i) != "str" else i)
+        n = len(code.tokens)
+        for _ in range(MAX_OPERANDS):
+            if end + 1 >= n:
+                break
+            nxt = end + 1
+            op = self._op(nxt)
+            if op not in code.concat_ops and op not in ALTERNATIVES and \
+                    not (op == "%" and self._percent_format(end)):
+                break
+            after = nxt + len(op)
+            if after >= n or code.kind(after) not in ("name", "str", "num") and code.value(after) not in ("(", "["):
+                break
+            end = code.chain_end(after)
+        return start, end
+
+    def _op(self, i: int) -> str:
+        code = self.code
+        if code.kind(i) == "name" and code.value(i) == "or" and code.language in ("python", "ruby", "elixir"):
+            return "or"
+        if code.kind(i) == "punct":
+            op = code.ops[i]
+            if op == "?" and code.value(i + 1) == ":" and code.tokens[i + 1].offset == code.tokens[i].end:
+                return "?:"
+            return op
+        return ""
+
+    def _percent_format(self, end: int) -> bool:
+        return self.code.language in ("python", "ruby") and self.code.kind(end) == "str"
+
+    # -- evaluation ------------------------------------------------------------------------------
+    def chain(self, start: int, end: int, depth: int = 0) -> list[Value]:
+        """Every way the concatenation from ``start`` to ``end`` can read."""
+        code = self.code
+        done: list[Value] = []
+        results = [Value()]
+        i = start
+        pending_format = False
+        first = start
+        operands = 0
+        while i <= end and operands < 2 * MAX_OPERANDS + 1:
+            operands += 1
+            operand_end = code.chain_end(i) if code.kind(i) != "punct" or code.value(i) in ("(", "[") else i
+            operand_end = min(operand_end, end)
+            values = self.operand(i, operand_end, depth)
+            if pending_format:
+                results = [self._apply_format(r, self._format_args_values(i, operand_end, depth))
+                           for r in results][:MAX_VARIANTS]
+                pending_format = False
+            else:
+                joined = "concatenation" if i > first else None
+                results = [r.plus(v, joined or v.how) for r in results for v in values][:MAX_VARIANTS]
+            i = operand_end + 1
+            if i > end:
+                break
+            op = self._op(i)
+            if op == "%":
+                pending_format = True
+            elif op in ALTERNATIVES:
+                done.extend(results)
+                results = [Value()]
+                first = i + len(op) if op != "or" else i + 1
+            i += 1 if op == "or" else max(1, len(op))
+        return (done + results)[:MAX_VARIANTS]
+
+    def operand(self, i: int, end: int, depth: int) -> list[Value]:
+        code = self.code
+        tok = code.tokens[i]
+        if depth > MAX_DEPTH:
+            return [unknown()]
+        if tok.kind == "str":
+            value = self._string(i, depth)
+            if end > i and code.value(i + 1) == "." and code.value(i + 2) in ("format", "formatted") \
+                    and code.value(i + 3) == "(":
+                return [self._apply_format(v, self._call_args(i + 3, depth)) for v in value]
+            if end > i and code.value(i + 1) == "." and code.value(i + 2) == "join" and code.value(i + 3) == "(" \
+                    and code.value(i + 4) in ("[", "("):
+                return self._join_with(tok.value, i + 4, depth)  # "/".join([a, b])
+            return value
+        if tok.kind == "num":
+            return [Value([Piece(tok.value, -1)])]
+        if tok.kind == "punct" and tok.value == "(" and code.partner[i] > i:
+            close = code.partner[i]
+            if code.op(close + 1) == "=>":
+                return self.expression(close + 3, depth + 1)  # (x) => `...${x}`
+            if close == i + 1:
+                return [unknown()]
+            return self.expression(i + 1, depth + 1)
+        if tok.kind == "name":
+            if tok.value in ("new", "await", "yield") and end > i:
+                return self.operand(i + 1, end, depth)
+            return self._reference(i, end, depth)
+        return [unknown()]
+
+    def expression(self, start: int, depth: int = 0) -> list[Value]:
+        """Evaluate the concatenation that begins at ``start``."""
+        code = self.code
+        while code.kind(start) == "name" and code.value(start) in ("new", "await", "yield", "typeof") \
+                and start + 1 < len(code.tokens):
+            start += 1
+        if start >= len(code.tokens):
+            return [unknown()]
+        if code.kind(start) == "name" and code.op(start + 1) == "=>":
+            start += 3  # x => `...`
+            if start >= len(code.tokens):
+                return [unknown()]
+        if code.kind(start) == "punct" and code.value(start) not in ("(", "["):
+            return [unknown()]
+        first_end = code.chain_end(start) if code.kind(start) != "str" else start
+        _, end = self.chain_bounds(first_end if code.kind(start) != "str" else start)
+        return self.chain(start, end, depth)
+
+    # -- strings ---------------------------------------------------------------------------------
+    def _string(self, i: int, depth: int) -> list[Value]:
+        tok = self.code.tokens[i]
+        placeholder = _CONFIG_PLACEHOLDER.match(tok.value)
+        if placeholder:  # Spring "${fortnox.base-url}": a configuration value
+            key = placeholder.group(1)
+            return [unknown(key, *config_names(key))]
+        if not tok.parts:
+            return [Value([Piece(tok.value, i)], "literal")]
+        chunks = tok.value.split(PLACEHOLDER)
+        results = [Value([], "interpolation")]
+        for index, chunk in enumerate(chunks):
+            if chunk:
+                results = [Value(r.pieces + [Piece(chunk, i)], "interpolation", r.via) for r in results]
+            if index < len(chunks) - 1:
+                part = tok.parts[index] if index < len(tok.parts) else ""
+                values = self._part(part, i, depth)
+                results = [Value(r.pieces + v.pieces, "interpolation", r.via + v.via)
+                           for r in results for v in values][:MAX_VARIANTS]
+        return results
+
+    def _part(self, part: str, at: int, depth: int) -> list[Value]:
+        """An interpolated expression: a name chain we can look up, or an unknown."""
+        match = _PART_CHAIN.match(part.strip())
+        if not match:
+            return [unknown()]
+        names = tuple(n for n in _SEPARATOR.split(match.group()) if n)
+        rest = part.strip()[match.end():]
+        key = _PART_KEY.match(rest.lstrip())
+        if key:
+            names = names + (key.group(1),)
+            rest = rest[key.end():]
+        if rest.strip() and not rest.strip().startswith(("!", ":")):  # f"{x!r}", f"{x:>5}" are fine
+            if rest.strip().startswith("("):
+                return [unknown(*names)]
+            return [unknown(*names, *_IDENT.findall(rest)[:4])]
+        return self._lookup(names, at, depth, indexed=bool(key))
+
+    # -- names -----------------------------------------------------------------------------------
+    def _reference(self, i: int, end: int, depth: int) -> list[Value]:
+        code = self.code
+        names = code.chain_names(i, end)
+        last = code.tokens[end]
+        if last.kind == "punct" and last.value == ")" and code.partner[end] > i:
+            opener = code.partner[end]
+            values = self._call_value(opener, names, depth)
+            dot = opener - 2  # base.AppendPathSegment("x").WithOAuthBearerToken(t).GetJsonAsync()
+            if _all_unknown(values) and norm(names[-1]) not in URL_FUNCTIONS and dot > i \
+                    and code.op(dot) in (".", "?.") and code.value(dot - 1) in (")", "]"):
+                inner = self._reference(i, dot - 1, depth + 1)
+                if not _all_unknown(inner):
+                    return inner
+            return values
+        if last.kind == "punct" and last.value == "]" and code.partner[end] > i:
+            opener = code.partner[end]
+            if code.value(opener - 1) == ")" and code.partner[opener - 1] >= 0:
+                names = names + self._literal_args(code.partner[opener - 1])
+            if opener + 2 == end and code.kind(opener + 1) == "str":
+                key = code.tokens[opener + 1].value
+                return self._lookup(names + (key,), i, depth, indexed=True)
+            if code.kind(opener + 1) == "punct" and code.value(opener + 1) == ":" and code.kind(opener + 2) == "name":
+                return self._lookup(names + (code.value(opener + 2),), i, depth, indexed=True)
+            return self._lookup(names, i, depth, indexed=True, dynamic=True)
+        return self._lookup(names, i, depth)
+
+    def _literal_args(self, opener: int) -> tuple[str, ...]:
+        """Strings and atoms passed to a call: fetch_env!(:app, :fortnox) -> ("app", "fortnox")."""
+        code = self.code
+        found: list[str] = []
+        for first, last in code.arguments(opener):
+            if first == last and code.kind(first) == "str":
+                found.append(code.value(first))
+            elif last == first + 1 and code.value(first) == ":" and code.kind(last) == "name":
+                found.append(code.value(last))
+        return tuple(found)
+
+    def _lookup(self, names: tuple[str, ...], at: int, depth: int, indexed: bool = False,
+                dynamic: bool = False) -> list[Value]:
+        """The values a name chain can have, from bindings in this file."""
+        cleaned = [n for n in names if n]
+        if not cleaned:
+            return [unknown()]
+        is_member = cleaned[0].lstrip("$@") in SELF_NAMES or (cleaned[0].startswith("@") and len(cleaned) == 1)
+        plain = [n for n in cleaned if n.lstrip("$") not in SELF_NAMES]
+        if not plain:
+            return [unknown(*names)]
+        key = norm(plain[-1])
+        qualifier = norm(plain[-2]) if len(plain) > 1 else ""
+        if indexed and len(plain) > 1:
+            names = tuple(names) + (plain[-2] + "_" + plain[-1],)  # config[:fortnox][:api_url]
+        if dynamic:
+            entries = [b for bs in self.symbols.bindings.values() for b in bs if b.container == key]
+            if entries:
+                return self._fold_all(entries, depth) or [unknown(*names, member=True)]
+            return [unknown(*names, member=True)]
+        candidates = [b for b in self.symbols.bindings.get(key, ()) if b.target != at]
+        if qualifier:
+            scoped = [b for b in candidates if b.container == qualifier]
+            if scoped:
+                candidates = scoped
+            elif not is_member and (indexed or qualifier not in ("", "self")):
+                # Config.BASE where Config is not in this file: unknown, keep the names
+                if not any(b.container == "" or b.member for b in candidates):
+                    return [unknown(*names, member=is_member)]
+        if not candidates:
+            return [unknown(*names, member=is_member or _looks_like_property(plain[-1], self.code.language))]
+        if is_member or (len(candidates) > 1 and all(b.member for b in candidates) and not qualifier):
+            folded = self._fold_all([b for b in candidates if b.member] or candidates, depth)
+            if self.code.language == "elixir" and cleaned[0].startswith("@"):
+                return folded or [unknown(*names, member=True)]  # a module attribute: a constant
+            # a subclass in another file may set the field too
+            return folded + [unknown(*names, member=True)]
+        index = bisect.bisect_left([b.target for b in candidates], at) if len(candidates) > 1 else 0
+        chosen = candidates[index - 1] if index > 0 else candidates[0]
+        return self._fold(chosen, depth) or [unknown(*names)]
+
+    def _fold(self, binding: Binding, depth: int) -> list[Value]:
+        """A binding's values, computed once per file: generated code binds thousands of fields
+        that refer to each other, and refolding them per use would be exponential."""
+        cached = self._folded.get(binding.target)
+        if cached is not None:
+            return cached
+        if binding.target in self._active or depth > MAX_DEPTH:
+            return []
+        self._active.add(binding.target)
+        try:
+            values = self.expression(binding.value, depth + 1)
+        finally:
+            self._active.discard(binding.target)
+        if all(v.text == PLACEHOLDER and not any(p.names for p in v.pieces) for v in values):
+            folded: list[Value] = []
+        else:
+            folded = [Value(v.pieces, "constant" if v.how == "literal" else v.how, v.via + (binding.target,))
+                      for v in values]
+        if not self._active:  # only a complete result (no cycle cut short) may be reused
+            self._folded[binding.target] = folded
+        return folded
+
+    def _fold_all(self, bindings: list[Binding], depth: int) -> list[Value]:
+        out: list[Value] = []
+        for binding in bindings:
+            out.extend(self._fold(binding, depth))
+            if len(out) >= MAX_VARIANTS:
+                break
+        return out[:MAX_VARIANTS]
+
+    # -- calls -----------------------------------------------------------------------------------
+    def _call_value(self, opener: int, names: tuple[str, ...], depth: int) -> list[Value]:
+        callee = norm(names[-1]) if names else ""
+        args = self.code.arguments(opener)
+        if not args and len(names) == 1 and any(b.member for b in self.symbols.bindings.get(callee, ())):
+            folded = self._lookup(names, opener, depth)  # api_url() where def api_url, do: "..."
+            if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
+                return folded
+        if callee in FORMAT_CALLS and args:
+            template = self.expression(args[0][0], depth + 1)
+            fill = [self.expression(a[0], depth + 1) for a in args[1:]]
+            return [self._apply_format(t, fill) for t in template][:MAX_VARIANTS]
+        if callee in JOIN_CALLS and len(args) >= 2:
+            return self._join([self.expression(a[0], depth + 1) for a in args])
+        if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":
+            return self._join([self.expression(args[1][0], depth + 1), self.expression(args[0][0], depth + 1)])
+        if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
+            return self._join([self.expression(a[0], depth + 1) for a in args])
+        if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
+            base = self._lookup(names[:-1], opener, depth)
+            return self._join([base, self.expression(args[0][0], depth + 1)])
+        if callee in RECEIVER_METHODS and len(names) > 1:
+            return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
+        if callee in PASS_THROUGH and len(args) == 1 and callee not in ENV_CALLS:
+            return self.expression(args[0][0], depth + 1)
+        if args and is_env_call(names):
+            keys = [self.code.tokens[a[0]].value for a in args[:-1] or args
+                    if self.code.kind(a[0]) in ("str", "name") and a[0] == a[1]]
+            keys += [self.code.value(a[1]) for a in args if self.code.value(a[0]) == ":"]  # Elixir atoms
+            found = [unknown(*names, *keys, *(p for k in keys for p in config_names(k)))]
+            if len(args) >= 2 and self.code.kind(args[-1][0]) == "str":
+                found += self.expression(args[-1][0], depth + 1)  # getenv("X", "default")
+            return found
+        return [unknown(*names)]
+
+    def _call_args(self, opener: int, depth: int) -> list[list[Value]]:
+        return [self.expression(a[0], depth + 1) for a in self.code.arguments(opener)]
+
+    def _format_args_values(self, start: int, end: int, depth: int) -> list[list[Value]]:
+        code = self.code
+        if code.value(start) == "(" and code.partner[start] == end:
+            return self._call_args(start, depth)  # "%s/%s" % (a, b)
+        if code.value(start) == "[" and code.partner[start] == end:
+            return self._call_args(start, depth)  # Ruby "%s" % [a]
+        return [self.operand(start, end, depth)]
+
+    def _apply_format(self, template: Value, args: list[list[Value]]) -> Value:
+        pieces: list[Piece] = []
+        position = 0
+        for piece in template.pieces:
+            if piece.token < 0:
+                pieces.append(piece)
+                continue
+            last = 0
+            for match in _PLACEHOLDER.finditer(piece.text):
+                if match.start() > last:
+                    pieces.append(Piece(piece.text[last:match.start()], piece.token))
+                spec = match.group()
+                index = int(spec[1:-1]) if spec.startswith("{") and len(spec) > 2 else position
+                position += 0 if spec.startswith("{") and len(spec) > 2 else 1
+                if index < len(args) and args[index]:
+                    pieces.extend(args[index][0].pieces)
+                else:
+                    pieces.append(Piece(PLACEHOLDER))
+                last = match.end()
+            if last < len(piece.text):
+                pieces.append(Piece(piece.text[last:], piece.token))
+        return Value(pieces, "format", template.via)
+
+    def _join_with(self, separator: str, opener: int, depth: int) -> list[Value]:
+        results = [Value()]
+        for index, options in enumerate(self._call_args(opener, depth)):
+            sep = [Piece(separator)] if index and separator else []
+            results = [Value(r.pieces + sep + v.pieces, "url-join", r.via + v.via)
+                       for r in results for v in options][:MAX_VARIANTS]
+        return results
+
+    def _join(self, parts: list[list[Value]]) -> list[Value]:
+        results = [Value()]
+        for options in parts:
+            new: list[Value] = []
+            for r in results:
+                for v in options:
+                    if r.pieces and not r.text.endswith("/") and not v.text.startswith("/"):
+                        new.append(Value(r.pieces + [Piece("/")] + v.pieces, "url-join", r.via + v.via))
+                    else:
+                        new.append(Value(r.pieces + v.pieces, "url-join", r.via + v.via))
+            results = new[:MAX_VARIANTS]
+        return results
+
+
+def is_env_call(names: tuple[str, ...]) -> bool:
+    """A read of configuration: getenv("X"), env("X"), config("a.b"), os.environ.get("X"),
+    ENV.fetch("X"), Application.get_env(:app, :key) - not any call named get."""
+    callee = norm(names[-1]) if names else ""
+    if callee in STRICT_ENV_CALLS or "getenv" in callee or "fetchenv" in callee or "config" in callee:
+        return True
+    receivers = {norm(n) for n in names[:-1]}
+    return callee in ENV_CALLS and bool(receivers & _CONFIG_OWNERS)
+
+
+def _all_unknown(values: list[Value]) -> bool:
+    return all(p.token < 0 and p.text == PLACEHOLDER for v in values for p in v.pieces)
+
+
+def config_names(key: str) -> list[str]:
+    """Names a configuration key may be defined under elsewhere: "services.fortnox.base_url" ->
+    services, fortnox, base_url and fortnox.base_url (a section and its key)."""
+    parts = [p for p in re.split(r"[.:/\]\[]+", key) if p]
+    names = list(parts)
+    if len(parts) >= 2:
+        names.append(parts[-2] + "_" + parts[-1])
+    return names
+
+
+def _looks_like_property(name: str, language: str | None) -> bool:
+    """A bare capitalised name in C#/Java/Kotlin code is usually a property of the class."""
+    return language in ("csharp",) and name[:1].isupper()

@@ -1,0 +1,584 @@
+"""What one file names: constant and field bindings, tables, declarations and imports.
+
+All approximate and language-neutral: a binding is ``name = expression`` (or ``name: expr``,
+``"key" => expr``, ``@attr expr``, ``define("NAME", expr)``, ``NAME("value")`` in an enum,
+``return expr`` as the value of a function). The scanner folds these to resolve a URL that is
+built from named parts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from linter.scanner.syntax import SELF_NAMES, Code
+
+_KEYWORDS = frozenset({
+    "if", "for", "while", "switch", "catch", "using", "lock", "foreach", "synchronized", "return",
+    "function", "elif", "else", "try", "finally", "with", "when", "case", "default", "do", "in",
+    "not", "and", "or", "is", "await", "async", "new", "typeof", "sizeof", "nameof", "yield",
+    "lambda", "fn", "match", "unless", "until", "raise", "throw", "assert", "import", "from",
+    "package", "export", "delete", "void", "var", "let", "const", "val",
+})
+_TYPE_WORDS = frozenset({
+    "string", "String", "str", "int", "Int", "bool", "var", "let", "const", "val", "final",
+    "readonly", "static", "public", "private", "protected", "internal",
+})
+_DECLARE = {"def": "function", "defp": "function", "function": "function", "func": "function",
+            "fun": "function", "class": "class", "interface": "class", "module": "class",
+            "defmodule": "class", "object": "class", "struct": "class", "enum": "class",
+            "trait": "class", "record": "class", "type": "class", "impl": "class"}
+_INDENTED = ("python", "ruby", "elixir")
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=65536)
+def norm(name: str) -> str:
+    """A name reduced for matching across styles: _baseUrl, BASE_URL and base-url all agree."""
+    return _NOT_ALNUM.sub("", name.lower())
+
+
+@dataclass
+class Binding:
+    name: str  # normalised
+    written: str  # as written
+    target: int  # token index of the bound name (or key string)
+    value: int  # token index where the value expression starts
+    container: str = ""  # normalised name of the table, enum or class it sits in
+    member: bool = False  # a field, property or table entry rather than a local variable
+    element: bool = False  # an element of a list literal, bound to itself
+
+
+@dataclass
+class Declaration:
+    kind: str  # "function" or "class"
+    name: str  # as written
+    token: int
+    body: tuple[int, int]  # token range of the body (inclusive)
+    bases: tuple[str, ...] = ()  # declared superclasses / implemented interfaces (classes)
+
+
+@dataclass
+class Symbols:
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    declarations: list[Declaration] = field(default_factory=list)
+    imports: list[tuple[str, str]] = field(default_factory=list)  # (local name or "", module stem)
+    containers: dict[int, str] = field(default_factory=dict)  # opener index -> normalised name
+    _indexes: dict[str, "_Intervals"] = field(default_factory=dict, repr=False)
+
+    def add(self, binding: Binding) -> None:
+        if binding.name:
+            self.bindings.setdefault(binding.name, []).append(binding)
+
+    def enclosing(self, i: int, kind: str) -> Declaration | None:
+        """The innermost ``kind`` declaration whose body holds token ``i``, in log time."""
+        index = self._indexes.get(kind)
+        if index is None:
+            index = self._indexes[kind] = _Intervals([d for d in self.declarations if d.kind == kind])
+        return index.find(i)
+
+
+class _Intervals:
+    """Declaration bodies sorted by start, each linked to the body that encloses it."""
+
+    def __init__(self, decls: list[Declaration]) -> None:
+        self.decls = sorted(decls, key=lambda d: (d.body[0], -d.body[1]))
+        self.starts = [d.body[0] for d in self.decls]
+        self.parent = [-1] * len(self.decls)
+        stack: list[int] = []
+        for k, decl in enumerate(self.decls):
+            while stack and self.decls[stack[-1]].body[1] < decl.body[0]:
+                stack.pop()
+            self.parent[k] = stack[-1] if stack else -1
+            stack.append(k)
+
+    def find(self, i: int) -> Declaration | None:
+        node = bisect.bisect_right(self.starts, i) - 1
+        while node >= 0 and self.decls[node].body[1] < i:
+            node = self.parent[node]
+        return self.decls[node] if node >= 0 else None
+
+
+def collect(code: Code) -> Symbols:
+    symbols = Symbols()
+    _declarations(code, symbols)
+    _bindings(code, symbols)
+    _imports(code, symbols)
+    return symbols
+
+
+# -- declarations -------------------------------------------------------------------------------
+def _declarations(code: Code, symbols: Symbols) -> None:
+    _find_declarations(code, symbols)
+    seen: set[int] = set()
+    unique = []
+    for decl in symbols.declarations:
+        if decl.token not in seen:
+            seen.add(decl.token)
+            unique.append(decl)
+    symbols.declarations[:] = unique
+
+
+def _find_declarations(code: Code, symbols: Symbols) -> None:
+    tokens = code.tokens
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "name":
+            continue
+        kind = _DECLARE.get(tok.value)
+        if kind is not None and (kind != "class" or tok.value not in ("type", "object", "module")
+                                 or _declares_type(code, i)):
+            name_at = _declared_name(code, i)
+            if name_at is None:
+                continue
+            symbols.declarations.append(Declaration(
+                kind, tokens[name_at].value, name_at, _body(code, i, name_at),
+                _bases(code, name_at) if kind == "class" else ()))
+        elif i + 1 < n and code.value(i + 1) == "(" and tok.value not in _KEYWORDS \
+                and code.language not in _INDENTED and not (symbols.declarations and
+                                                            symbols.declarations[-1].token == i):
+            close = code.partner[i + 1]
+            if close < 0:
+                continue
+            after = close + 1
+            # name(params) {   name(params): Type {   name(params) throws X {   name(params) => x
+            for k in range(after, min(after + 8, n)):
+                value = code.value(k)
+                if value == "{" and code.partner[k] > k:
+                    if i and (code.value(i - 1) in (".", "new") or code.ops[i - 1] in ("?.", "->", "::")):
+                        break  # a call on something, not a declaration
+                    symbols.declarations.append(Declaration("function", tok.value, i, (k, code.partner[k])))
+                    break
+                if value in (";", "=", ",", ")", "(", "}") or code.ops[k] == "=>" and k != after:
+                    break
+
+
+def _declares_type(code: Code, i: int) -> bool:
+    """``type X struct`` (Go), ``object X`` (Kotlin), ``module X`` (Ruby) - not a plain word."""
+    return (i == 0 or code.newline_before[i] or code.value(i - 1) in (";", "{", "}") or
+            code.kind(i - 1) == "name") and code.kind(i + 1) == "name"
+
+
+def _declared_name(code: Code, i: int) -> int | None:
+    j = i + 1
+    if code.value(j) == "(" and code.partner[j] > j:  # Go method receiver: func (c *Client) Name(
+        j = code.partner[j] + 1
+    if code.kind(j) != "name":
+        return None
+    # dotted names: def self.call, defmodule My.Client, fun String.ext(
+    while code.value(j + 1) == "." and code.kind(j + 2) == "name":
+        j += 2
+    return j
+
+
+def _body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
+    n = len(code.tokens)
+    if code.language in _INDENTED:
+        indent = _indent(code, keyword)
+        k = name_at + 1
+        while k < n and not code.newline_before[k]:
+            k += 1
+        start = min(k, n - 1)
+        while k < n:
+            if code.newline_before[k] and _indent(code, k) <= indent:
+                break
+            k += 1
+        return start, max(start, min(k - 1, n - 1))
+    k = name_at + 1
+    for j in range(k, min(k + 40, n)):  # skip generics and parameters: function f<T>(a, opts = {}) {
+        if code.value(j) == "(" and code.partner[j] > j:
+            k = code.partner[j] + 1
+            break
+        if code.value(j) in ("{", ";", "=") and code.ops[j] != "=>":
+            break
+    for j in range(k, min(k + 60, n)):
+        value = code.value(j)
+        if value == "{" and code.partner[j] > j:
+            return j, code.partner[j]
+        if value == ";":
+            break
+    return name_at, name_at
+
+
+def _bases(code: Code, name_at: int) -> tuple[str, ...]:
+    """Superclass names: class A(B), class A < B, class A extends B, class A : B, A implements B."""
+    names: list[str] = []
+    k = name_at + 1
+    for _ in range(24):
+        if k >= len(code.tokens) or code.value(k) in ("{", ";") or (code.newline_before[k] and k > name_at + 1
+                                                                     and code.language in _INDENTED):
+            break
+        if code.kind(k) == "name" and code.value(k) not in ("extends", "implements", "public", "private", "do"):
+            names.append(code.value(k))
+        k += 1
+    return tuple(names)
+
+
+def _indent(code: Code, i: int) -> int:
+    offset = code.tokens[i].offset
+    line_start = code.text.rfind("\n", 0, offset) + 1
+    return offset - line_start
+
+
+# -- bindings -----------------------------------------------------------------------------------
+def _bindings(code: Code, symbols: Symbols) -> None:
+    tokens = code.tokens
+    for i, tok in enumerate(tokens):
+        kind = tok.kind
+        if kind == "punct":
+            op = code.ops[i]
+            if op in ("=", ":=", "+=", ".=") and (i == 0 or code.ops[i - 1] not in ("=", "!", "<", ">")):
+                _assignment(code, symbols, i, len(op))
+            elif op == ":" and tok.value == ":":
+                _key_value(code, symbols, i, 1)
+            elif op == "=>" and code.language not in ("javascript", "typescript"):
+                _key_value(code, symbols, i, 2)
+        elif kind == "str":
+            _list_element(code, symbols, i)
+        elif kind == "name":
+            value = tok.value
+            if value.startswith("@") and code.language == "elixir" and len(value) > 1:
+                nxt = i + 1
+                if nxt < len(tokens) and not code.newline_before[nxt] and code.value(nxt) not in ("=", "(", ".", "["):
+                    symbols.add(Binding(norm(value), value, i, nxt, _container(code, symbols, i), True))
+            elif value in ("define", "const") and code.value(i + 1) == "(" and code.kind(i + 2) == "str" \
+                    and code.value(i + 3) == ",":
+                symbols.add(Binding(norm(tokens[i + 2].value), tokens[i + 2].value, i + 2, i + 4, "", True))
+            elif value == "return":
+                _returned(code, symbols, i)
+            elif value.lstrip("@") == "Value" and (value.startswith("@") or code.value(i - 1) == "@") \
+                    and code.value(i + 1) == "(" \
+                    and code.kind(i + 2) == "str" and code.language in ("java", "kotlin"):
+                _annotated(code, symbols, i + 2)
+            elif code.value(i + 1) == "(" and code.kind(i + 2) == "str" and _in_enum(code, i):
+                symbols.add(Binding(norm(value), value, i, i + 2, _container(code, symbols, i), True))
+
+
+def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
+    j = i - 1
+    if j < 0:
+        return
+    value_at = i + width
+    if code.value(j) == "]" and code.partner[j] >= 0:
+        opener = code.partner[j]
+        if opener + 2 == j and code.kind(opener + 1) == "str" and code.kind(opener - 1) == "name":
+            key = code.tokens[opener + 1]  # TABLE["key"] = value
+            symbols.add(Binding(norm(key.value), key.value, opener + 1, value_at,
+                                norm(code.value(opener - 1)), True))
+            return
+    if code.kind(j) != "name" and code.value(j) not in ("]", ">"):
+        return
+    start = code.chain_start(j) if code.kind(j) == "name" else j
+    names = code.chain_names(start, j) if code.kind(j) == "name" else ()
+    target = j
+    if start > 1 and code.value(start - 1) == ":" and code.kind(start - 2) == "name" \
+            and not code.newline_before[start]:
+        target = start - 2  # NAME: Type = value
+    elif code.kind(j) != "name":
+        if code.value(j) == "]":  # Python ``NAME: dict[str, str] = {...}``
+            k = code.chain_start(j)
+            if k > 1 and code.value(k - 1) == ":" and code.kind(k - 2) == "name" and not code.newline_before[k]:
+                target = k - 2
+            else:
+                return
+        else:
+            return
+    elif len(names) == 1 and names[0] in _TYPE_WORDS and code.kind(start - 1) == "name" \
+            and not code.newline_before[start] and code.value(start - 1) not in ("var", "const", "let", "val"):
+        target = start - 1  # Go: var baseURL string = ...
+    written = code.value(target)
+    if written in _KEYWORDS or not written:
+        return
+    qualified = (len(names) > 1 and names[0].lstrip("$") in SELF_NAMES) or \
+        (written.startswith("@") and code.language == "ruby")
+    container = _container(code, symbols, target)
+    member = qualified or _at_class_level(code, symbols, target)
+    if len(names) > 1 and not qualified:
+        container = norm(names[-2])  # Config.BASE = ..., ENDPOINTS.invoices = ...
+    symbols.add(Binding(norm(written), written, target, value_at, container, member))
+
+
+def _key_value(code: Code, symbols: Symbols, i: int, width: int) -> None:
+    j = i - 1
+    if j < 0 or code.kind(j) not in ("name", "str"):
+        return
+    if code.kind(i + width) == "punct" and code.value(i + width) == ":":
+        return  # ``a ::b``
+    before = j - 1
+    opener = code.parent[j]
+    allowed = before < 0 or code.value(before) in ("{", ",", "(", "[") or code.newline_before[j] \
+        or code.value(before) == "%"
+    if code.ops[i] == "=>" and code.language == "csharp" and code.kind(before) == "name":
+        allowed = True  # string Resource => "invoices";
+    if not allowed or code.value(j) in _KEYWORDS:
+        return
+    after = i + width
+    if code.kind(after) == "name" and code.value(code.chain_end(after) + 1) == "=" and width == 1:
+        return  # a type annotation: NAME: Type = value
+    key = code.tokens[j].value
+    member = opener >= 0 and code.value(opener) in ("{", "[", "(")
+    if key == "do" and code.language == "elixir":
+        _elixir_def(code, symbols, j, i + width)
+        return
+    container = _container(code, symbols, j)
+    if code.language == "elixir" and not container:
+        container = _elixir_config_section(code, j)
+    symbols.add(Binding(norm(key), key, j, i + width, container, member))
+
+
+def _elixir_def(code: Code, symbols: Symbols, do: int, value: int) -> None:
+    """def api_url, do: expr / defp base(), do: expr: the function's name is bound to expr."""
+    k = do - 1
+    for _ in range(12):
+        if k < 1:
+            return
+        if code.value(k - 1) in ("def", "defp") and code.kind(k) == "name":
+            symbols.add(Binding(norm(code.value(k)), code.value(k), k, value, "", True))
+            return
+        if code.value(k) == ")" and code.partner[k] >= 0:
+            k = code.partner[k]
+        k -= 1
+
+
+def _elixir_config_section(code: Code, key: int) -> str:
+    """config :app, :fortnox, api_url: "..." - the key belongs to the :fortnox section."""
+    for k in range(key - 1, max(-1, key - 30), -1):
+        if code.value(k) in ("do", "end"):
+            return ""
+        if code.value(k) == "config" and (k == 0 or code.newline_before[k]):
+            atoms = [code.value(j + 1) for j in range(k, key) if code.value(j) == ":" and code.kind(j + 1) == "name"
+                     and code.tokens[j].end == code.tokens[j + 1].offset]
+            return norm(atoms[-1]) if len(atoms) >= 2 else ""
+    return ""
+
+
+def _returned(code: Code, symbols: Symbols, i: int) -> None:
+    """``return "invoices"`` as the first statement of a function binds the function's name."""
+    decl = symbols.enclosing(i, "function")
+    if decl is None or code.kind(i + 1) != "str":
+        return
+    first = decl.body[0] + (1 if code.value(decl.body[0]) in ("{", ":") else 0)
+    if i > first + 1:
+        return
+    cls = symbols.enclosing(i, "class")
+    symbols.add(Binding(norm(decl.name), decl.name, decl.token, i + 1, norm(cls.name) if cls else "", True))
+
+
+def _list_element(code: Code, symbols: Symbols, i: int) -> None:
+    """RESOURCES = ["invoices", "orders"]: each string is an entry of the RESOURCES table."""
+    opener = code.parent[i]
+    if opener < 0 or code.value(opener) not in ("[", "(", "{") or code.partner[opener] < 0:
+        return
+    if code.value(i - 1) not in ("[", "(", "{", ",") or code.value(i + 1) not in (",", "]", ")", "}"):
+        return
+    if code.value(opener) == "(" and code.call_at(opener) is not None:
+        return  # an argument, not a list element
+    before = code.value(opener - 1) if opener > 0 else ""
+    if code.value(opener) == "[" and (code.kind(opener - 1) in ("name", "str") or before in (")", "]")):
+        return  # an index: row["EmployeeId"]
+    name = _literal_name(code, opener)
+    if name:
+        value = code.tokens[i].value
+        symbols.add(Binding(norm(value), value, i, i, name, True, element=True))
+
+
+def _annotated(code: Code, symbols: Symbols, key: int) -> None:
+    """@Value("${fortnox.base-url}") String baseUrl: the name is bound to the configuration key."""
+    k = key + 2
+    last = -1
+    while k < len(code.tokens) and k < key + 12 and code.value(k) not in (",", ")", ";", "=", "{"):
+        if code.kind(k) == "name" and code.value(k) not in ("val", "var", "private", "final", "lateinit"):
+            last = k
+            if code.language == "kotlin":
+                break  # Kotlin: name: Type - the name comes first
+        k += 1
+    if last >= 0:
+        symbols.add(Binding(norm(code.value(last)), code.value(last), last, key, "", True))
+
+
+def _in_enum(code: Code, i: int) -> bool:
+    opener = code.parent[i]
+    if opener < 0 or code.value(opener) != "{":
+        return False
+    if not (code.value(i - 1) in ("{", ",") or code.newline_before[i]):
+        return False
+    for k in range(opener - 1, max(-1, opener - 12), -1):
+        if code.value(k) == "enum":
+            return True
+        if code.value(k) in (";", "}", "{"):
+            return False
+    return False
+
+
+def _container(code: Code, symbols: Symbols, i: int) -> str:
+    """The table, enum or class a binding sits in, normalised; "" at top level."""
+    opener = code.parent[i]
+    if opener >= 0:
+        if opener in symbols.containers:
+            return symbols.containers[opener]
+        name = _literal_name(code, opener)
+        if name:
+            symbols.containers[opener] = name
+            return name
+    cls = symbols.enclosing(i, "class")
+    return norm(cls.name) if cls else ""
+
+
+def _literal_name(code: Code, opener: int) -> str:
+    """The name a bracketed literal is bound to: NAME = {...}, NAME: {...}, enum NAME {...}."""
+    k = opener - 1
+    for _ in range(16):  # skip types and calls between name and literal: map[string]string{, dict(
+        if k < 0:
+            return ""
+        value = code.value(k)
+        if value in ("=", ":", "=>", ":=") or code.ops[k] in ("=>", ":="):
+            j = k - 1
+            if code.value(j) == ">" or code.value(j) == "=":
+                j -= 1
+            while j >= 0 and code.kind(j) == "name" and code.value(j) in _TYPE_WORDS:
+                j -= 1
+            if code.kind(j) == "punct" and code.value(j) == ":" and code.kind(j - 1) == "name":
+                j -= 1
+            if code.kind(j) in ("name", "str"):
+                if code.kind(j) == "name" and code.kind(j - 1) == "name" and code.value(j - 1) not in _TYPE_WORDS \
+                        and code.language == "go":
+                    j -= 1
+                return norm(code.value(j))
+            return ""
+        if code.kind(k) == "name" and code.kind(k - 1) == "name" and code.value(k - 1) in (
+                "enum", "class", "object", "interface", "struct", "module"):
+            return norm(code.value(k))
+        if value in (";", "{", "}", ","):
+            return ""
+        if code.partner[k] >= 0 and value in (")", "]", ">"):
+            k = code.partner[k] - 1
+            continue
+        k -= 1
+    return ""
+
+
+def _at_class_level(code: Code, symbols: Symbols, i: int) -> bool:
+    cls = symbols.enclosing(i, "class")
+    if cls is None:
+        return False
+    fn = symbols.enclosing(i, "function")
+    if fn is not None and fn.body[0] > cls.body[0]:
+        # inside a method: only ``self.x = ...`` style assignments count, handled by the caller;
+        # but C#/Java constructors set properties by bare name (Resource = "invoices")
+        return code.language in ("csharp", "java", "kotlin") and code.value(i)[:1].isupper()
+    return True
+
+
+# -- imports ------------------------------------------------------------------------------------
+def _imports(code: Code, symbols: Symbols) -> None:
+    tokens = code.tokens
+    language = code.language
+    for i, tok in enumerate(tokens):
+        if tok.kind != "name" or not (i == 0 or code.newline_before[i] or code.value(i - 1) in (";", "{", "}")
+                                      or tok.value in ("require", "require_relative", "from")):
+            continue
+        value = tok.value
+        if language in ("javascript", "typescript") and value == "import":
+            _js_import(code, symbols, i)
+        elif value in ("require", "require_relative", "require_once", "include", "include_once"):
+            k = i + 1 + (code.value(i + 1) == "(")
+            if code.kind(k) == "str":
+                target = _require_target(code, i)
+                symbols.imports.append((target, module_stem(tokens[k].value)))
+        elif language == "python" and value in ("from", "import"):
+            _python_import(code, symbols, i)
+        elif value in ("import", "using", "use", "alias") and language in (
+                "go", "csharp", "java", "kotlin", "php", "elixir"):
+            _qualified_import(code, symbols, i)
+
+
+def _js_import(code: Code, symbols: Symbols, i: int) -> None:
+    names: list[str] = []
+    k = i + 1
+    while k < len(code.tokens) and k < i + 80:
+        tok = code.tokens[k]
+        if tok.kind == "str":
+            stem = module_stem(tok.value)
+            symbols.imports.extend((name, stem) for name in names or [""])
+            return
+        if tok.kind == "name" and tok.value not in ("from", "as", "type", "import"):
+            if code.value(k + 1) != "as":
+                names.append(tok.value)
+        if code.value(k) == ";" or (code.newline_before[k] and tok.kind == "name" and tok.value == "import"):
+            return
+        k += 1
+
+
+def _python_import(code: Code, symbols: Symbols, i: int) -> None:
+    k = i + 1
+    module: list[str] = []
+    while code.kind(k) == "name" or code.value(k) == ".":
+        if code.kind(k) == "name":
+            if code.value(k) == "import" and code.value(i) == "from":
+                break
+            module.append(code.value(k))
+        k += 1
+        if k < len(code.tokens) and code.newline_before[k]:
+            break
+    stem = module_stem(".".join(module))
+    if code.value(i) == "import":
+        symbols.imports.append((module[-1] if module else "", stem))
+        return
+    names: list[str] = []
+    k += 1
+    while k < len(code.tokens) and (not code.newline_before[k] or code.parent[k] >= 0):
+        if code.kind(k) == "name" and code.value(k) != "as" and code.value(k + 1) != "as":
+            names.append(code.value(k))
+        k += 1
+    symbols.imports.extend((name, stem) for name in names or [""])
+    for name in names:  # ``from pkg import fortnox`` imports a module too
+        symbols.imports.append(("", norm(name)))
+
+
+def _qualified_import(code: Code, symbols: Symbols, i: int) -> None:
+    k = i + 1
+    if code.language == "go" and code.value(k) == "(" and code.partner[k] > k:
+        for j in range(k + 1, code.partner[k]):
+            if code.kind(j) == "str":
+                alias = code.value(j - 1) if code.kind(j - 1) == "name" else ""
+                path = code.tokens[j].value
+                symbols.imports.append((alias or path.rsplit("/", 1)[-1], module_stem(path)))
+        return
+    parts: list[str] = []
+    while k < len(code.tokens) and not code.newline_before[k] and code.value(k) not in (";", "{"):
+        tok = code.tokens[k]
+        if tok.kind == "str":
+            parts.append(tok.value)
+        elif tok.kind == "name" and tok.value not in ("static", "function", "const", "as"):
+            parts.append(tok.value)
+        k += 1
+    if parts:
+        last = parts[-1]
+        symbols.imports.append((last.rsplit("/", 1)[-1], module_stem(last)))
+        if len(parts) > 1:
+            symbols.imports.append(("", norm(parts[-2].rsplit("/", 1)[-1])))
+
+
+def _require_target(code: Code, i: int) -> str:
+    if i >= 2 and code.value(i - 1) == "=" and code.kind(i - 2) == "name":
+        return code.value(i - 2)
+    return ""
+
+
+_SOURCE_SUFFIXES = frozenset({"js", "ts", "py", "rb", "php", "ex", "exs", "go", "mjs", "cjs", "tsx", "jsx"})
+
+
+def module_stem(module: str) -> str:
+    """The last segment of a module path without extension, normalised: './lib/fortnox.ts' -> 'fortnox'."""
+    last = re.split(r"[/\\.:]+", module.strip().rstrip("/"))
+    parts = [p for p in last if p]
+    if not parts:
+        return ""
+    stem = parts[-1]
+    if stem.lower() in _SOURCE_SUFFIXES and len(parts) > 1:
+        stem = parts[-2]
+    return norm(stem)

@@ -1,0 +1,340 @@
+"""Just enough structure over a token list to read expressions: brackets, operators, name chains,
+calls and their arguments. Language-neutral on purpose; it never needs a full parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.scanner.lexer import Token
+
+OPENERS = {"(": ")", "[": "]", "{": "}"}
+STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
+CLOSERS = {")": "(", "]": "[", "}": "{"}
+# Multi-character operators built from adjacent punctuation tokens, longest first.
+_OPERATORS = sorted({
+    "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
+    ".=", ":=", "<>", "<<", ">>", "&&", "||", "|>", "??", "..", "=~", "++", "--", "<-", "*=", "/=",
+}, key=len, reverse=True)
+MEMBER_SEPARATORS = {".", "?.", "->", "::", "!!."}
+_CONTINUATIONS = {".", "?.", "+", "?", ":", "|>", "&&", "||", "->", "::", "<>", "=>"}
+SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
+# a ?? b, a || b, a or b, a ?: b: the right side is a fallback value
+ALTERNATIVES = {"??", "||", "or", "?:"}
+
+
+@dataclass(frozen=True)
+class Call:
+    """A call ``callee(args)``: the callee's name chain and where its arguments are."""
+
+    open: int  # index of "("
+    close: int  # index of ")"
+    names: tuple[str, ...]  # callee chain, e.g. ("self", "session", "get")
+    start: int  # index of the callee's first token
+    decorated: bool  # preceded by "@" (a decorator or annotation)
+    attribute: bool  # inside "[...]" as a C# attribute: [HttpGet("x")]
+
+    @property
+    def name(self) -> str:
+        return self.names[-1] if self.names else ""
+
+
+class Code:
+    """One file's tokens with bracket partners, operators and line breaks precomputed."""
+
+    def __init__(self, tokens: list[Token], text: str, language: str | None) -> None:
+        self.tokens = tokens
+        self.text = text
+        self.language = language
+        n = len(tokens)
+        self.partner = [-1] * n
+        self.parent = [-1] * n  # innermost enclosing opener
+        self.ops: list[str] = [""] * n  # operator starting at a punctuation token
+        self.newline_before = [False] * n
+        # PHP joins strings with "." and reaches members with "->"; Elixir joins with "<>"
+        self.member_seps = MEMBER_SEPARATORS - {"."} if language == "php" else MEMBER_SEPARATORS
+        self.concat_ops = {"php": {"."}, "elixir": {"<>"}}.get(language or "", {"+"})
+        stack: list[int] = []
+        previous_end = 0
+        for i, tok in enumerate(tokens):
+            self.newline_before[i] = text.find("\n", previous_end, tok.offset) >= 0
+            previous_end = tok.end
+            self.parent[i] = stack[-1] if stack else -1
+            if tok.kind != "punct":
+                continue
+            value = tok.value
+            if value in OPENERS:
+                stack.append(i)
+            elif value in CLOSERS:
+                # tolerate unbalanced code: pop to the nearest matching opener, if any
+                for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
+                    if tokens[stack[depth]].value == CLOSERS[value]:
+                        opener = stack[depth]
+                        del stack[depth:]
+                        self.partner[opener], self.partner[i] = i, opener
+                        self.parent[i] = self.parent[opener]
+                        break
+        for i, tok in enumerate(tokens):
+            if tok.kind == "punct":
+                self.ops[i] = self._operator(i)
+
+    # -- small queries -------------------------------------------------------------------------
+    def value(self, i: int) -> str:
+        return self.tokens[i].value if 0 <= i < len(self.tokens) else ""
+
+    def kind(self, i: int) -> str:
+        return self.tokens[i].kind if 0 <= i < len(self.tokens) else ""
+
+    def op(self, i: int) -> str:
+        """The operator starting at token ``i``, or "" (also past either end)."""
+        return self.ops[i] if 0 <= i < len(self.tokens) else ""
+
+    def _operator(self, i: int) -> str:
+        tokens = self.tokens
+        joined = tokens[i].value
+        end = tokens[i].end
+        j = i + 1
+        while j < len(tokens) and j < i + 3 and tokens[j].kind == "punct" and tokens[j].offset == end:
+            joined += tokens[j].value
+            end = tokens[j].end
+            j += 1
+        for op in _OPERATORS:
+            if joined.startswith(op):
+                return op
+        return tokens[i].value
+
+    def op_ending_at(self, j: int) -> tuple[str, int]:
+        """(operator, index of its first token) for an operator whose last token is ``j``."""
+        for back in (2, 1):
+            i = j - back
+            if i >= 0 and self.kind(i) == "punct" and len(self.ops[i]) == back + 1 \
+                    and self.tokens[j].end - self.tokens[i].offset == back + 1:
+                return self.ops[i], i
+        if self.kind(j) == "punct":
+            return self.ops[j] if len(self.ops[j]) == 1 else self.value(j), j
+        return "", j
+
+    def chain_start(self, j: int) -> int:
+        """First token of the postfix expression (a.b(c)[d]) that ends at token ``j``."""
+        i = j
+        for _ in range(64):
+            tok = self.tokens[i]
+            if tok.kind == "punct" and tok.value in (")", "]") and self.partner[i] >= 0:
+                opener = self.partner[i]
+                before = opener - 1
+                if before >= 0 and (self.kind(before) in ("name", "str") or
+                                    self.value(before) in (")", "]")) and not self.newline_before[opener]:
+                    i = before
+                    continue
+                if before >= 0 and self.value(before) == ">":  # generic call: f<T>(...)
+                    lt = self._generic_open(before)
+                    if lt > 0 and self.kind(lt - 1) == "name":
+                        i = lt - 1
+                        continue
+                return opener
+            if tok.kind in ("name", "str", "num") or (tok.kind == "punct" and tok.value in ("@", "$")):
+                op, op_start = self.op_ending_at(i - 1) if i > 0 else ("", i)
+                if op in self.member_seps and op_start > 0 and op_start < i:
+                    prev = op_start - 1
+                    if self.kind(prev) in ("name", "str") or self.value(prev) in (")", "]"):
+                        i = prev
+                        continue
+            return i
+        return i
+
+    def chain_end(self, i: int) -> int:
+        """Last token of the postfix expression that starts at token ``i``."""
+        j = i
+        n = len(self.tokens)
+        for _ in range(64):
+            if self.kind(j) == "punct" and self.value(j) in OPENERS and self.partner[j] >= 0 and j == i:
+                j = self.partner[j]
+            nxt = j + 1
+            if nxt >= n:
+                return j
+            if self.value(nxt) in ("(", "[") and self.partner[nxt] >= 0 and not self.newline_before[nxt]:
+                j = self.partner[nxt]
+                continue
+            op = self.ops[nxt] if self.kind(nxt) == "punct" else ""
+            if op in self.member_seps:
+                after = nxt + len(op) if op != "!!." else nxt + 3
+                if self.kind(after) == "name":
+                    j = after
+                    continue
+            return j
+        return j
+
+    def chain_names(self, start: int, end: int) -> tuple[str, ...]:
+        """Names along a chain, outside any call arguments or index brackets."""
+        names: list[str] = []
+        i = start
+        while i <= end:
+            tok = self.tokens[i]
+            if tok.kind == "punct" and tok.value in OPENERS and self.partner[i] > i and i != start:
+                i = self.partner[i] + 1
+                continue
+            if tok.kind == "name":
+                names.append(tok.value)
+            i += 1
+        return tuple(names)
+
+    def _generic_open(self, gt: int) -> int:
+        """The "<" that opens generic arguments ending at ``gt``: f<T>(, get<{ A: B[] }>(."""
+        depth = 0
+        k = gt
+        for _ in range(48):
+            if k < 0:
+                return -1
+            value = self.value(k)
+            if value == ">":
+                depth += 1
+            elif value == "<":
+                depth -= 1
+                if depth == 0:
+                    return k
+            elif value in (";", "=") and self.ops[k] not in ("=>",):
+                return -1
+            elif value in ("}", "]", ")") and self.partner[k] >= 0:
+                k = self.partner[k]
+            elif value in ("{", "(", "["):
+                return -1
+            k -= 1
+        return -1
+
+    # -- calls ---------------------------------------------------------------------------------
+    def call_at(self, opener: int) -> Call | None:
+        """The call whose argument list opens at ``opener`` ("("), if a callee precedes it."""
+        if self.value(opener) != "(" or self.partner[opener] < 0:
+            return None
+        before = opener - 1
+        if before < 0:
+            return None
+        if self.value(before) == ">":
+            lt = self._generic_open(before)
+            if lt <= 0:
+                return None
+            before = lt - 1
+        elif self.value(before) in ("!", "?") and before > 0 and self.kind(before - 1) == "name" \
+                and self.tokens[before - 1].end == self.tokens[before].offset:
+            before -= 1  # Elixir/Ruby: Req.get!(...), valid?(...)
+        if self.kind(before) not in ("name",) and self.value(before) not in (")", "]"):
+            return None
+        start = self.chain_start(before)
+        names = self.chain_names(start, before)
+        if not names:
+            return None
+        decorated = (names[0].startswith("@") or (start > 0 and self.value(start - 1) == "@")) and \
+            self.language in ("python", "java", "kotlin", "typescript", "javascript")
+        attribute = self.parent[start] >= 0 and self.value(self.parent[start]) == "[" \
+            and (self.parent[start] == 0 or self.value(self.parent[start] - 1) in (";", "{", "}", "]", ")")
+                 or self.newline_before[self.parent[start]])
+        return Call(opener, self.partner[opener], names, start, decorated, attribute)
+
+    def literal_brace(self, opener: int) -> bool:
+        """A { that opens an object/dict/map literal rather than a block."""
+        before = opener - 1
+        if before < 0:
+            return False
+        value = self.value(before)
+        if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or self.op(before) in ("=>", ":=", "??"):
+            return True
+        if self.language == "kotlin" and (self.kind(before) == "name" or value == ")"):
+            return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
+        if self.language == "go":  # composite literals: map[string]string{...}, &Config{...}
+            if value in ("}", "]"):
+                return True
+            if self.kind(before) == "name":
+                start = self.chain_start(before)
+                prior = self.value(start - 1) if start > 0 else ""
+                return prior in ("=", ":", "&", "(", ",", "return", "{", "]") or self.op(start - 1) == ":="
+            return False
+        return False
+
+    def direct_call(self, i: int) -> Call | None:
+        """The call whose argument list holds token ``i`` directly or inside object/array literals
+        (fetch(url, {method: "POST"})) - never through a nested call or a function body."""
+        opener = self.parent[i]
+        while opener >= 0 and self.value(opener) in ("{", "[") and self.literal_brace(opener):
+            opener = self.parent[opener]
+        if opener >= 0 and self.value(opener) == "(":
+            return self.call_at(opener)
+        return None
+
+    def piped_call(self, end: int) -> Call | None:
+        """Elixir: "/accounts" |> Http.get() - the value is the first argument of the next call."""
+        if self.op(end + 1) != "|>":
+            return None
+        k = end + 3
+        while k < len(self.tokens) and (self.kind(k) == "name" or self.value(k) in (".", "!")):
+            k += 1
+        return self.call_at(k) if self.value(k) == "(" else None
+
+    def argument_index(self, opener: int, i: int) -> int:
+        index = 0
+        k = opener + 1
+        while k < i:
+            if self.partner[k] > k:
+                k = self.partner[k] + 1
+                continue
+            if self.value(k) == ",":
+                index += 1
+            k += 1
+        return index
+
+    def arguments(self, opener: int) -> list[tuple[int, int]]:
+        """(first, last) token index of each argument of the call opening at ``opener``."""
+        close = self.partner[opener]
+        if close < 0:
+            return []
+        args: list[tuple[int, int]] = []
+        start = opener + 1
+        k = start
+        while k < close:
+            if self.partner[k] > k:
+                k = self.partner[k] + 1
+                continue
+            if self.value(k) == ",":
+                if k > start:
+                    args.append((start, k - 1))
+                start = k + 1
+            k += 1
+        if close > start:
+            args.append((start, close - 1))
+        return args
+
+    def statement_bounds(self, i: int) -> tuple[int, int]:
+        """A cheap statement: from the last ";" or brace at ``i``'s level to the next one."""
+        parent = self.parent[i]
+        lo = i
+        floor = max(0, i - STATEMENT_WINDOW)  # bounded: a statement that long is data, not a request
+        while lo > floor:
+            prev = lo - 1
+            if self.parent[prev] == parent and self.value(prev) in (";", "{", "}"):
+                break
+            if prev == parent:
+                break
+            if self.parent[lo] == parent and self.newline_before[lo] and lo != i and \
+                    self._line_ends_statement(prev) and self.ops[lo] not in _CONTINUATIONS:
+                break
+            lo = prev
+        hi = i
+        n = min(len(self.tokens), i + STATEMENT_WINDOW)
+        while hi + 1 < n:
+            nxt = hi + 1
+            if self.parent[nxt] != parent and self.partner[nxt] < 0 and self.value(nxt) in CLOSERS:
+                break
+            if self.value(nxt) in CLOSERS and self.partner[nxt] >= 0 and self.partner[nxt] < i:
+                break
+            if self.parent[nxt] == parent and self.value(nxt) in (";",):
+                break
+            if self.parent[nxt] == parent and self.newline_before[nxt] and self._line_ends_statement(hi) \
+                    and self.ops[nxt] not in _CONTINUATIONS:
+                break
+            hi = nxt
+        return lo, hi
+
+    def _line_ends_statement(self, j: int) -> bool:
+        """Whether a line ending with token ``j`` can end a statement (no operator or comma)."""
+        tok = self.tokens[j]
+        if tok.kind != "punct":
+            return True
+        return tok.value in (")", "]", "}", ";")

@@ -1,0 +1,132 @@
+"""Paths relative to a base held by an HTTP client, a helper, a table or a field - in one file."""
+
+
+def test_axios_instance_with_base_url(uses):
+    files = {"api.js": '''\
+        const api = axios.create({ baseURL: "https://api.fortnox.se/3" });
+        api.get("/invoices");
+        api.post(`/orders/${n}/createinvoice`);
+        other.get("/customers");
+        '''}
+    assert uses(files) == [
+        ("api.js", 2, 9, "GET", "/3/invoices", "client-base", "high"),
+        ("api.js", 3, 10, "POST", "/3/orders/{}/createinvoice", "client-base", "high"),
+    ]
+
+
+def test_python_client_with_base_url_from_an_env_default(uses):
+    files = {"c.py": '''\
+        ROOT = os.getenv("FORTNOX_URL", "https://api.fortnox.se/3/")
+        class C:
+            def __init__(self):
+                self._http = httpx.Client(base_url=ROOT)
+            def units(self):
+                return self._http.get("units").json()
+        '''}
+    assert uses(files) == [("c.py", 6, 31, "GET", "/3/units", "client-base", "high")]
+
+
+def test_guzzle_base_uri_and_csharp_base_address(uses):
+    files = {
+        "a.php": "<?php\n$c = new Client(['base_uri' => 'https://api.fortnox.se/3/']);\n$c->get('articles');\n",
+        "B.cs": 'class B { B(HttpClient h) { h.BaseAddress = new Uri("https://api.fortnox.se/3/");\n'
+                '  h.DeleteAsync($"labels/{id}"); } }\n',
+    }
+    assert uses(files) == [
+        ("B.cs", 2, 17, "DELETE", "/3/labels/{}", "client-base", "high"),
+        ("a.php", 3, 9, "GET", "/3/articles", "client-base", "high"),
+    ]
+
+
+def test_class_level_bases_httparty_and_tesla(uses):
+    files = {
+        "a.rb": 'class A\n  include HTTParty\n  base_uri "https://api.fortnox.se/3"\n'
+                '  def x\n    self.class.get "/projects"\n  end\nend\n',
+        "b.ex": 'defmodule B do\n  use Tesla\n  plug Tesla.Middleware.BaseUrl, "https://api.fortnox.se/3"\n'
+                '  def x, do: post("/offers", %{})\nend\n',
+    }
+    assert uses(files) == [
+        ("a.rb", 5, 20, "GET", "/3/projects", "client-base", "high"),
+        ("b.ex", 4, 19, "POST", "/3/offers", "client-base", "high"),
+    ]
+
+
+def test_helper_named_for_fortnox_and_helper_that_adds_the_base(uses):
+    files = {"h.ts": '''\
+        const BASE = "https://api.fortnox.se/3";
+        async function call(path: string, init: RequestInit = {}) { return fetch(`${BASE}${path}`, init); }
+        call("/currencies");
+        fortnoxRequest("POST", "/vouchers");
+        somethingElse("/accounts");
+        '''}
+    assert uses(files) == [
+        ("h.ts", 3, 6, None, "/3/currencies", "fortnox-helper", "medium"),
+        ("h.ts", 4, 24, "POST", "/3/vouchers", "fortnox-helper", "medium"),
+    ]
+
+
+def test_strings_equal_to_a_resource_need_evidence(uses):
+    files = {"x.py": '''\
+        BASE = "https://api.fortnox.se/3"
+        kinds = ["orders", "invoices"]
+        if kind == "customers":
+            cache.get("articles")
+        '''}
+    assert uses(files) == []
+
+
+def test_route_table_dict_used_with_the_base(uses):
+    files = {"t.py": '''\
+        BASE = "https://api.fortnox.se/3/"
+        PATHS = {"invoices": "invoices", "people": "employees/"}
+        def get(name):
+            return requests.get(BASE + PATHS[name])
+        '''}
+    assert uses(files) == [
+        ("t.py", 2, 22, "GET", "/3/invoices", "concatenation", "high"),
+        ("t.py", 2, 44, "GET", "/3/employees", "concatenation", "high"),
+    ]
+
+
+def test_enum_and_const_class_used_as_paths(uses):
+    files = {
+        "R.java": '''\
+            enum R { INVOICES("invoices"), ORDERS("orders"); final String p; R(String p) { this.p = p; } }
+            class C { static final String B = "https://api.fortnox.se/3/";
+              String u(R r) { return B + r.p; } }
+            ''',
+        "E.cs": '''\
+            static class Endpoints { public const string Units = "units"; }
+            class D { const string Base = "https://api.fortnox.se/3/"; string U() => Base + Endpoints.Units; }
+            ''',
+    }
+    assert uses(files) == [
+        ("E.cs", 1, 54, None, "/3/units", "concatenation", "high"),
+        ("R.java", 1, 19, None, "/3/invoices", "route-table", "medium"),
+        ("R.java", 1, 39, None, "/3/orders", "route-table", "medium"),
+    ]
+
+
+def test_resource_field_joined_in_a_base_class(uses):
+    files = {"r.ts": '''\
+        const BASE = "https://api.fortnox.se/3";
+        abstract class Resource {
+          protected path = "";
+          list() { return fetch(`${BASE}/${this.path}`); }
+        }
+        class Suppliers extends Resource { protected path = "suppliers"; }
+        '''}
+    assert uses(files) == [("r.ts", 6, 53, "GET", "/3/suppliers", "interpolation", "high")]
+
+
+def test_list_of_resources_iterated_into_a_helper(uses):
+    files = {"sync.js": '''\
+        const RESOURCES = ["suppliers", "articles"];
+        const labels = ["orders", "invoices"];
+        for (const r of RESOURCES) { await fortnox.get(`/${r}`); }
+        for (const l of labels) { console.log(l); }
+        '''}
+    assert uses(files) == [
+        ("sync.js", 1, 20, None, "/3/suppliers", "route-table", "medium"),
+        ("sync.js", 1, 33, None, "/3/articles", "route-table", "medium"),
+    ]
