@@ -22,6 +22,8 @@ MAX_PARSE = 1_000_000  # parse structured config up to this size; larger files f
 
 
 def config_bases(text: str, display: str, index: LineIndex) -> list[Fact]:
+    if "api.fortnox.se" not in text:
+        return []  # nothing to record; parsing every config file would cost more than it tells
     pairs: list[tuple[list[str], str]] = []
     lowered = display.lower()
     if len(text) <= MAX_PARSE and lowered.endswith(".json"):

@@ -249,8 +249,8 @@ class Evaluator:
         if not match:
             return [unknown()]
         names = tuple(n for n in _SEPARATOR.split(match.group()) if n)
-        rest = part.strip()[match.end():]
-        key = _PART_KEY.match(rest.lstrip())
+        rest = part.strip()[match.end():].lstrip()
+        key = _PART_KEY.match(rest)
         if key:
             names = names + (key.group(1),)
             rest = rest[key.end():]
