@@ -24,7 +24,8 @@ _PART_CHAIN = re.compile(r"[@$]?[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:\?\.|\.|->|::)\s
 _PART_KEY = re.compile(r"\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")  # after lstrip: no leading \s*
 _CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.-]+)(?::[^}]*)?\}$")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_SEPARATOR = re.compile(r"\s*(?:\?\.|\.|->|::)\s*")
+# No \s* around the operator: a leading \s* is quadratic under search; names are stripped instead.
+_SEPARATOR = re.compile(r"\?\.|\.|->|::")
 
 FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "printf", "fmt"})
 JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl", "urlcombine"})
@@ -248,7 +249,7 @@ class Evaluator:
         match = _PART_CHAIN.match(part.strip())
         if not match:
             return [unknown()]
-        names = tuple(n for n in _SEPARATOR.split(match.group()) if n)
+        names = tuple(n.strip() for n in _SEPARATOR.split(match.group()) if n.strip())
         rest = part.strip()[match.end():].lstrip()
         key = _PART_KEY.match(rest)
         if key:

@@ -13,7 +13,7 @@ RECORDED_DIRS = frozenset({"cassettes", "vcr_cassettes", "fixtures", "__fixtures
                            "__mocks__", "mocks", "stubs", "wiremock", "apidocs", "openapi", "swagger"})
 RECORDED_SUFFIXES = (".har", ".snap", ".postman_collection.json", ".pact.json")
 _SPEC_MARKERS = re.compile(
-    r"""^\s*["']?(?:openapi|swagger)["']?\s*:|"(?:openapi|swagger)"\s*:|^\s*http_interactions\s*:|"""
+    r"""^[ \t]*["']?(?:openapi|swagger)["']?\s*:|"(?:openapi|swagger)"\s*:|^[ \t]*http_interactions\s*:|"""
     r""""log"\s*:\s*\{\s*"version"|"interactions"\s*:\s*\[""", re.M)
 _DATA_SUFFIXES = (".json", ".yaml", ".yml")
 

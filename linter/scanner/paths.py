@@ -13,9 +13,10 @@ METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 # A full URL on the API host. The path stops at quotes, whitespace and markup.
 API_URL = re.compile(r"https?://api\.fortnox\.se(?::\d+)?(/[^\s'\"`<>\\)]*)?", re.I)
 # Any http(s) URL at the start of a string, for bases of other services
-OTHER_URL = re.compile(r"\s*https?://([A-Za-z0-9.-]+)(?::\d+)?(/[^\s'\"`<>\\]*)?\s*$", re.I)
+OTHER_URL = re.compile(r"https?://([A-Za-z0-9.-]+)(?::\d+)?(/[^\s'\"`<>\\]*)?\s*$", re.I)
 # An optional HTTP verb before a URL or path: "GET /invoices" (Feign @RequestLine, .http files)
-_VERB_PREFIX = re.compile(r"\s*(GET|POST|PUT|PATCH|DELETE)\s+", re.I)
+# Applied after the leading blanks (match's pos): a leading \s* would be quadratic under search.
+_VERB_PREFIX = re.compile(r"(GET|POST|PUT|PATCH|DELETE)\s+", re.I)
 _PATH_CHARS = re.compile(r"[A-Za-z0-9_\-./{}?=&%:,+~@*!$;'()\[\]]*")
 _VERSIONED = re.compile(r"-v\d+$")
 _RESOURCE_LIKE = re.compile(r"[a-z]{4,}")
@@ -38,7 +39,7 @@ def classify(text: str, catalog: Catalog) -> Shape:
     """What ``text`` (a folded string, ``{}`` for run-time parts) says about a Fortnox call."""
     method = None
     offset = 0
-    verb = _VERB_PREFIX.match(text)
+    verb = _VERB_PREFIX.match(text, len(text) - len(text.lstrip()))
     if verb:
         method = verb.group(1).upper()
         offset = verb.end()

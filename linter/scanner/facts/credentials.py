@@ -28,9 +28,10 @@ _PLACEHOLDER_WORDS = ("your", "xxx", "example", "changeme", "change_me", "placeh
 _PLACEHOLDER_CHARS = set("<>{}$%[]() ")
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_.-]+")
-# key [:=] value on one line of a config file (.env, YAML, JSON, INI, properties)
+# key [:=] value on one line of a config file (.env, YAML, JSON, INI, properties); matched after the
+# line's indent, as a leading [ \t]* would be quadratic under search
 _CONFIG_LINE = re.compile(
-    r"""[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?[ \t]*[:=][ \t]*(["']?)([^\s"',#;]{1,4096})""")
+    r"""(?:export[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?[ \t]*[:=][ \t]*(["']?)([^\s"',#;]{1,4096})""")
 # a credential in a query string or form body: ...&client_secret=VALUE&...
 _QUERY_PAIR = re.compile(r"(?:^|[?&])(client_secret|access_token|refresh_token)=([^&\s\"'#<>]{1,4096})")
 MAX_LINE = 10_000
@@ -119,7 +120,7 @@ def extract(view: FileView) -> list[Fact]:
     else:
         for line_start, line in _lines(view.text):
             _in_query(line, lambda i, j, key, secret, at=line_start: add(at + i, at + j, key, secret))
-            match = _CONFIG_LINE.match(line)
+            match = _CONFIG_LINE.match(line, len(line) - len(line.lstrip(" \t")))
             if match and credential_kind(match.group(1)) and looks_secret(match.group(3)):
                 closing = len(match.group(2)) if line[match.end():].startswith(match.group(2)) else 0
                 add(line_start + match.start(2), line_start + match.end() + closing, match.group(1),

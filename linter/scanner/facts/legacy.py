@@ -16,7 +16,7 @@ from linter.scanner.uses import Fact
 
 LEGACY_HEADERS = ("Access-Token", "Client-Secret", "Authorization-Code")
 _BY_LOWER = {h.lower(): h for h in LEGACY_HEADERS}
-_IN_STRING = re.compile(r"\s*(access-token|client-secret|authorization-code)\s*(?::|$)", re.I)
+_IN_STRING = re.compile(r"(access-token|client-secret|authorization-code)\s*(?::|$)", re.I)
 _IN_TEXT = re.compile(r"\b(access-token|client-secret|authorization-code)[\"']?\s*:", re.I)
 PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc")
 
@@ -34,7 +34,7 @@ def extract(view: FileView) -> list[Fact]:
     for token in view.tokens:
         if token.kind != "str" or len(token.value) > 200:
             continue
-        match = _IN_STRING.match(token.value)
+        match = _IN_STRING.match(token.value, len(token.value) - len(token.value.lstrip()))
         if match:
             found.append(view.fact("legacy-header", token.offset, header=_BY_LOWER[match.group(1).lower()]))
     return found

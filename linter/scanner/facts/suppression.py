@@ -16,8 +16,9 @@ from linter.scanner.uses import Fact
 KIND = "suppression"
 MARKER = re.compile(r"fortnox-lint:[ \t]*ignore\b(?:\[([^\]\n]*)\])?([^\n]*)")
 # What may stand before a marker on a line of its own: indentation and comment openers.
-_COMMENT_ONLY = re.compile(r"^[ \t]*(?:#+|//+|/\*+|\*+|--|;+|<!--|%+|'|REM\b)?[ \t]*$")
-_CLOSERS = re.compile(r"[ \t]*(?:\*/|-->|%>|#}|\*\)|:})[ \t]*$")
+# One [ \t]* on each side of the marker, never two in a row: adjacent ones backtrack quadratically.
+_COMMENT_ONLY = re.compile(r"^[ \t]*(?:(?:#+|//+|/\*+|\*+|--|;+|<!--|%+|'|REM\b)[ \t]*)?$")
+_CLOSERS = re.compile(r"(?:\*/|-->|%>|#}|\*\)|:})[ \t]*$")
 # In a file we cannot lex, a marker counts only right after a comment opener that itself starts
 # the line or follows a space; formats without comments (JSON, SARIF reports) never suppress.
 _OPENER_BEFORE = re.compile(r"(?:^|[ \t])(?:#+|//+|/\*+|--|;+|<!--|%+|REM)[ \t]*$")
