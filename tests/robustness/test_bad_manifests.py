@@ -49,7 +49,7 @@ def test_unknown_key_is_a_finding_with_a_suggestion(tmp_path):
     assert ran.out.splitlines()[0] == (
         "fortnox.yaml:2:1: FNX007 [invalid-manifest] unknown key 'scopez'; did you mean 'scopes'? "
         "(known keys: scopes, licenses, redirect_uris, service_account, oauth2, distribution, "
-        "published, exclude, lint)")
+        "published, exclude, include_tests, lint)")
 
 
 def test_duplicate_key_is_an_error_at_the_second_key(tmp_path):

@@ -66,7 +66,7 @@ def test_no_network_no_import_no_execution_of_scanned_code(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("FORTNOX_LINT_DEBUG", None)
     done = subprocess.run([sys.executable, "-c", WATCHED, str(root), str(log), "check", "--format", "json",
-                           "--jobs", "2"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+                           "--jobs", "2", "--include-tests"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["files_scanned"] == 263
     assert not log.exists() or log.read_text() == ""
