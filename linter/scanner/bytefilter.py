@@ -8,8 +8,8 @@ on the raw bytes the cheapest way that is still safe:
 * a literal (``/3/``, ``BASE_URL``): ``bytes.__contains__``;
 * a case-insensitive group of literals, optionally joined by ``.?`` (``(?i:client.?secret|...)``):
   every piece must occur in the lower-cased bytes;
-* anything else made of ASCII literals, groups, quantifiers and positive character classes (the
-  quoted-resource trie): that branch alone, compiled as a bytes regular expression.
+* anything else made of ASCII literals, groups, quantifiers, positive character classes and
+  lookbehinds of ASCII literals (the quoted-resource trie): compiled as a bytes regular expression.
 
 The test is only used to *skip* a file, so it must never say "no" where the regular expression
 on the decoded text says "yes" (property-tested):
@@ -92,9 +92,16 @@ def _caseless_pieces(branch: str) -> list[list[str]] | None:
     return alternatives
 
 
+_LOOKBEHIND = re.compile(r"\(\?<[!=]((?:[^\\()\[\]|.?*+{}^$]|\\[^A-Za-z0-9])+)\)")
+
+
 def _byte_safe(branch: str) -> bool:
     """True when ``branch`` matches UTF-8 bytes exactly where it matches their text."""
-    if not branch.isascii() or "[^" in branch or "(?" in branch.replace("(?:", ""):
+    if not branch.isascii():
+        return False
+    # An ASCII literal before a position is the same bytes before it: (?<!/api) is safe.
+    branch = _LOOKBEHIND.sub("", branch)
+    if "[^" in branch or "(?" in branch.replace("(?:", ""):
         return False
     unescaped = re.sub(r"\\[^A-Za-z0-9]", "", branch)
     return "." not in unescaped and "\\" not in unescaped

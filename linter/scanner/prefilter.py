@@ -1,9 +1,11 @@
 """The cheap test that decides which files are lexed at all (a 10,000-file project must stay fast).
 
-A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/", one of the base
-URL names BASE_URL, base_url or BaseAddress, or a Fortnox REST resource name right after a quote
-or a slash and followed by one ("invoices", '/customers/', `orders/${id}`): such a file may reach
-Fortnox through a base URL defined in another file.
+A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/" followed by one
+of Fortnox's /api/ areas ("/api/warehouse", "/api/time"; a plain "/api/users" is some other
+service's and is everywhere in web code), one of the base URL names BASE_URL, base_url or
+BaseAddress, or a Fortnox REST resource name right after a quote or a slash and followed by one
+("invoices", '/customers/', `orders/${id}`): such a file may reach Fortnox through a base URL
+defined in another file.
 
 One regular expression, tried once per file. The resource names form a trie (shared prefixes
 factored out) and the base names are case-sensitive literals, which keeps it near the speed of the
@@ -18,13 +20,14 @@ import re
 from linter.resources import data_dir
 
 
-def _resources() -> list[str]:
-    """First path segments of the shipped catalog's /3/ endpoints, read without parsing YAML."""
+def _first_segments(prefix: str) -> list[str]:
+    """First path segments after ``prefix`` ("/3/", "/api/") of the shipped catalog's endpoints,
+    read without parsing YAML."""
     try:
         text = (data_dir() / "scopes.yaml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, FileNotFoundError):
         return []
-    return sorted(set(re.findall(r"/3/([a-z]+)", text)))
+    return sorted(set(re.findall(re.escape(prefix) + r"([a-z][a-z-]*)", text)))
 
 
 def _trie(words: list[str]) -> str:
@@ -50,9 +53,13 @@ def _render(node: dict) -> str:
     return f"(?:{body})?" if optional else body
 
 
-_WORDS = _resources()
-_QUOTED_RESOURCE = r"[\"'`/]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
+_WORDS = _first_segments("/3/")
+# Not right after "/api": "/api/orders/" is another service's path (Fortnox's are under /3/ and
+# the /api/ areas above), and web code is full of them.
+_QUOTED_RESOURCE = r"(?<!/api)[\"'`/]/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
+_AREAS = _first_segments("/api/")
+_API_AREA = r"/api/(?:" + _trie(_AREAS) + r")[/\"'`?]" if _AREAS else "/api/"  # no catalog: stay broad
 # Credential names too: a secret may sit in a config file that never says Fortnox (hardcoded-credential).
 _CREDENTIALS = r"(?i:client.?secret|access.?token|refresh.?token|authorization.?code)"
-PREFILTER = re.compile(r"(?i:fortnox)|/3/|/api/|BASE_URL|base_url|BaseAddress|" + _CREDENTIALS + "|"
+PREFILTER = re.compile(r"(?i:fortnox)|/3/|" + _API_AREA + "|BASE_URL|base_url|BaseAddress|" + _CREDENTIALS + "|"
                        + _QUOTED_RESOURCE)

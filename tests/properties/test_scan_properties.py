@@ -63,6 +63,17 @@ def test_byte_prefilter_matches_re_for_any_literal_alternation(literals, ignore_
         assert regex.search(text) is None
 
 
+@FAST
+@given(st.text(alphabet="ab/é", min_size=1, max_size=3), st.booleans(),
+       st.text(alphabet="ab/", min_size=1, max_size=3), st.text(alphabet="ab/é\u0131 ", max_size=30))
+def test_byte_prefilter_matches_re_with_literal_lookbehinds(behind, negative, literal, text):
+    regex = re.compile(f"(?<{'!' if negative else '='}{re.escape(behind)})[ab]/?{re.escape(literal)}|zz")
+    test = byte_prefilter(regex)
+    assert (test is None) == (not behind.isascii())  # only ASCII lookbehinds have a byte form
+    if test is not None:
+        assert test(text.encode("utf-8")) == (regex.search(text) is not None)
+
+
 def encodings(text: str) -> st.SearchStrategy[bytes]:
     return st.sampled_from([text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"),
                             text.encode("utf-16"), text.encode("utf-16-le"), text.encode("utf-32"),

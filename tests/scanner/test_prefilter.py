@@ -10,10 +10,14 @@ def test_what_the_prefilter_admits():
         "// talks to Fortnox", "x = FORTNOX_TOKEN", 'get("/3/invoices")', 'u = "/api/warehouse"',
         'u = BASE_URL + p', "self.base_url", "c.BaseAddress = u", 'PATH = "units"', "get('/customers/' + id)",
         "fetch(`orders/${n}`)", 'r = "invoices?limit=5"', 'u = $"/{V}/invoices"',
+        'get("/api/time/registrations-v2")', "post('/api/fileattachments/attachments-v1')",
     ]
     refused = [
         "import os", 'x = "invoice"', 'x = "invoicesX"', "apiUrl = u", "baseUrl + p", "# orders are shipped",
         'path = "/3"', 'h = "https://api.example.com/v3/orders.json"',
+        # other services' /api/ paths: in most web code, never Fortnox's
+        'get("/api/users")', 'fetch("/api/v2/search?q=1")', "url = '/api/timesheets'[:0]",
+        'fetch("/api/orders/" + id)',
     ]
     assert [t for t in admitted if not PREFILTER.search(t)] == []
     assert [t for t in refused if PREFILTER.search(t)] == []
