@@ -36,7 +36,7 @@ PROJECT = {
     "src/invoices.py": 'u = "https://api.fortnox.se/3/invoices"\n',
     "src/customers.ts": 'fetch("https://api.fortnox.se/3/customers/{n}")\n',
     "src/plain.py": "print('hello')\n",
-    "src/api.js": "fetch('/api/v1/users')\n",
+    "src/api.js": "fetch(BASE_URL + '/users')\n",  # passes the prefilter, calls nothing Fortnox
     "blob.dat": "\0binary",
 }
 
