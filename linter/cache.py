@@ -21,6 +21,7 @@ means nothing is cached. No error here ever reaches the user.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -31,7 +32,7 @@ from typing import Any
 from linter import __version__
 from linter.resources import data_dir
 from linter.scanner.files import Signature, signature_of
-from linter.scanner.uses import FileScan
+from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 CACHE_DIR_NAME = ".fortnox-lint-cache"
 FORMAT = "1"
@@ -231,8 +232,13 @@ def manifest_validator(cache: CacheDir | None) -> Callable[[Any], list] | None:
 class ScanCache:
     """Scan results for one working directory, catalog and scanner; see the module docstring.
 
-    ``files`` entries are ``[size, mtime_ns, inode, ctime_ns, outcome]`` where outcome is ``""``
-    (nothing found, never got past the prefilter), ``"k:<content key>"`` or ``"s:<skip reason>"``.
+    Two files: ``scan-<id>.json`` holds the stat index, ``files`` entries
+    ``[size, mtime_ns, inode, ctime_ns, outcome]`` where outcome is ``""`` (nothing found, never
+    got past the prefilter), ``"k:<content key>"`` or ``"s:<skip reason>"``, and ``memo``: the
+    whole scan's resolved uses and facts keyed by a hash of every file's (path, outcome), which
+    spares a warm run re-building and re-resolving unchanged results. ``results-<id>.json`` holds
+    the per-file results by content key; it is read only when some result is needed (a warm run
+    that hits the memo never reads it).
     """
 
     def __init__(self, cache: CacheDir, cwd: Path, catalog_digest: str) -> None:
@@ -240,14 +246,19 @@ class ScanCache:
         scanner = scanner_digest()
         self.salt = None if scanner is None else digest(FORMAT, __version__, scanner, catalog_digest)
         self.cwd = str(cwd)
-        self.name = f"scan-{digest(self.salt or '', self.cwd)[:20]}.json"
+        ident = digest(self.salt or '', self.cwd)[:20]
+        self.name = f"scan-{ident}.json"
+        self.results_name = f"results-{ident}.json"
         self.started_ns = time.time_ns()
         self.files: dict[str, list] = {}
-        self.results: dict[str, dict] = {}
-        self.seen: dict[str, list] = {}  # this run's entries
+        self.memos: dict[str, list] = {}
+        self._results: dict[str, dict] | None = None  # read on first need
+        self.seen: dict[str, list] = {}  # this run's entries, other than unchanged ones
+        self.kept: list[str] = []  # files this run found unchanged (their entries stay as they are)
         self.fresh: dict[str, dict] = {}  # results this run computed
         self.used: set[str] = set()  # content keys this run relied on
-        self.dirty = False
+        self.dirty = False  # the index must be written
+        self.new_results = False  # the results file must be written
         if self.salt is not None:
             self._load()
 
@@ -255,9 +266,20 @@ class ScanCache:
         stored = self.cache.read_json(self.name)
         if not isinstance(stored, dict) or stored.get("salt") != self.salt or stored.get("cwd") != self.cwd:
             return
-        files, results = stored.get("files"), stored.get("results")
-        if isinstance(files, dict) and isinstance(results, dict):
-            self.files, self.results = files, results  # entries are checked when used
+        files, memos = stored.get("files"), stored.get("memo")
+        if isinstance(files, dict):
+            self.files = files  # entries are checked when used
+        if isinstance(memos, dict):
+            self.memos = memos
+
+    @property
+    def results(self) -> dict[str, dict]:
+        if self._results is None:
+            stored = self.cache.read_json(self.results_name)
+            found = stored.get("results") if isinstance(stored, dict) and stored.get("salt") == self.salt \
+                and stored.get("cwd") == self.cwd else None
+            self._results = found if isinstance(found, dict) else {}
+        return self._results
 
     @property
     def enabled(self) -> bool:
@@ -266,69 +288,121 @@ class ScanCache:
     def known_keys(self) -> frozenset[str]:
         return frozenset(self.results)
 
-    def lookup(self, path: str, display: str) -> tuple[FileScan, str | None] | None:
-        """(scan, skip reason) for a file whose stat matches the index, else None."""
+    def lookup(self, path: str, display: str) -> str | None:
+        """The recorded outcome of a file whose stat matches the index, else None.
+
+        A ``"k:"`` outcome names a result by content key; ``result`` fetches it (it may be gone)."""
         entry = self.files.get(display)
-        if not _valid_entry(entry):
+        if type(entry) is not list or len(entry) != 5 or type(entry[4]) is not str:
             return None
         try:
-            current = signature_of(os.stat(path))
+            st = os.stat(path)
         except OSError:
             return None
-        if entry[:4] != list(current):
+        if st.st_size != entry[0] or st.st_mtime_ns != entry[1] or st.st_ino != entry[2] \
+                or st.st_ctime_ns != entry[3]:
             return None
-        outcome = entry[4]
-        found: tuple[FileScan, str | None] | None = (FileScan(), None)
-        if outcome.startswith("s:"):
-            found = FileScan(), outcome[2:]
-        elif outcome.startswith("k:"):
-            scan = self.result(outcome[2:])
-            found = None if scan is None else (scan, None)
-        if found is not None:
-            self.seen[display] = entry
-            if outcome.startswith("k:"):
-                self.used.add(outcome[2:])
-        return found
+        self.kept.append(display)
+        return entry[4]
 
     def result(self, key: str) -> FileScan | None:
         data = self.fresh.get(key) or self.results.get(key)
         if not isinstance(data, dict):
             return None
         try:
-            return FileScan.from_json(data)
+            scan = FileScan.from_json(data)
         except (TypeError, ValueError, KeyError, AttributeError):
             return None
+        self.used.add(key)
+        return scan
+
+    def remember(self, key: str, scan: FileScan) -> None:
+        """Keep a result computed from content (also for unsaved buffers, which have no stat)."""
+        self.used.add(key)
+        if key not in self.fresh and key not in self.results:
+            self.fresh[key] = scan.to_json()
+            self.new_results = True
 
     def record(self, display: str, scan: FileScan, reason: str | None, signature: Signature | None,
-               key: str | None) -> None:
-        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned)."""
+               key: str | None) -> str:
+        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned).
+        Returns the file's outcome (as stored in the index)."""
         if key is not None:
-            self.used.add(key)
-            if key not in self.results and key not in self.fresh:
-                self.fresh[key] = scan.to_json()
-                self.dirty = True
+            self.remember(key, scan)
+        outcome = outcome_of(reason, key)
         if signature is None or signature[1] >= self.started_ns - RACY_NS:
-            self.files.pop(display, None)  # do not trust the stat of a file that may still change
-            return
-        outcome = f"k:{key}" if key else (f"s:{reason}" if reason else "")
+            if self.files.pop(display, None) is not None:  # do not trust the stat of a file that may
+                self.dirty = True  # still change
+            return outcome
         entry = [*signature, outcome]
         self.seen[display] = entry
         if self.files.get(display) != entry:
             self.dirty = True
+        return outcome
+
+    # -- the whole scan, by every file's outcome
+    def memo_key(self, pairs: list[tuple[str, str]]) -> str:
+        return digest(self.salt or "", "\0".join(f"{d}\0{o}" for d, o in pairs))
+
+    def memo(self, key: str) -> tuple[list[EndpointUse], list[Fact]] | None:
+        stored = self.memos.get(key)
+        try:
+            uses, facts = stored  # type: ignore[misc]
+            return ([EndpointUse(*row) for row in uses], [Fact(*row) for row in facts])  # type: ignore[misc]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None
+
+    def remember_memo(self, key: str, uses: list[EndpointUse], facts: list[Fact]) -> None:
+        if key in self.memos:
+            return
+        memo = [[_row(u, _USE_FIELDS) for u in uses], [_row(f, _FACT_FIELDS) for f in facts]]
+        try:
+            json.dumps(memo)
+        except (ValueError, TypeError, RecursionError):
+            return  # not JSON (a fact with odd data): simply not remembered
+        while len(self.memos) >= KEEP_MEMOS:
+            self.memos.pop(next(iter(self.memos)))
+        self.memos[key] = memo
+        self.dirty = True
 
     def save(self) -> None:
-        if not self.enabled or not self.dirty:
+        if not self.enabled:
             return
-        files = dict(self.seen)
+        if self.new_results or (self.dirty and self._results is not None):
+            results = {**self.results, **self.fresh}
+            wanted = {e[4][2:] for e in self.seen.values() if e[4].startswith("k:")} | self.used
+            wanted |= {e[4][2:] for e in self.files.values() if _valid_entry(e) and e[4].startswith("k:")}
+            if self.cache.write_json(self.results_name, {"salt": self.salt, "cwd": self.cwd,
+                                                         "results": {k: v for k, v in results.items()
+                                                                     if k in wanted}}):
+                self.cache.prune("results-", self.results_name)
+        if not self.dirty:
+            return
+        files = {d: self.files[d] for d in self.kept if d in self.files}
+        files.update(self.seen)
         unseen = {d: e for d, e in self.files.items() if d not in files and _valid_entry(e)}
         if len(unseen) <= max(1000, len(files)):  # files outside this run's paths; else stale
             files.update(unseen)
-        results = {**self.results, **self.fresh}
-        wanted = {e[4][2:] for e in files.values() if e[4].startswith("k:")} | self.used
-        document = {"salt": self.salt, "cwd": self.cwd, "files": files,
-                    "results": {k: v for k, v in results.items() if k in wanted}}
+        document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memo": self.memos}
         if self.cache.write_json(self.name, document):
             self.cache.prune("scan-", self.name)
+
+
+KEEP_MEMOS = 4  # whole-scan results kept per project (e.g. check and scopes, with and without tests)
+
+
+def outcome_of(reason: str | None, key: str | None) -> str:
+    """A file's outcome as the index stores it: skipped (with why), scanned (by key) or nothing."""
+    return f"s:{reason}" if reason else (f"k:{key}" if key else "")
+
+
+_USE_FIELDS = tuple(f.name for f in dataclasses.fields(EndpointUse))
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
+
+
+def _row(item: Any, names: tuple[str, ...]) -> list:
+    """A dataclass as a list of its fields in order: compact JSON that ``Class(*row)`` rebuilds."""
+    return [getattr(item, name) for name in names]
 
 
 def _valid_entry(entry: Any) -> bool:
