@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter import baseline as baselines
 from linter.authorized import load_authorized
 from linter import suppressions
 from linter.catalog import Catalog
@@ -143,6 +142,8 @@ def lint(request: LintRequest) -> LintResult:
     findings.sort()
     result = LintResult(catalog, manifest, scanned, findings, rules, config)
     if request.baseline is not None:
+        from linter import baseline as baselines  # only with --baseline (it imports hashlib)
+
         result.findings, hidden, stale = baselines.apply(findings, request.baseline, cwd, overrides)
         if hidden:
             result.notices.append(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the "

@@ -55,29 +55,34 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
     result = ScanResult()
     by_name = {os.fspath(path): text for path, text in (overrides or {}).items()}  # no Path per file
     cache = cache if cache is not None and cache.enabled else None
-    files = result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped,
-                                     include_tests=include_tests))
-    # Each file's outcome: "" (nothing to find), "s:<why skipped>" or "k:<content key>" (see
-    # linter.cache); None: not known yet, or (for a buffer) not expressible as one.
-    outcomes: list[str | None] = [None] * len(files)
-    scans: list[FileScan | None] = [None] * len(files)
-    todo: list[int] = []
-    exact = cache is not None  # every outcome is known: the whole scan may come from the memo
-    for i, source in enumerate(files):
-        text = by_name.get(source.fspath)
-        if text is not None:
-            outcomes[i], scans[i] = _buffer(source, text, catalog, cache)
-            exact = exact and outcomes[i] is not None
-        elif cache is not None:
-            outcomes[i] = cache.lookup(source.fspath, source.display)
-            if outcomes[i] is None:
+    from linter.cache import no_gc
+
+    with no_gc():  # tens of thousands of small objects, no cycles
+        files = result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped,
+                                         include_tests=include_tests))
+        # Each file's outcome: "" (nothing to find), "s:<why skipped>" or "k:<content key>" (see
+        # linter.cache); None: not known yet, or (for a buffer) not expressible as one.
+        outcomes: list[str | None] = [None] * len(files)
+        scans: list[FileScan | None] = [None] * len(files)
+        todo: list[int] = []
+        buffers: dict[int, str] = {}  # files whose text is an unsaved buffer
+        exact = cache is not None  # every outcome is known: the whole scan may come from the memo
+        for i, source in enumerate(files):
+            text = by_name.get(source.fspath)
+            if text is not None:
+                outcomes[i], scans[i] = _buffer(source, text, catalog, cache)
+                exact = exact and outcomes[i] is not None
+                buffers[i] = text
+            elif cache is not None:
+                outcomes[i] = cache.lookup(source.fspath, source.display)
+                if outcomes[i] is None:
+                    todo.append(i)
+                    continue
+            else:
                 todo.append(i)
                 continue
-        else:
-            todo.append(i)
-            continue
-        if on_file is not None:
-            on_file(source.display)
+            if on_file is not None:
+                on_file(source.display)
     if todo:
         _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
     memo_key = None
@@ -90,7 +95,9 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
             cache.save()
             return result
     for i, source in enumerate(files):
-        if scans[i] is None:
+        if scans[i] is None and i in buffers:
+            scans[i] = _buffer_result(source, buffers[i], outcomes[i] or "", catalog, cache)
+        elif scans[i] is None:
             scans[i] = _from_outcome(source, i, outcomes, catalog, cache)
     _note_skips(result, outcomes)
     for scanned in scans:
@@ -117,27 +124,33 @@ def _note_skips(result: ScanResult, outcomes: list[str | None]) -> None:
 
 
 def _buffer(source: SourceFile, text: str, catalog: Catalog, cache: ScanCache | None
-            ) -> tuple[str | None, FileScan]:
-    """An unsaved buffer's outcome and result. A buffer that is exactly what some bytes on disk
-    would decode to gets those bytes' outcome (so an unchanged buffer is a cache hit, the same as
-    the saved file); any other buffer (a BOM, a NUL, lone surrogates) is scanned as text."""
+            ) -> tuple[str | None, FileScan | None]:
+    """An unsaved buffer's outcome, and its result when already known (else _buffer_result).
+
+    A buffer that is exactly what some bytes on disk would decode to gets those bytes' outcome,
+    so an unchanged buffer is a cache hit, the same as the saved file. Any other buffer (one that
+    starts with a BOM, has a NUL, or lone surrogates) is scanned as text and has no outcome."""
     data = _plain_bytes(text)
     fast = _fast_prefilter()
     if data is not None and fast is not None and not fast(data):
         return "", FileScan()  # what reading these bytes from disk gives
-    key = None
     if data is not None and cache is not None:
         from linter.cache import digest
 
-        key = digest(cache.salt or "", source.display, data)  # the key of the same bytes on disk
-        scanned = cache.result(key)
-        if scanned is not None:
-            return f"k:{key}", scanned
-    scanned, _ = scan_file(source, catalog, text)
-    if key is not None and cache is not None:
-        cache.remember(key, scanned)
-        return f"k:{key}", scanned
-    return None, scanned
+        return f"k:{digest(cache.salt or '', source.display, data)}", None  # the same bytes' key on disk
+    return None, scan_file(source, catalog, text)[0]
+
+
+def _buffer_result(source: SourceFile, text: str, outcome: str, catalog: Catalog,
+                   cache: ScanCache | None) -> FileScan:
+    """The result for a buffer with a content key: from the cache, else scanned and remembered."""
+    key = outcome[2:]
+    scanned = cache.result(key) if cache is not None else None
+    if scanned is None:
+        scanned = scan_file(source, catalog, text)[0]
+        if cache is not None:
+            cache.remember(key, scanned)
+    return scanned
 
 
 _FAST: list = []
