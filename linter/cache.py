@@ -25,13 +25,15 @@ import dataclasses
 import gc
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from linter import __version__
+from linter.finding import Finding
 from linter.resources import data_dir
 from linter.scanner.files import Signature, signature_of
 from linter.scanner.uses import EndpointUse, Fact, FileScan
@@ -161,6 +163,73 @@ def scanner_digest() -> str | None:
     return _SOURCE_DIGEST[0]
 
 
+_CODE_DIGEST: list[str] = []
+
+
+def code_digest() -> str | None:
+    """A hash of every module of the linter (checks, suppressions, configuration, the scanner)
+    and of the Python running it: what turns the inputs of the checks into findings."""
+    if not _CODE_DIGEST:
+        try:
+            parts: list[bytes] = [sys.version.encode(), __version__.encode()]
+            stack = [str(_PACKAGE)]
+            while stack:
+                folder = stack.pop()
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+                for entry in entries:
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            stack.append(entry.path)
+                    elif entry.name.endswith(".py"):
+                        with open(entry.path, "rb") as handle:
+                            parts.append(entry.path[len(str(_PACKAGE)):].encode() + b"\0" + handle.read())
+            _CODE_DIGEST.append(digest(*parts))
+        except OSError:
+            return None  # cannot tell what the code is: do not remember findings
+    return _CODE_DIGEST[0]
+
+
+def canonical(value: Any) -> Any:
+    """``value`` as JSON that is the same for equal values in every run (sets sorted, dataclasses
+    by their fields). Raises TypeError for anything else, so nothing unforeseen is keyed loosely."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [type(value).__name__, [canonical(v) for v in value]]
+    if isinstance(value, (set, frozenset)):
+        return ["set", sorted((canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))]
+    if isinstance(value, dict):
+        return ["dict", [[canonical(k), canonical(v)] for k, v in value.items()]]
+    if isinstance(value, PurePath):
+        return ["path", str(value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__qualname__,
+                [[f.name, canonical(getattr(value, f.name))] for f in dataclasses.fields(value)]]
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def findings_key(scan: ScanCache, inputs: dict[str, Any], manifest_path: Path | None) -> str | None:
+    """A key for what the checks find, or None when it cannot be told exactly.
+
+    ``inputs`` is everything the checks are given besides the scan (manifest, configuration,
+    rules, active rules, ...); the scan is ``scan.scan_key``. The manifest file's bytes on disk
+    are part of it too, since inline suppressions in it are read from there.
+    """
+    code = code_digest()
+    if scan.scan_key is None or code is None or scan.salt is None:
+        return None
+    try:
+        on_disk = b""
+        if manifest_path is not None:
+            with open(manifest_path, "rb") as handle:
+                on_disk = handle.read()
+        text = json.dumps(canonical(inputs), sort_keys=True, ensure_ascii=False)
+    except (OSError, TypeError, ValueError, RecursionError):
+        return None
+    return digest(FORMAT, "findings", code, scan.salt, scan.scan_key, text, on_disk)
+
+
 # -- the catalog -------------------------------------------------------------------------------
 def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | None]:
     """The catalog and a digest of its bytes (None when it could not be read here).
@@ -251,13 +320,20 @@ def manifest_validator(cache: CacheDir | None) -> Callable[[Any], list] | None:
 class ScanCache:
     """Scan results for one working directory, catalog and scanner; see the module docstring.
 
-    Two files: ``scan-<id>.json`` holds the stat index, ``files`` entries
-    ``[size, mtime_ns, inode, ctime_ns, outcome]`` where outcome is ``""`` (nothing found, never
-    got past the prefilter), ``"k:<content key>"`` or ``"s:<skip reason>"``, and ``memo``: the
-    whole scan's resolved uses and facts keyed by a hash of every file's (path, outcome), which
-    spares a warm run re-building and re-resolving unchanged results. ``results-<id>.json`` holds
-    the per-file results by content key; it is read only when some result is needed (a warm run
-    that hits the memo never reads it).
+    Three files, so that a warm run reads only what it needs:
+
+    * ``scan-<id>.json``: the stat index, ``files`` entries ``[size, mtime_ns, inode, ctime_ns,
+      outcome]`` where outcome is ``""`` (nothing found, never got past the prefilter),
+      ``"k:<content key>"`` or ``"s:<skip reason>"``; ``memos``, the keys of the whole scans held in
+      the memo file; ``findings``, what the checks found, by a key of everything they read
+      (``findings_key``).
+    * ``memo-<id>.json``: whole scans (resolved uses and facts) by a hash of every file's (path,
+      outcome): a warm run neither rebuilds nor re-resolves them, and one whose findings are
+      remembered does not read this file at all.
+    * ``results-<id>.json``: per-file results by content key, read only when a file changed.
+
+    The files may come from different runs (concurrent writers): every entry is keyed by what it
+    was computed from, so a mismatch is a miss, never a wrong answer.
     """
 
     def __init__(self, cache: CacheDir, cwd: Path, catalog_digest: str) -> None:
@@ -268,37 +344,57 @@ class ScanCache:
         ident = digest(self.salt or '', self.cwd)[:20]
         self.name = f"scan-{ident}.json"
         self.results_name = f"results-{ident}.json"
+        self.memo_name = f"memo-{ident}.json"
         self.started_ns = time.time_ns()
         self.files: dict[str, list] = {}
-        self.memos: dict[str, list] = {}
+        self.memo_keys: list[str] = []  # whole scans the memo file held when last written
+        self.found: dict[str, list] = {}  # findings by findings_key
+        self.checks: Any = None  # [code digest, the names of the checks]
         self._results: dict[str, dict] | None = None  # read on first need
+        self._memos: dict[str, list] | None = None  # read on first need
+        self.scan_key: str | None = None  # this run's whole-scan key, once every outcome is known
         self.seen: dict[str, list] = {}  # this run's entries, other than unchanged ones
         self.kept: list[str] = []  # files this run found unchanged (their entries stay as they are)
         self.fresh: dict[str, dict] = {}  # results this run computed
         self.used: set[str] = set()  # content keys this run relied on
         self.dirty = False  # the index must be written
         self.new_results = False  # the results file must be written
+        self.new_memo = False  # the memo file must be written
         if self.salt is not None:
             self._load()
 
     def _load(self) -> None:
         stored = self.cache.read_json(self.name)
-        if not isinstance(stored, dict) or stored.get("salt") != self.salt or stored.get("cwd") != self.cwd:
+        if not self._ours(stored):
             return
-        files, memos = stored.get("files"), stored.get("memo")
+        files, memo_keys, found = stored.get("files"), stored.get("memos"), stored.get("findings")
         if isinstance(files, dict):
             self.files = files  # entries are checked when used
-        if isinstance(memos, dict):
-            self.memos = memos
+        if isinstance(memo_keys, list):
+            self.memo_keys = [k for k in memo_keys if isinstance(k, str)]
+        if isinstance(found, dict):
+            self.found = found
+        self.checks = stored.get("checks")
+
+    def _ours(self, stored: Any) -> bool:
+        return isinstance(stored, dict) and stored.get("salt") == self.salt and stored.get("cwd") == self.cwd
+
+    def _read_map(self, name: str, field: str) -> dict:
+        stored = self.cache.read_json(name)
+        found = stored.get(field) if self._ours(stored) else None
+        return found if isinstance(found, dict) else {}
 
     @property
     def results(self) -> dict[str, dict]:
         if self._results is None:
-            stored = self.cache.read_json(self.results_name)
-            found = stored.get("results") if isinstance(stored, dict) and stored.get("salt") == self.salt \
-                and stored.get("cwd") == self.cwd else None
-            self._results = found if isinstance(found, dict) else {}
+            self._results = self._read_map(self.results_name, "results")
         return self._results
+
+    @property
+    def memos(self) -> dict[str, list]:
+        if self._memos is None:
+            self._memos = self._read_map(self.memo_name, "memos")
+        return self._memos
 
     @property
     def enabled(self) -> bool:
@@ -364,6 +460,10 @@ class ScanCache:
         with no_gc():
             return digest(self.salt or "", "\0".join(f"{d}\0{o}" for d, o in pairs))
 
+    def has_memo(self, key: str) -> bool:
+        """Whether the memo file held ``key`` when the index was written (it may be gone since)."""
+        return key in self.memo_keys
+
     def memo(self, key: str) -> tuple[list[EndpointUse], list[Fact]] | None:
         stored = self.memos.get(key)
         try:
@@ -374,22 +474,59 @@ class ScanCache:
             return None
 
     def remember_memo(self, key: str, uses: list[EndpointUse], facts: list[Fact]) -> None:
-        if key in self.memos:
+        memos = self.memos
+        if key in memos:
             return
         memo = [[_row(u, _USE_FIELDS) for u in uses], [_row(f, _FACT_FIELDS) for f in facts]]
         try:
             json.dumps(memo)
         except (ValueError, TypeError, RecursionError):
             return  # not JSON (a fact with odd data): simply not remembered
-        while len(self.memos) >= KEEP_MEMOS:
-            self.memos.pop(next(iter(self.memos)))
-        self.memos[key] = memo
+        while len(memos) >= KEEP_MEMOS:
+            memos.pop(next(iter(memos)))
+        memos[key] = memo
+        self.new_memo = True
+
+    # -- the names of the checks, by the code's digest (importing the checks costs more)
+    def check_names(self) -> set[str] | None:
+        code = code_digest()
+        stored = self.checks
+        if code is None or type(stored) is not list or len(stored) != 2 or stored[0] != code \
+                or type(stored[1]) is not list or not all(type(n) is str for n in stored[1]):
+            return None
+        return set(stored[1])
+
+    def remember_check_names(self, names: set[str]) -> None:
+        code = code_digest()
+        if code is not None:
+            self.checks = [code, sorted(names)]
+            self.dirty = True
+
+    # -- what the checks found, by everything they read (findings_key)
+    def findings(self, key: str) -> list[Finding] | None:
+        stored = self.found.get(key)
+        try:
+            return [Finding(*row) for row in stored]  # type: ignore[union-attr,misc]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None
+
+    def remember_findings(self, key: str, findings: list[Finding]) -> None:
+        rows = [_row(f, _FINDING_FIELDS) for f in findings]
+        try:
+            json.dumps(rows)
+        except (ValueError, TypeError, RecursionError):
+            return
+        self.found.pop(key, None)
+        while len(self.found) >= KEEP_MEMOS:
+            self.found.pop(next(iter(self.found)))
+        self.found[key] = rows
         self.dirty = True
 
     def save(self) -> None:
+        """Write what changed; called again later, it writes only what changed since."""
         if not self.enabled:
             return
-        if self.new_results or (self.dirty and self._results is not None):
+        if self.new_results:
             results = {**self.results, **self.fresh}
             wanted = {e[4][2:] for e in self.seen.values() if e[4].startswith("k:")} | self.used
             wanted |= {e[4][2:] for e in self.files.values() if _valid_entry(e) and e[4].startswith("k:")}
@@ -397,6 +534,13 @@ class ScanCache:
                                                          "results": {k: v for k, v in results.items()
                                                                      if k in wanted}}):
                 self.cache.prune("results-", self.results_name)
+            self.new_results = False
+        if self.new_memo:
+            if self.cache.write_json(self.memo_name, {"salt": self.salt, "cwd": self.cwd, "memos": self.memos}):
+                self.cache.prune("memo-", self.memo_name)
+                self.memo_keys = list(self.memos)
+                self.dirty = True
+            self.new_memo = False
         if not self.dirty:
             return
         files = {d: self.files[d] for d in self.kept if d in self.files}
@@ -404,9 +548,11 @@ class ScanCache:
         unseen = {d: e for d, e in self.files.items() if d not in files and _valid_entry(e)}
         if len(unseen) <= max(1000, len(files)):  # files outside this run's paths; else stale
             files.update(unseen)
-        document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memo": self.memos}
+        document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memos": self.memo_keys,
+                    "findings": self.found, "checks": self.checks}
         if self.cache.write_json(self.name, document):
             self.cache.prune("scan-", self.name)
+        self.dirty = False
 
 
 KEEP_MEMOS = 4  # whole-scan results kept per project (e.g. check and scopes, with and without tests)
@@ -419,6 +565,7 @@ def outcome_of(reason: str | None, key: str | None) -> str:
 
 _USE_FIELDS = tuple(f.name for f in dataclasses.fields(EndpointUse))
 _FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 
 def _row(item: Any, names: tuple[str, ...]) -> list:

@@ -85,36 +85,82 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
                 on_file(source.display)
     if todo:
         _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
-    memo_key = None
+    walk_notes = list(result.skipped)
+    _note_skips(result, outcomes)
     if exact and cache is not None:
-        memo_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
-        memo = cache.memo(memo_key)
-        if memo is not None:
-            result.uses, result.facts = memo
-            _note_skips(result, outcomes)
+        cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+        if cache.has_memo(cache.scan_key):  # the whole scan is remembered: built when first used
             cache.save()
-            return result
+            return _Deferred(result, lambda: _combine(result, walk_notes, outcomes, scans, buffers, catalog,
+                                                      cache, exact))
+    result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
+    return result
+
+
+class _Deferred(ScanResult):
+    """A ScanResult whose uses and facts are made on first use: when the findings are remembered
+    too (linter.cache.findings_key), a warm run never needs them."""
+
+    def __init__(self, result: ScanResult, make: Callable[[], tuple[list[EndpointUse], list[Fact]]]) -> None:
+        self.files, self.skipped = result.files, result.skipped
+        self._made: tuple[list[EndpointUse], list[Fact]] | None = None
+        self._make = make
+
+    def _get(self) -> tuple[list[EndpointUse], list[Fact]]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    @property  # type: ignore[override]
+    def uses(self) -> list[EndpointUse]:
+        return self._get()[0]
+
+    @uses.setter
+    def uses(self, value: list[EndpointUse]) -> None:
+        self._made = (value, self._get()[1])
+
+    @property  # type: ignore[override]
+    def facts(self) -> list[Fact]:
+        return self._get()[1]
+
+    @facts.setter
+    def facts(self, value: list[Fact]) -> None:
+        self._made = (self._get()[0], value)
+
+
+def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str | None],
+             scans: list[FileScan | None], buffers: dict[int, str], catalog: Catalog,
+             cache: ScanCache | None, exact: bool) -> tuple[list[EndpointUse], list[Fact]]:
+    """The scan's uses and facts: from the memo, else every file's result combined and resolved."""
+    if cache is not None and cache.scan_key is not None:
+        memo = cache.memo(cache.scan_key)
+        if memo is not None:
+            return memo
+    files = result.files
     for i, source in enumerate(files):
         if scans[i] is None and i in buffers:
             scans[i] = _buffer_result(source, buffers[i], outcomes[i] or "", catalog, cache)
         elif scans[i] is None:
             scans[i] = _from_outcome(source, i, outcomes, catalog, cache)
-    _note_skips(result, outcomes)
+    result.skipped[:] = walk_notes
+    _note_skips(result, outcomes)  # a result gone from the cache was read again: it may differ now
+    uses: list[EndpointUse] = []
+    facts: list[Fact] = []
     for scanned in scans:
-        result.uses.extend(scanned.uses)  # type: ignore[union-attr]
-        result.facts.extend(scanned.facts)  # type: ignore[union-attr]
+        uses.extend(scanned.uses)  # type: ignore[union-attr]
+        facts.extend(scanned.facts)  # type: ignore[union-attr]
     # Per-file results are a pure function of one file (cacheable); resolution spans files.
     from linter.scanner.project import resolve
 
-    result.uses.extend(resolve(scans, catalog))  # type: ignore[arg-type]
-    result.uses.sort()
-    result.facts.sort()
+    uses.extend(resolve(scans, catalog))  # type: ignore[arg-type]
+    uses.sort()
+    facts.sort()
     if cache is not None:
         if exact:  # the outcomes may have changed above (a result gone from the cache: re-read)
-            cache.remember_memo(cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)]),
-                                result.uses, result.facts)
+            cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+            cache.remember_memo(cache.scan_key, uses, facts)
         cache.save()
-    return result
+    return uses, facts
 
 
 def _note_skips(result: ScanResult, outcomes: list[str | None]) -> None:

@@ -143,9 +143,16 @@ def test_damaged_entries_are_misses(tmp_path):
             stored["files"][display] = "not a list"
         elif display == "blob.dat":
             stored["files"][display] = [1, 2]
-    for key in stored["memo"]:
-        stored["memo"][key] = [[["too", "few", "fields"]], []]
+    assert stored["findings"]
+    for key in stored["findings"]:
+        stored["findings"][key] = [["too", "few", "fields"]]
     target.write_text(json.dumps(stored))
+    (memo_file,) = (tmp_path / "c").glob("memo-*.json")
+    memos = json.loads(memo_file.read_text())
+    assert memos["memos"]
+    for key in memos["memos"]:
+        memos["memos"][key] = [[["too", "few", "fields"]], []]
+    memo_file.write_text(json.dumps(memos))
     results_file = results_file_in(tmp_path / "c")
     results = json.loads(results_file.read_text())
     assert results["results"]
