@@ -2,13 +2,16 @@
 
 What is cached, each as JSON (never pickle: the folder may be shared or tampered with):
 
-* ``scan-<id>.json``: per-file scan results for one working directory. ``results`` maps a
-  content key, a hash of (file bytes, displayed path, tool version, scanner source, catalog
-  bytes), to that file's FileScan; a result is only ever looked up by the key of the bytes just
-  read, so it cannot be stale. ``files`` is a stat index (size, mtime_ns, inode, ctime_ns ->
-  outcome) that lets a warm run skip reading unchanged files; an entry is only written when the
-  file's mtime is more than two seconds older than the run, so an edit within the file system's
-  timestamp granularity is never mistaken for "unchanged" (git's "racily clean" rule).
+* ``scan-<id>.json``, ``results-<id>.json``, ``memo-<id>.json``: scan results for one working
+  directory (see ScanCache). ``results`` maps a content key, a hash of (file bytes, displayed
+  path, tool version, scanner source, catalog bytes), to that file's FileScan; a result is only
+  ever looked up by the key of the bytes just read, so it cannot be stale. The stat index
+  (size, mtime_ns, inode, ctime_ns -> outcome) lets a warm run skip reading unchanged files; an
+  entry is only written when the file's mtime is more than two seconds older than the run, so an
+  edit within the file system's timestamp granularity is never mistaken for "unchanged" (git's
+  "racily clean" rule). The memo holds whole scans by every file's outcome, and the index the
+  findings by a hash of everything the checks read (``findings_key``), so an unchanged project
+  is neither re-resolved nor re-checked.
 * ``catalog-<key>.json``: a catalog that passed its schema and cross-reference checks, keyed by
   its bytes, the schema's bytes and the tool version: later runs skip YAML and jsonschema.
 * ``validation.json``: manifest schema problems keyed by the parsed manifest and schema.
@@ -39,7 +42,7 @@ from linter.scanner.files import Signature, signature_of
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 CACHE_DIR_NAME = ".fortnox-lint-cache"
-FORMAT = "1"
+FORMAT = "2"  # 2: results, memo and findings in their own files
 RACY_NS = 2_000_000_000  # mtimes this close to the run's start are not trusted
 KEEP_FILES = 8  # scan-*/catalog-* files kept per kind; older ones are stale versions or projects
 MAX_VALIDATIONS = 64
