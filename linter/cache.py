@@ -30,7 +30,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import Any
@@ -406,22 +406,31 @@ class ScanCache:
     def known_keys(self) -> frozenset[str]:
         return frozenset(self.results)
 
-    def lookup(self, path: str, display: str) -> str | None:
-        """The recorded outcome of a file whose stat matches the index, else None.
-
+    def lookup_many(self, files: list[Any], outcomes: list[str | None], skip: Container[int]) -> list[int]:
+        """The recorded outcome of each of ``files`` (SourceFiles, but those in ``skip``) whose stat
+        matches the index, into ``outcomes``; returns the indexes of the others, which must be read.
         A ``"k:"`` outcome names a result by content key; ``result`` fetches it (it may be gone)."""
-        entry = self.files.get(display)
-        if type(entry) is not list or len(entry) != 5 or type(entry[4]) is not str:
-            return None
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
-        if st.st_size != entry[0] or st.st_mtime_ns != entry[1] or st.st_ino != entry[2] \
-                or st.st_ctime_ns != entry[3]:
-            return None
-        self.kept.append(display)
-        return entry[4]
+        index, stat, kept, todo = self.files, os.stat, self.kept, []
+        for i, source in enumerate(files):
+            if i in skip:
+                continue
+            display = source.display
+            entry = index.get(display)
+            if type(entry) is not list or len(entry) != 5 or type(entry[4]) is not str:
+                todo.append(i)
+                continue
+            try:
+                st = stat(source.fspath)
+            except OSError:
+                todo.append(i)
+                continue
+            if st.st_size != entry[0] or st.st_mtime_ns != entry[1] or st.st_ino != entry[2] \
+                    or st.st_ctime_ns != entry[3]:
+                todo.append(i)
+                continue
+            kept.append(display)
+            outcomes[i] = entry[4]
+        return todo
 
     def result(self, key: str) -> FileScan | None:
         data = self.fresh.get(key) or self.results.get(key)

@@ -64,25 +64,24 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
         # linter.cache); None: not known yet, or (for a buffer) not expressible as one.
         outcomes: list[str | None] = [None] * len(files)
         scans: list[FileScan | None] = [None] * len(files)
-        todo: list[int] = []
         buffers: dict[int, str] = {}  # files whose text is an unsaved buffer
         exact = cache is not None  # every outcome is known: the whole scan may come from the memo
-        for i, source in enumerate(files):
-            text = by_name.get(source.fspath)
-            if text is not None:
-                outcomes[i], scans[i] = _buffer(source, text, catalog, cache)
-                exact = exact and outcomes[i] is not None
-                buffers[i] = text
-            elif cache is not None:
-                outcomes[i] = cache.lookup(source.fspath, source.display)
-                if outcomes[i] is None:
-                    todo.append(i)
-                    continue
-            else:
-                todo.append(i)
-                continue
-            if on_file is not None:
-                on_file(source.display)
+        if by_name:
+            for i, source in enumerate(files):
+                text = by_name.get(source.fspath)
+                if text is not None:
+                    outcomes[i], scans[i] = _buffer(source, text, catalog, cache)
+                    exact = exact and outcomes[i] is not None
+                    buffers[i] = text
+        if cache is not None:
+            todo = cache.lookup_many(files, outcomes, buffers)
+        else:
+            todo = [i for i in range(len(files)) if i not in buffers]
+        if on_file is not None:
+            waiting = set(todo)
+            for i, source in enumerate(files):
+                if i not in waiting:
+                    on_file(source.display)
     if todo:
         _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
     walk_notes = list(result.skipped)
