@@ -2,7 +2,7 @@
 
 What is cached, each as JSON (never pickle: the folder may be shared or tampered with):
 
-* ``scan-<id>.json``, ``results-<id>.json``, ``memo-<id>.json``: scan results for one working
+* ``scan-<id>.json``, ``results-<id>.json``, ``memo-<hash>.json``: scan results for one working
   directory (see ScanCache). ``results`` maps a content key, a hash of (file bytes, displayed
   path, tool version, scanner source, catalog bytes), to that file's FileScan; a result is only
   ever looked up by the key of the bytes just read, so it cannot be stale. The stat index
@@ -330,9 +330,9 @@ class ScanCache:
       ``"k:<content key>"`` or ``"s:<skip reason>"``; ``memos``, the keys of the whole scans held in
       the memo file; ``findings``, what the checks found, by a key of everything they read
       (``findings_key``).
-    * ``memo-<id>.json``: whole scans (resolved uses and facts) by a hash of every file's (path,
-      outcome): a warm run neither rebuilds nor re-resolves them, and one whose findings are
-      remembered does not read this file at all.
+    * ``memo-<hash>.json``: one whole scan (resolved uses and facts) each, by a hash of every
+      file's (path, outcome): a warm run neither rebuilds nor re-resolves it, and one whose
+      findings are remembered does not read it at all.
     * ``results-<id>.json``: per-file results by content key, read only when a file changed.
 
     The files may come from different runs (concurrent writers): every entry is keyed by what it
@@ -347,14 +347,13 @@ class ScanCache:
         ident = digest(self.salt or '', self.cwd)[:20]
         self.name = f"scan-{ident}.json"
         self.results_name = f"results-{ident}.json"
-        self.memo_name = f"memo-{ident}.json"
         self.started_ns = time.time_ns()
         self.files: dict[str, list] = {}
-        self.memo_keys: list[str] = []  # whole scans the memo file held when last written
+        self.memo_keys: list[str] = []  # whole scans in memo files when the index was written
         self.found: dict[str, list] = {}  # findings by findings_key
         self.checks: Any = None  # [code digest, the names of the checks]
         self._results: dict[str, dict] | None = None  # read on first need
-        self._memos: dict[str, list] | None = None  # read on first need
+        self.new_memos: dict[str, list] = {}  # whole scans this run made, to be written
         self.scan_key: str | None = None  # this run's whole-scan key, once every outcome is known
         self.seen: dict[str, list] = {}  # this run's entries, other than unchanged ones
         self.kept: list[str] = []  # files this run found unchanged (their entries stay as they are)
@@ -362,7 +361,6 @@ class ScanCache:
         self.used: set[str] = set()  # content keys this run relied on
         self.dirty = False  # the index must be written
         self.new_results = False  # the results file must be written
-        self.new_memo = False  # the memo file must be written
         if self.salt is not None:
             self._load()
 
@@ -393,11 +391,8 @@ class ScanCache:
             self._results = self._read_map(self.results_name, "results")
         return self._results
 
-    @property
-    def memos(self) -> dict[str, list]:
-        if self._memos is None:
-            self._memos = self._read_map(self.memo_name, "memos")
-        return self._memos
+    def memo_name(self, key: str) -> str:
+        return f"memo-{digest(self.salt or '', self.cwd, key)[:24]}.json"
 
     @property
     def enabled(self) -> bool:
@@ -473,11 +468,14 @@ class ScanCache:
             return digest(self.salt or "", "\0".join(f"{d}\0{o}" for d, o in pairs))
 
     def has_memo(self, key: str) -> bool:
-        """Whether the memo file held ``key`` when the index was written (it may be gone since)."""
-        return key in self.memo_keys
+        """Whether a memo file held ``key`` when the index was written (it may be gone since)."""
+        return key in self.memo_keys or key in self.new_memos
 
     def memo(self, key: str) -> tuple[list[EndpointUse], list[Fact]] | None:
-        stored = self.memos.get(key)
+        stored = self.new_memos.get(key)
+        if stored is None:
+            found = self.cache.read_json(self.memo_name(key))
+            stored = found.get("memo") if self._ours(found) and found.get("key") == key else None
         try:
             uses, facts = stored  # type: ignore[misc]
             with no_gc():
@@ -486,18 +484,10 @@ class ScanCache:
             return None
 
     def remember_memo(self, key: str, uses: list[EndpointUse], facts: list[Fact]) -> None:
-        memos = self.memos
-        if key in memos:
-            return
-        memo = [[_row(u, _USE_FIELDS) for u in uses], [_row(f, _FACT_FIELDS) for f in facts]]
-        try:
-            json.dumps(memo)
-        except (ValueError, TypeError, RecursionError):
-            return  # not JSON (a fact with odd data): simply not remembered
-        while len(memos) >= KEEP_MEMOS:
-            memos.pop(next(iter(memos)))
-        memos[key] = memo
-        self.new_memo = True
+        """Keep a whole scan, in a file of its own (written by ``save``; one that is not JSON is
+        simply not written)."""
+        if key not in self.memo_keys:
+            self.new_memos[key] = [[_row(u, _USE_FIELDS) for u in uses], [_row(f, _FACT_FIELDS) for f in facts]]
 
     # -- the names of the checks, by the code's digest (importing the checks costs more)
     def check_names(self) -> set[str] | None:
@@ -547,12 +537,13 @@ class ScanCache:
                                                                      if k in wanted}}):
                 self.cache.prune("results-", self.results_name)
             self.new_results = False
-        if self.new_memo:
-            if self.cache.write_json(self.memo_name, {"salt": self.salt, "cwd": self.cwd, "memos": self.memos}):
-                self.cache.prune("memo-", self.memo_name)
-                self.memo_keys = list(self.memos)
+        for key, memo in self.new_memos.items():
+            name = self.memo_name(key)
+            if self.cache.write_json(name, {"salt": self.salt, "cwd": self.cwd, "key": key, "memo": memo}):
+                self.cache.prune("memo-", name)
+                self.memo_keys = [k for k in self.memo_keys if k != key][-(KEEP_MEMOS - 1):] + [key]
                 self.dirty = True
-            self.new_memo = False
+        self.new_memos = {}
         if not self.dirty:
             return
         files = {d: self.files[d] for d in self.kept if d in self.files}

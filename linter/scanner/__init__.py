@@ -131,7 +131,7 @@ def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str |
              scans: list[FileScan | None], buffers: dict[int, str], catalog: Catalog,
              cache: ScanCache | None, exact: bool) -> tuple[list[EndpointUse], list[Fact]]:
     """The scan's uses and facts: from the memo, else every file's result combined and resolved."""
-    if cache is not None and cache.scan_key is not None:
+    if cache is not None and cache.scan_key is not None and cache.has_memo(cache.scan_key):
         memo = cache.memo(cache.scan_key)
         if memo is not None:
             return memo

@@ -148,11 +148,10 @@ def test_damaged_entries_are_misses(tmp_path):
         stored["findings"][key] = [["too", "few", "fields"]]
     target.write_text(json.dumps(stored))
     (memo_file,) = (tmp_path / "c").glob("memo-*.json")
-    memos = json.loads(memo_file.read_text())
-    assert memos["memos"]
-    for key in memos["memos"]:
-        memos["memos"][key] = [[["too", "few", "fields"]], []]
-    memo_file.write_text(json.dumps(memos))
+    memo = json.loads(memo_file.read_text())
+    assert memo["memo"][0]
+    memo["memo"] = [[["too", "few", "fields"]], []]
+    memo_file.write_text(json.dumps(memo))
     results_file = results_file_in(tmp_path / "c")
     results = json.loads(results_file.read_text())
     assert results["results"]

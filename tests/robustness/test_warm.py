@@ -140,7 +140,7 @@ def test_damaged_memo_and_findings_are_misses(tmp_path, damage):
     if damage == "memo":
         (memo,) = folder.glob("memo-*.json")
         stored = json.loads(memo.read_text())
-        stored["memos"] = {k: [[[1, 2]], "x"] for k in stored["memos"]}
+        stored["memo"] = [[[1, 2]], "x"]
         memo.write_text(json.dumps(stored))
         index = index_of(folder)
         index["findings"] = {}  # so that the scan is needed
