@@ -2,13 +2,16 @@
 
 What is cached, each as JSON (never pickle: the folder may be shared or tampered with):
 
-* ``scan-<id>.json``: per-file scan results for one working directory. ``results`` maps a
-  content key, a hash of (file bytes, displayed path, tool version, scanner source, catalog
-  bytes), to that file's FileScan; a result is only ever looked up by the key of the bytes just
-  read, so it cannot be stale. ``files`` is a stat index (size, mtime_ns, inode, ctime_ns ->
-  outcome) that lets a warm run skip reading unchanged files; an entry is only written when the
-  file's mtime is more than two seconds older than the run, so an edit within the file system's
-  timestamp granularity is never mistaken for "unchanged" (git's "racily clean" rule).
+* ``scan-<id>.json``, ``results-<id>.json``, ``memo-<hash>.json``: scan results for one working
+  directory (see ScanCache). ``results`` maps a content key, a hash of (file bytes, displayed
+  path, tool version, scanner source, catalog bytes), to that file's FileScan; a result is only
+  ever looked up by the key of the bytes just read, so it cannot be stale. The stat index
+  (size, mtime_ns, inode, ctime_ns -> outcome) lets a warm run skip reading unchanged files; an
+  entry is only written when the file's mtime is more than two seconds older than the run, so an
+  edit within the file system's timestamp granularity is never mistaken for "unchanged" (git's
+  "racily clean" rule). The memo holds whole scans by every file's outcome, and the index the
+  findings by a hash of everything the checks read (``findings_key``), so an unchanged project
+  is neither re-resolved nor re-checked.
 * ``catalog-<key>.json``: a catalog that passed its schema and cross-reference checks, keyed by
   its bytes, the schema's bytes and the tool version: later runs skip YAML and jsonschema.
 * ``validation.json``: manifest schema problems keyed by the parsed manifest and schema.
@@ -21,20 +24,25 @@ means nothing is cached. No error here ever reaches the user.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
 import os
+import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Container, Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePath
 from typing import Any
 
 from linter import __version__
+from linter.finding import Finding
 from linter.resources import data_dir
 from linter.scanner.files import Signature, signature_of
-from linter.scanner.uses import FileScan
+from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 CACHE_DIR_NAME = ".fortnox-lint-cache"
-FORMAT = "1"
+FORMAT = "2"  # 2: results, memo and findings in their own files
 RACY_NS = 2_000_000_000  # mtimes this close to the run's start are not trusted
 KEEP_FILES = 8  # scan-*/catalog-* files kept per kind; older ones are stale versions or projects
 MAX_VALIDATIONS = 64
@@ -47,6 +55,21 @@ try:  # the bare module skips hashlib's OpenSSL import (several ms of every run)
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - Python builds without it
     from hashlib import blake2b
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many containers are made at once (parsing the
+    index, rebuilding the scan's results). They hold no cycles, and each pass of the collector
+    over tens of thousands of new lists costs more than the rest of a warm run's bookkeeping."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def digest(*parts: bytes | str) -> str:
@@ -67,7 +90,9 @@ class CacheDir:
     def read_json(self, name: str) -> Any:
         try:
             with open(self.folder / name, "rb") as handle:
-                return json.loads(handle.read())
+                data = handle.read()
+            with no_gc():
+                return json.loads(data)
         except (OSError, ValueError, RecursionError):
             return None
 
@@ -139,6 +164,73 @@ def scanner_digest() -> str | None:
         except OSError:
             return None  # cannot tell what the scanner is: do not cache scan results
     return _SOURCE_DIGEST[0]
+
+
+_CODE_DIGEST: list[str] = []
+
+
+def code_digest() -> str | None:
+    """A hash of every module of the linter (checks, suppressions, configuration, the scanner)
+    and of the Python running it: what turns the inputs of the checks into findings."""
+    if not _CODE_DIGEST:
+        try:
+            parts: list[bytes] = [sys.version.encode(), __version__.encode()]
+            stack = [str(_PACKAGE)]
+            while stack:
+                folder = stack.pop()
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+                for entry in entries:
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            stack.append(entry.path)
+                    elif entry.name.endswith(".py"):
+                        with open(entry.path, "rb") as handle:
+                            parts.append(entry.path[len(str(_PACKAGE)):].encode() + b"\0" + handle.read())
+            _CODE_DIGEST.append(digest(*parts))
+        except OSError:
+            return None  # cannot tell what the code is: do not remember findings
+    return _CODE_DIGEST[0]
+
+
+def canonical(value: Any) -> Any:
+    """``value`` as JSON that is the same for equal values in every run (sets sorted, dataclasses
+    by their fields). Raises TypeError for anything else, so nothing unforeseen is keyed loosely."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [type(value).__name__, [canonical(v) for v in value]]
+    if isinstance(value, (set, frozenset)):
+        return ["set", sorted((canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))]
+    if isinstance(value, dict):
+        return ["dict", [[canonical(k), canonical(v)] for k, v in value.items()]]
+    if isinstance(value, PurePath):
+        return ["path", str(value)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__qualname__,
+                [[f.name, canonical(getattr(value, f.name))] for f in dataclasses.fields(value)]]
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def findings_key(scan: ScanCache, inputs: dict[str, Any], manifest_path: Path | None) -> str | None:
+    """A key for what the checks find, or None when it cannot be told exactly.
+
+    ``inputs`` is everything the checks are given besides the scan (manifest, configuration,
+    rules, active rules, ...); the scan is ``scan.scan_key``. The manifest file's bytes on disk
+    are part of it too, since inline suppressions in it are read from there.
+    """
+    code = code_digest()
+    if scan.scan_key is None or code is None or scan.salt is None:
+        return None
+    try:
+        on_disk = b""
+        if manifest_path is not None:
+            with open(manifest_path, "rb") as handle:
+                on_disk = handle.read()
+        text = json.dumps(canonical(inputs), sort_keys=True, ensure_ascii=False)
+    except (OSError, TypeError, ValueError, RecursionError):
+        return None
+    return digest(FORMAT, "findings", code, scan.salt, scan.scan_key, text, on_disk)
 
 
 # -- the catalog -------------------------------------------------------------------------------
@@ -231,8 +323,20 @@ def manifest_validator(cache: CacheDir | None) -> Callable[[Any], list] | None:
 class ScanCache:
     """Scan results for one working directory, catalog and scanner; see the module docstring.
 
-    ``files`` entries are ``[size, mtime_ns, inode, ctime_ns, outcome]`` where outcome is ``""``
-    (nothing found, never got past the prefilter), ``"k:<content key>"`` or ``"s:<skip reason>"``.
+    Three files, so that a warm run reads only what it needs:
+
+    * ``scan-<id>.json``: the stat index, ``files`` entries ``[size, mtime_ns, inode, ctime_ns,
+      outcome]`` where outcome is ``""`` (nothing found, never got past the prefilter),
+      ``"k:<content key>"`` or ``"s:<skip reason>"``; ``memos``, the keys of the whole scans held in
+      the memo file; ``findings``, what the checks found, by a key of everything they read
+      (``findings_key``).
+    * ``memo-<hash>.json``: one whole scan (resolved uses and facts) each, by a hash of every
+      file's (path, outcome): a warm run neither rebuilds nor re-resolves it, and one whose
+      findings are remembered does not read it at all.
+    * ``results-<id>.json``: per-file results by content key, read only when a file changed.
+
+    The files may come from different runs (concurrent writers): every entry is keyed by what it
+    was computed from, so a mismatch is a miss, never a wrong answer.
     """
 
     def __init__(self, cache: CacheDir, cwd: Path, catalog_digest: str) -> None:
@@ -240,24 +344,55 @@ class ScanCache:
         scanner = scanner_digest()
         self.salt = None if scanner is None else digest(FORMAT, __version__, scanner, catalog_digest)
         self.cwd = str(cwd)
-        self.name = f"scan-{digest(self.salt or '', self.cwd)[:20]}.json"
+        ident = digest(self.salt or '', self.cwd)[:20]
+        self.name = f"scan-{ident}.json"
+        self.results_name = f"results-{ident}.json"
         self.started_ns = time.time_ns()
         self.files: dict[str, list] = {}
-        self.results: dict[str, dict] = {}
-        self.seen: dict[str, list] = {}  # this run's entries
+        self.memo_keys: list[str] = []  # whole scans in memo files when the index was written
+        self.found: dict[str, list] = {}  # findings by findings_key
+        self.checks: Any = None  # [code digest, the names of the checks]
+        self._results: dict[str, dict] | None = None  # read on first need
+        self.new_memos: dict[str, list] = {}  # whole scans this run made, to be written
+        self.scan_key: str | None = None  # this run's whole-scan key, once every outcome is known
+        self.seen: dict[str, list] = {}  # this run's entries, other than unchanged ones
+        self.kept: list[str] = []  # files this run found unchanged (their entries stay as they are)
         self.fresh: dict[str, dict] = {}  # results this run computed
         self.used: set[str] = set()  # content keys this run relied on
-        self.dirty = False
+        self.dirty = False  # the index must be written
+        self.new_results = False  # the results file must be written
         if self.salt is not None:
             self._load()
 
     def _load(self) -> None:
         stored = self.cache.read_json(self.name)
-        if not isinstance(stored, dict) or stored.get("salt") != self.salt or stored.get("cwd") != self.cwd:
+        if not self._ours(stored):
             return
-        files, results = stored.get("files"), stored.get("results")
-        if isinstance(files, dict) and isinstance(results, dict):
-            self.files, self.results = files, results  # entries are checked when used
+        files, memo_keys, found = stored.get("files"), stored.get("memos"), stored.get("findings")
+        if isinstance(files, dict):
+            self.files = files  # entries are checked when used
+        if isinstance(memo_keys, list):
+            self.memo_keys = [k for k in memo_keys if isinstance(k, str)]
+        if isinstance(found, dict):
+            self.found = found
+        self.checks = stored.get("checks")
+
+    def _ours(self, stored: Any) -> bool:
+        return isinstance(stored, dict) and stored.get("salt") == self.salt and stored.get("cwd") == self.cwd
+
+    def _read_map(self, name: str, field: str) -> dict:
+        stored = self.cache.read_json(name)
+        found = stored.get(field) if self._ours(stored) else None
+        return found if isinstance(found, dict) else {}
+
+    @property
+    def results(self) -> dict[str, dict]:
+        if self._results is None:
+            self._results = self._read_map(self.results_name, "results")
+        return self._results
+
+    def memo_name(self, key: str) -> str:
+        return f"memo-{digest(self.salt or '', self.cwd, key)[:24]}.json"
 
     @property
     def enabled(self) -> bool:
@@ -266,69 +401,179 @@ class ScanCache:
     def known_keys(self) -> frozenset[str]:
         return frozenset(self.results)
 
-    def lookup(self, path: str, display: str) -> tuple[FileScan, str | None] | None:
-        """(scan, skip reason) for a file whose stat matches the index, else None."""
-        entry = self.files.get(display)
-        if not _valid_entry(entry):
-            return None
-        try:
-            current = signature_of(os.stat(path))
-        except OSError:
-            return None
-        if entry[:4] != list(current):
-            return None
-        outcome = entry[4]
-        found: tuple[FileScan, str | None] | None = (FileScan(), None)
-        if outcome.startswith("s:"):
-            found = FileScan(), outcome[2:]
-        elif outcome.startswith("k:"):
-            scan = self.result(outcome[2:])
-            found = None if scan is None else (scan, None)
-        if found is not None:
-            self.seen[display] = entry
-            if outcome.startswith("k:"):
-                self.used.add(outcome[2:])
-        return found
+    def lookup_many(self, files: list[Any], outcomes: list[str | None], skip: Container[int]) -> list[int]:
+        """The recorded outcome of each of ``files`` (SourceFiles, but those in ``skip``) whose stat
+        matches the index, into ``outcomes``; returns the indexes of the others, which must be read.
+        A ``"k:"`` outcome names a result by content key; ``result`` fetches it (it may be gone)."""
+        index, stat, kept, todo = self.files, os.stat, self.kept, []
+        for i, source in enumerate(files):
+            if i in skip:
+                continue
+            display = source.display
+            entry = index.get(display)
+            if type(entry) is not list or len(entry) != 5 or type(entry[4]) is not str:
+                todo.append(i)
+                continue
+            try:
+                st = stat(source.fspath)
+            except OSError:
+                todo.append(i)
+                continue
+            if st.st_size != entry[0] or st.st_mtime_ns != entry[1] or st.st_ino != entry[2] \
+                    or st.st_ctime_ns != entry[3]:
+                todo.append(i)
+                continue
+            kept.append(display)
+            outcomes[i] = entry[4]
+        return todo
 
     def result(self, key: str) -> FileScan | None:
         data = self.fresh.get(key) or self.results.get(key)
         if not isinstance(data, dict):
             return None
         try:
-            return FileScan.from_json(data)
+            scan = FileScan.from_json(data)
         except (TypeError, ValueError, KeyError, AttributeError):
             return None
+        self.used.add(key)
+        return scan
+
+    def remember(self, key: str, scan: FileScan) -> None:
+        """Keep a result computed from content (also for unsaved buffers, which have no stat)."""
+        self.used.add(key)
+        if key not in self.fresh and key not in self.results:
+            self.fresh[key] = scan.to_json()
+            self.new_results = True
 
     def record(self, display: str, scan: FileScan, reason: str | None, signature: Signature | None,
-               key: str | None) -> None:
-        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned)."""
+               key: str | None) -> str:
+        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned).
+        Returns the file's outcome (as stored in the index)."""
         if key is not None:
-            self.used.add(key)
-            if key not in self.results and key not in self.fresh:
-                self.fresh[key] = scan.to_json()
-                self.dirty = True
+            self.remember(key, scan)
+        outcome = outcome_of(reason, key)
         if signature is None or signature[1] >= self.started_ns - RACY_NS:
-            self.files.pop(display, None)  # do not trust the stat of a file that may still change
-            return
-        outcome = f"k:{key}" if key else (f"s:{reason}" if reason else "")
+            if self.files.pop(display, None) is not None:  # do not trust the stat of a file that may
+                self.dirty = True  # still change
+            return outcome
         entry = [*signature, outcome]
         self.seen[display] = entry
         if self.files.get(display) != entry:
             self.dirty = True
+        return outcome
+
+    # -- the whole scan, by every file's outcome
+    def memo_key(self, pairs: list[tuple[str, str]]) -> str:
+        with no_gc():
+            return digest(self.salt or "", "\0".join(f"{d}\0{o}" for d, o in pairs))
+
+    def has_memo(self, key: str) -> bool:
+        """Whether a memo file held ``key`` when the index was written (it may be gone since)."""
+        return key in self.memo_keys or key in self.new_memos
+
+    def memo(self, key: str) -> tuple[list[EndpointUse], list[Fact]] | None:
+        stored = self.new_memos.get(key)
+        if stored is None:
+            found = self.cache.read_json(self.memo_name(key))
+            stored = found.get("memo") if self._ours(found) and found.get("key") == key else None
+        try:
+            uses, facts = stored  # type: ignore[misc]
+            with no_gc():
+                return ([EndpointUse(*row) for row in uses], [Fact(*row) for row in facts])  # type: ignore[misc]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None
+
+    def remember_memo(self, key: str, uses: list[EndpointUse], facts: list[Fact]) -> None:
+        """Keep a whole scan, in a file of its own (written by ``save``; one that is not JSON is
+        simply not written)."""
+        if key not in self.memo_keys:
+            self.new_memos[key] = [[_row(u, _USE_FIELDS) for u in uses], [_row(f, _FACT_FIELDS) for f in facts]]
+
+    # -- the names of the checks, by the code's digest (importing the checks costs more)
+    def check_names(self) -> set[str] | None:
+        code = code_digest()
+        stored = self.checks
+        if code is None or type(stored) is not list or len(stored) != 2 or stored[0] != code \
+                or type(stored[1]) is not list or not all(type(n) is str for n in stored[1]):
+            return None
+        return set(stored[1])
+
+    def remember_check_names(self, names: set[str]) -> None:
+        code = code_digest()
+        if code is not None:
+            self.checks = [code, sorted(names)]
+            self.dirty = True
+
+    # -- what the checks found, by everything they read (findings_key)
+    def findings(self, key: str) -> list[Finding] | None:
+        stored = self.found.get(key)
+        try:
+            return [Finding(*row) for row in stored]  # type: ignore[union-attr,misc]
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None
+
+    def remember_findings(self, key: str, findings: list[Finding]) -> None:
+        rows = [_row(f, _FINDING_FIELDS) for f in findings]
+        try:
+            json.dumps(rows)
+        except (ValueError, TypeError, RecursionError):
+            return
+        self.found.pop(key, None)
+        while len(self.found) >= KEEP_MEMOS:
+            self.found.pop(next(iter(self.found)))
+        self.found[key] = rows
+        self.dirty = True
 
     def save(self) -> None:
-        if not self.enabled or not self.dirty:
+        """Write what changed; called again later, it writes only what changed since."""
+        if not self.enabled:
             return
-        files = dict(self.seen)
+        if self.new_results:
+            results = {**self.results, **self.fresh}
+            wanted = {e[4][2:] for e in self.seen.values() if e[4].startswith("k:")} | self.used
+            wanted |= {e[4][2:] for e in self.files.values() if _valid_entry(e) and e[4].startswith("k:")}
+            if self.cache.write_json(self.results_name, {"salt": self.salt, "cwd": self.cwd,
+                                                         "results": {k: v for k, v in results.items()
+                                                                     if k in wanted}}):
+                self.cache.prune("results-", self.results_name)
+            self.new_results = False
+        for key, memo in self.new_memos.items():
+            name = self.memo_name(key)
+            if self.cache.write_json(name, {"salt": self.salt, "cwd": self.cwd, "key": key, "memo": memo}):
+                self.cache.prune("memo-", name)
+                self.memo_keys = [k for k in self.memo_keys if k != key][-(KEEP_MEMOS - 1):] + [key]
+                self.dirty = True
+        self.new_memos = {}
+        if not self.dirty:
+            return
+        files = {d: self.files[d] for d in self.kept if d in self.files}
+        files.update(self.seen)
         unseen = {d: e for d, e in self.files.items() if d not in files and _valid_entry(e)}
         if len(unseen) <= max(1000, len(files)):  # files outside this run's paths; else stale
             files.update(unseen)
-        results = {**self.results, **self.fresh}
-        wanted = {e[4][2:] for e in files.values() if e[4].startswith("k:")} | self.used
-        document = {"salt": self.salt, "cwd": self.cwd, "files": files,
-                    "results": {k: v for k, v in results.items() if k in wanted}}
+        document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memos": self.memo_keys,
+                    "findings": self.found, "checks": self.checks}
         if self.cache.write_json(self.name, document):
             self.cache.prune("scan-", self.name)
+        self.dirty = False
+
+
+KEEP_MEMOS = 4  # whole-scan results kept per project (e.g. check and scopes, with and without tests)
+
+
+def outcome_of(reason: str | None, key: str | None) -> str:
+    """A file's outcome as the index stores it: skipped (with why), scanned (by key) or nothing."""
+    return f"s:{reason}" if reason else (f"k:{key}" if key else "")
+
+
+_USE_FIELDS = tuple(f.name for f in dataclasses.fields(EndpointUse))
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+
+
+def _row(item: Any, names: tuple[str, ...]) -> list:
+    """A dataclass as a list of its fields in order: compact JSON that ``Class(*row)`` rebuilds."""
+    return [getattr(item, name) for name in names]
 
 
 def _valid_entry(entry: Any) -> bool:

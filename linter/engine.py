@@ -6,12 +6,10 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from linter import baseline as baselines
 from linter.authorized import load_authorized
-from linter import suppressions
 from linter.catalog import Catalog
-from linter.checks import CHECKS
 from linter.config import Config, load_config
 from linter.context import Context
 from linter.errors import LintError
@@ -20,6 +18,9 @@ from linter.manifest import Manifest, find_manifest, load_manifest, parse_manife
 from linter.ruledefs import RuleDef, load_rules
 from linter.scanner import ScanResult, scan
 from linter.scanner.files import display_path
+
+if TYPE_CHECKING:
+    from linter.cache import ScanCache
 
 
 REAUTHORIZATION_RULE = "scope-added-needs-reauthorization"  # the rule that reads a baseline
@@ -120,7 +121,8 @@ def lint(request: LintRequest) -> LintResult:
         whole_project = True
     rules = load_rules()
     config = load_config(manifest, targets[0] if targets else cwd, cwd, rules)
-    active = config.active_rules(set(CHECKS), request.select, request.ignore)
+    scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
+    active = config.active_rules(_check_names(scan_cache), request.select, request.ignore)
     authorized = None  # read before scanning, so that a bad --since fails fast
     if manifest is not None and REAUTHORIZATION_RULE in active:
         authorized = load_authorized(manifest, request.since)
@@ -129,13 +131,24 @@ def lint(request: LintRequest) -> LintResult:
                                                   manifest.root if manifest else None)
     include_tests = request.include_tests or bool(
         manifest and manifest.valid and manifest.get("include_tests", False) is True)
-    scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
     scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides,
                    on_file=request.on_file, include_tests=include_tests, cache=scan_cache, jobs=request.jobs)
 
-    ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
-                  whole_project=whole_project, authorized=authorized)
-    found = _checked(ctx, rules, active, config, cwd)
+    found, key = None, None
+    if scan_cache is not None:  # what the checks found, when exactly these inputs were checked before
+        inputs = {"manifest": manifest, "whole_project": whole_project, "authorized": authorized,
+                  "active": active, "config": config, "rules": rules, "cwd": cwd}
+        key = caching.findings_key(scan_cache, inputs, manifest.path if manifest else None)
+        found = scan_cache.findings(key) if key is not None else None
+    if found is None:
+        ctx = Context(catalog=catalog, manifest=manifest, uses=scanned.uses, facts=scanned.facts,
+                      whole_project=whole_project, authorized=authorized)
+        found = _checked(ctx, rules, active, config, cwd)
+        # Remembered only if nothing they read changed meanwhile (the manifest on disk, the scan).
+        if scan_cache is not None and key is not None \
+                and caching.findings_key(scan_cache, inputs, manifest.path if manifest else None) == key:
+            scan_cache.remember_findings(key, found)
+            scan_cache.save()
     reported = {display_path(t, cwd) for t in targets}
     in_manifest = request.manifest_findings and manifest is not None
     findings = [f for f in found
@@ -143,6 +156,8 @@ def lint(request: LintRequest) -> LintResult:
     findings.sort()
     result = LintResult(catalog, manifest, scanned, findings, rules, config)
     if request.baseline is not None:
+        from linter import baseline as baselines  # only with --baseline (it imports hashlib)
+
         result.findings, hidden, stale = baselines.apply(findings, request.baseline, cwd, overrides)
         if hidden:
             result.notices.append(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the "
@@ -153,9 +168,25 @@ def lint(request: LintRequest) -> LintResult:
     return result
 
 
+def _check_names(cache: ScanCache | None) -> set[str]:
+    """The names of all checks; remembered by the code's digest, since importing the checks brings
+    the fact extractors and the lexer, which a warm run with remembered findings does not need."""
+    names = cache.check_names() if cache is not None else None
+    if names is None:
+        from linter.checks import CHECKS
+
+        names = set(CHECKS)
+        if cache is not None:
+            cache.remember_check_names(names)
+    return names
+
+
 def _checked(ctx: Context, rules: dict[str, RuleDef], active: set[str], config: Config,
              cwd: Path) -> list[Finding]:
     """Run the active checks, apply configuration and inline suppressions, then judge those."""
+    from linter import suppressions  # it brings the lexer: not needed when findings are remembered
+    from linter.checks import CHECKS
+
     found: list[Finding] = []
     for name, check in CHECKS.items():
         if name in active and name != suppressions.RULE:

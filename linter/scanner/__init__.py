@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from linter.catalog import Catalog
-from linter.scanner.extract import language_of, scan_text
 from linter.scanner.files import Skipped, SourceFile, read_text, walk
-from linter.scanner.project import resolve
 from linter.scanner.uses import EndpointUse, Fact, FileScan
-from linter.scanner.work import Outcome, WorkContext, scan_all, scan_path
 
 if TYPE_CHECKING:
     from linter.cache import ScanCache
+    from linter.catalog import Catalog
+    from linter.scanner.work import Outcome, WorkContext
+
+# The lexer, detectors and fact extractors (linter.scanner.extract, .work, .project) are imported
+# on first need: a warm run whose files are all unchanged needs none of them.
 
 __all__ = ["EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_file"]
 
@@ -30,6 +31,8 @@ class ScanResult:
 
 
 def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> tuple[FileScan, str | None]:
+    from linter.scanner.extract import language_of, scan_text
+
     if text is None:
         text, reason = read_text(source.path)
         if text is None:
@@ -52,40 +55,208 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
     result = ScanResult()
     by_name = {os.fspath(path): text for path, text in (overrides or {}).items()}  # no Path per file
     cache = cache if cache is not None and cache.enabled else None
-    result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped, include_tests=include_tests))
-    found: list[tuple[FileScan, str | None] | None] = [None] * len(result.files)
-    todo: list[int] = []
-    for i, source in enumerate(result.files):
-        if source.fspath in by_name:
-            found[i] = scan_file(source, catalog, by_name[source.fspath])
+    from linter.cache import no_gc
+
+    with no_gc():  # tens of thousands of small objects, no cycles
+        files = result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped,
+                                         include_tests=include_tests))
+        # Each file's outcome: "" (nothing to find), "s:<why skipped>" or "k:<content key>" (see
+        # linter.cache); None: not known yet, or (for a buffer) not expressible as one.
+        outcomes: list[str | None] = [None] * len(files)
+        scans: list[FileScan | None] = [None] * len(files)
+        buffers: dict[int, str] = {}  # files whose text is an unsaved buffer
+        exact = cache is not None  # every outcome is known: the whole scan may come from the memo
+        if by_name:
+            for i, source in enumerate(files):
+                text = by_name.get(source.fspath)
+                if text is not None:
+                    outcomes[i], scans[i] = _buffer(source, text, catalog, cache)
+                    exact = exact and outcomes[i] is not None
+                    buffers[i] = text
+        if cache is not None:
+            todo = cache.lookup_many(files, outcomes, buffers)
         else:
-            found[i] = cache.lookup(source.fspath, source.display) if cache is not None else None
-        if found[i] is None:
-            todo.append(i)
-        elif on_file is not None:
-            on_file(source.display)
-    done = None if on_file is None else (lambda k: on_file(result.files[todo[k]].display))
-    ctx = WorkContext(catalog, cache.salt if cache else None, cache.known_keys() if cache else frozenset())
-    outcomes = scan_all([(result.files[i].fspath, result.files[i].display) for i in todo], ctx, jobs, done)
-    for i, outcome in zip(todo, outcomes):
-        found[i] = _settle(result.files[i], outcome, ctx, cache)
-    for source, (scanned, reason) in zip(result.files, found):  # type: ignore[misc]
-        if reason:
-            result.skipped.append(Skipped(source.display, reason))
-        result.uses.extend(scanned.uses)
-        result.facts.extend(scanned.facts)
-    if cache is not None:
-        cache.save()
-    # Per-file results are a pure function of one file (cacheable); resolution spans files.
-    result.uses.extend(resolve([scanned for scanned, _ in found], catalog))  # type: ignore[misc]
-    result.uses.sort()
-    result.facts.sort()
+            todo = [i for i in range(len(files)) if i not in buffers]
+        if on_file is not None:
+            waiting = set(todo)
+            for i, source in enumerate(files):
+                if i not in waiting:
+                    on_file(source.display)
+    if todo:
+        _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
+    walk_notes = list(result.skipped)
+    _note_skips(result, outcomes)
+    if exact and cache is not None:
+        cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+        if cache.has_memo(cache.scan_key):  # the whole scan is remembered: built when first used
+            cache.save()
+            return _Deferred(result, lambda: _combine(result, walk_notes, outcomes, scans, buffers, catalog,
+                                                      cache, exact))
+    result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
     return result
+
+
+class _Deferred(ScanResult):
+    """A ScanResult whose uses and facts are made on first use: when the findings are remembered
+    too (linter.cache.findings_key), a warm run never needs them."""
+
+    def __init__(self, result: ScanResult, make: Callable[[], tuple[list[EndpointUse], list[Fact]]]) -> None:
+        self.files, self.skipped = result.files, result.skipped
+        self._made: tuple[list[EndpointUse], list[Fact]] | None = None
+        self._make = make
+
+    def _get(self) -> tuple[list[EndpointUse], list[Fact]]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    @property  # type: ignore[override]
+    def uses(self) -> list[EndpointUse]:
+        return self._get()[0]
+
+    @uses.setter
+    def uses(self, value: list[EndpointUse]) -> None:
+        self._made = (value, self._get()[1])
+
+    @property  # type: ignore[override]
+    def facts(self) -> list[Fact]:
+        return self._get()[1]
+
+    @facts.setter
+    def facts(self, value: list[Fact]) -> None:
+        self._made = (self._get()[0], value)
+
+
+def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str | None],
+             scans: list[FileScan | None], buffers: dict[int, str], catalog: Catalog,
+             cache: ScanCache | None, exact: bool) -> tuple[list[EndpointUse], list[Fact]]:
+    """The scan's uses and facts: from the memo, else every file's result combined and resolved."""
+    if cache is not None and cache.scan_key is not None and cache.has_memo(cache.scan_key):
+        memo = cache.memo(cache.scan_key)
+        if memo is not None:
+            return memo
+    files = result.files
+    for i, source in enumerate(files):
+        if scans[i] is None and i in buffers:
+            scans[i] = _buffer_result(source, buffers[i], outcomes[i] or "", catalog, cache)
+        elif scans[i] is None:
+            scans[i] = _from_outcome(source, i, outcomes, catalog, cache)
+    result.skipped[:] = walk_notes
+    _note_skips(result, outcomes)  # a result gone from the cache was read again: it may differ now
+    uses: list[EndpointUse] = []
+    facts: list[Fact] = []
+    for scanned in scans:
+        uses.extend(scanned.uses)  # type: ignore[union-attr]
+        facts.extend(scanned.facts)  # type: ignore[union-attr]
+    # Per-file results are a pure function of one file (cacheable); resolution spans files.
+    from linter.scanner.project import resolve
+
+    uses.extend(resolve(scans, catalog))  # type: ignore[arg-type]
+    uses.sort()
+    facts.sort()
+    if cache is not None:
+        if exact:  # the outcomes may have changed above (a result gone from the cache: re-read)
+            cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+            cache.remember_memo(cache.scan_key, uses, facts)
+        cache.save()
+    return uses, facts
+
+
+def _note_skips(result: ScanResult, outcomes: list[str | None]) -> None:
+    for source, outcome in zip(result.files, outcomes):
+        if outcome and outcome.startswith("s:"):
+            result.skipped.append(Skipped(source.display, outcome[2:]))
+
+
+def _buffer(source: SourceFile, text: str, catalog: Catalog, cache: ScanCache | None
+            ) -> tuple[str | None, FileScan | None]:
+    """An unsaved buffer's outcome, and its result when already known (else _buffer_result).
+
+    A buffer that is exactly what some bytes on disk would decode to gets those bytes' outcome,
+    so an unchanged buffer is a cache hit, the same as the saved file. Any other buffer (one that
+    starts with a BOM, has a NUL, or lone surrogates) is scanned as text and has no outcome."""
+    data = _plain_bytes(text)
+    fast = _fast_prefilter()
+    if data is not None and fast is not None and not fast(data):
+        return "", FileScan()  # what reading these bytes from disk gives
+    if data is not None and cache is not None:
+        from linter.cache import digest
+
+        return f"k:{digest(cache.salt or '', source.display, data)}", None  # the same bytes' key on disk
+    return None, scan_file(source, catalog, text)[0]
+
+
+def _buffer_result(source: SourceFile, text: str, outcome: str, catalog: Catalog,
+                   cache: ScanCache | None) -> FileScan:
+    """The result for a buffer with a content key: from the cache, else scanned and remembered."""
+    key = outcome[2:]
+    scanned = cache.result(key) if cache is not None else None
+    if scanned is None:
+        scanned = scan_file(source, catalog, text)[0]
+        if cache is not None:
+            cache.remember(key, scanned)
+    return scanned
+
+
+_FAST: list = []
+
+
+def _fast_prefilter() -> Callable[[bytes], bool] | None:
+    """The byte prefilter the file scan uses (linter.scanner.work), without importing the scanner."""
+    if not _FAST:
+        from linter.scanner.bytefilter import byte_prefilter
+        from linter.scanner.prefilter import PREFILTER
+
+        _FAST.append(byte_prefilter(PREFILTER))
+    return _FAST[0]
+
+
+def _plain_bytes(text: str) -> bytes | None:
+    """The UTF-8 bytes that decode (as files are decoded) to exactly ``text``, if there are any."""
+    from linter.scanner.files import SNIFF_BYTES
+
+    if text.startswith("\ufeff") or "\0" in text[:SNIFF_BYTES]:
+        return None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def _scan_todo(files: list[SourceFile], todo: list[int], outcomes: list[str | None],
+               scans: list[FileScan | None], catalog: Catalog, cache: ScanCache | None, jobs: int,
+               on_file: Callable[[str], None] | None) -> None:
+    from linter.scanner.work import WorkContext, scan_all
+
+    done = None if on_file is None else (lambda k: on_file(files[todo[k]].display))
+    ctx = WorkContext(catalog, cache.salt if cache else None, cache.known_keys() if cache else frozenset())
+    found = scan_all([(files[i].fspath, files[i].display) for i in todo], ctx, jobs, done)
+    for i, outcome in zip(todo, found):
+        scans[i], outcomes[i] = _settle(files[i], outcome, ctx, cache)
+
+
+def _from_outcome(source: SourceFile, i: int, outcomes: list[str | None], catalog: Catalog,
+                  cache: ScanCache | None) -> FileScan:
+    """The result an index outcome stands for; read and scanned again if the cache lost it."""
+    outcome = outcomes[i] or ""
+    if not outcome.startswith("k:") or cache is None:
+        return FileScan()
+    scanned = cache.result(outcome[2:])
+    if scanned is not None:
+        return scanned
+    from linter.scanner.work import WorkContext, scan_path
+
+    ctx = WorkContext(catalog, cache.salt)
+    scanned, outcomes[i] = _settle(source, scan_path(source.fspath, source.display, ctx), ctx, cache)
+    return scanned
 
 
 def _settle(source: SourceFile, outcome: Outcome, ctx: WorkContext, cache: ScanCache | None
             ) -> tuple[FileScan, str | None]:
-    """The file's result: computed, or taken from the cache by content key; remembered."""
+    """The file's result (computed, or taken from the cache by content key) and its outcome;
+    remembered in the cache."""
+    from linter.scanner.work import WorkContext, scan_path
+
     scanned = outcome.scan
     if scanned is None and cache is not None:
         scanned = cache.result(outcome.key or "")
@@ -93,5 +264,7 @@ def _settle(source: SourceFile, outcome: Outcome, ctx: WorkContext, cache: ScanC
         outcome = scan_path(source.fspath, source.display, WorkContext(ctx.catalog, ctx.salt))
         scanned = outcome.scan or FileScan()
     if cache is not None:
-        cache.record(source.display, scanned, outcome.reason, outcome.signature, outcome.key)
-    return scanned, outcome.reason
+        return scanned, cache.record(source.display, scanned, outcome.reason, outcome.signature, outcome.key)
+    from linter.cache import outcome_of
+
+    return scanned, outcome_of(outcome.reason, outcome.key)

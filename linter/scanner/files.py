@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import operator
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -110,6 +111,14 @@ class _Displayer:
             return rest.replace(os.sep, "/") if os.sep != "/" else rest
         return display_path(Path(path), self.cwd)
 
+    def folder(self, folder: str) -> str | None:
+        """What to put before a name to display ``folder/name``; None: call this for each path."""
+        if os.sep != "/":
+            return None
+        if os.path.join(folder, "") == self.prefix:
+            return ""
+        return folder[len(self.prefix):] + "/" if folder.startswith(self.prefix) else None
+
 
 def _excluded(path: Path | str, root: Path | None, patterns: Iterable[str]) -> bool:
     if root is None or not patterns:
@@ -161,7 +170,7 @@ def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_
             try:
                 st = os.stat(folder)
                 with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda e: e.name)
+                    entries = sorted(listing, key=_BY_NAME)
             except OSError as exc:
                 notes.append(Skipped(show(folder), f"cannot read folder: {_why(exc)}"))
                 continue
@@ -172,22 +181,37 @@ def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_
                     notes.append(Skipped(show(folder), "symlink loop"))
                 continue
             visited.add(key)
+            shown = show.folder(folder)  # display of folder + "/", when names can just be appended
             subfolders = []
             for entry in entries:
                 name = entry.name
-                path = os.path.join(folder, name)
+                path = entry.path  # folder joined with name, made by scandir
                 if _entry_is_dir(entry):
                     if name not in SKIP_DIRS and not name.endswith(".egg-info") \
-                            and not _excluded(path, exclude_root, patterns) \
+                            and not (patterns and _excluded(path, exclude_root, patterns)) \
                             and (include_tests or not is_test_dir(name)):
                         subfolders.append(path)
                     continue
-                if path in seen or name.lower().endswith(_SKIP_SUFFIX_TUPLE) \
-                        or _excluded(path, exclude_root, patterns) or (not include_tests and is_test_file(name)):
+                if name.lower().endswith(_SKIP_SUFFIX_TUPLE) or path in seen \
+                        or (patterns and _excluded(path, exclude_root, patterns)) \
+                        or (not include_tests and is_test_file(name)):
                     continue
                 seen.add(path)
-                yield SourceFile(path, show(path))
+                yield _source(path, show(path) if shown is None else shown + name)
             stack.extend(reversed(subfolders))
+
+
+_BY_NAME = operator.attrgetter("name")
+
+
+def _source(fspath: str, display: str) -> SourceFile:
+    """SourceFile(fspath, display) for a str path, without the checks of __init__ (the walk's hot path)."""
+    made = _new(SourceFile)
+    made.fspath, made.display, made._path = fspath, display, None
+    return made
+
+
+_new = object.__new__
 
 
 def _entry_is_dir(entry: os.DirEntry) -> bool:

@@ -114,6 +114,12 @@ def scan_file_in(cache_dir: Path) -> Path:
     return found[0]
 
 
+def results_file_in(cache_dir: Path) -> Path:
+    found = sorted(cache_dir.glob("results-*.json"))
+    assert len(found) == 1
+    return found[0]
+
+
 @pytest.mark.parametrize("damage", [
     b"", b"{", b"[]", b"\xff\xfe\x00garbage", b'{"salt": 1, "files": [], "results": 7}',
 ])
@@ -137,9 +143,21 @@ def test_damaged_entries_are_misses(tmp_path):
             stored["files"][display] = "not a list"
         elif display == "blob.dat":
             stored["files"][display] = [1, 2]
-    for key in stored["results"]:
-        stored["results"][key] = {"uses": [{"no such field": 1}]}
+    assert stored["findings"]
+    for key in stored["findings"]:
+        stored["findings"][key] = [["too", "few", "fields"]]
     target.write_text(json.dumps(stored))
+    (memo_file,) = (tmp_path / "c").glob("memo-*.json")
+    memo = json.loads(memo_file.read_text())
+    assert memo["memo"][0]
+    memo["memo"] = [[["too", "few", "fields"]], []]
+    memo_file.write_text(json.dumps(memo))
+    results_file = results_file_in(tmp_path / "c")
+    results = json.loads(results_file.read_text())
+    assert results["results"]
+    for key in results["results"]:
+        results["results"][key] = {"uses": [{"no such field": 1}]}
+    results_file.write_text(json.dumps(results))
     assert outcome(root, tmp_path / "c") == expected
 
 

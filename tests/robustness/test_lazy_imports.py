@@ -75,3 +75,23 @@ def test_libyaml_reads_the_shipped_rules_exactly_as_safe_load_does():
     for path in sorted(rules_dir().glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=loader) == yaml.safe_load(text), path.name
+
+
+SCANNER_AND_CHECKS = ("linter.scanner.lexer", "linter.scanner.detect", "linter.scanner.extract",
+                      "linter.scanner.project", "linter.scanner.work", "linter.scanner.syntax",
+                      "linter.scanner.symbols", "linter.suppressions", "linter.baseline", "hashlib")
+
+
+def test_warm_check_of_an_unchanged_project_imports_neither_scanner_nor_suppressions(tmp_path):
+    # The whole scan and the findings are remembered: nothing needs lexing, resolving or checking.
+    (tmp_path / "fortnox.yaml").write_text("scopes: [customer]\n")
+    (tmp_path / "app.py").write_text('u = "https://api.fortnox.se/3/invoices"\n')
+    old = 1_600_000_000 * 10**9  # outside the "racily clean" window, so the stat index trusts it
+    for name in ("fortnox.yaml", "app.py"):
+        os.utime(tmp_path / name, ns=(old, old))
+    code, cold = imported_by_check(tmp_path, "--format", "json")
+    assert code == 1  # invoice is missing: a finding, remembered like the rest
+    assert {"linter.scanner.lexer", "linter.suppressions"} <= cold
+    code, warm = imported_by_check(tmp_path, "--format", "json")
+    assert code == 1
+    assert sorted(m for m in warm if m in SCANNER_AND_CHECKS) == []
