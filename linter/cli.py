@@ -139,7 +139,7 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
         from linter.stdin import stdin_request
 
         try:
-            request = stdin_request(request, stdin_filename, click.get_binary_stream("stdin").read())
+            request = stdin_request(request, stdin_filename, sys.stdin.buffer.read())
         except LintError as exc:
             click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
