@@ -126,6 +126,15 @@ class FileDetector:
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
         self.other_clients = False  # the file also builds a client for another service
+        self._shapes: dict[str, Shape] = {}  # folded text -> its shape: the same texts recur
+        self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}
+        self._params: dict[tuple[int, str], set[str]] = {}
+
+    def _classify(self, text: str) -> Shape:
+        shape = self._shapes.get(text)
+        if shape is None:
+            shape = self._shapes[text] = classify(text, self.catalog)
+        return shape
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -227,7 +236,7 @@ class FileDetector:
             binding = self._binding_for(anchor.start)
             if binding is None:
                 continue
-            if any(classify(v.text, self.catalog).kind in ("absolute", "relative", "base") for v in anchor.values):
+            if any(self._classify(v.text).kind in ("absolute", "relative", "base") for v in anchor.values):
                 names.add(binding.name)
                 if binding.container:
                     names.add(binding.container)
@@ -236,7 +245,7 @@ class FileDetector:
     # -- bases -------------------------------------------------------------------------------------
     def _bases(self, anchor: _Anchor) -> None:
         for value in anchor.values:
-            shape = classify(value.text, self.catalog)
+            shape = self._classify(value.text)
             if shape.kind == "base":
                 self._base_consumer(anchor, shape.url)
             elif shape.kind == "other-base":
@@ -297,7 +306,7 @@ class FileDetector:
                 values = self.evaluator.expression(binding.value)
                 via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
                        for n in p.names if n.lstrip("$@") not in SELF_NAMES}
-                if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+                if not via or any(self._classify(v.text).kind == "base" for v in values):
                     continue
                 qualified = self._target_names(binding.target)
                 if len(qualified) > 1:
@@ -332,7 +341,7 @@ class FileDetector:
             values = self.evaluator.expression(args[0][0])
             via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
                    for n in p.names if n.lstrip("$@") not in SELF_NAMES}
-            if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+            if not via or any(self._classify(v.text).kind == "base" for v in values):
                 continue
             top = self._statement_top(opener)
             lo, _hi = code.statement_bounds(top)
@@ -467,7 +476,7 @@ class FileDetector:
     # -- uses --------------------------------------------------------------------------------------
     def _uses(self, anchor: _Anchor) -> None:
         for value in anchor.values:
-            shape = classify(value.text, self.catalog)
+            shape = self._classify(value.text)
             if shape.kind not in ("absolute", "relative"):
                 continue
             token = _token_at(value, shape.at)
@@ -718,19 +727,8 @@ class FileDetector:
                 continue
             found: set[str] = set()
             for piece in value.pieces[1:]:
-                if piece.token >= 0 or not piece.names:
-                    continue
-                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
-                if not plain:
-                    continue
-                if piece.member:
-                    found.update({norm(plain[-1]), norm(plain[0])})
-                elif len(plain) > 1:
-                    found.update(self._table_refs(plain))
-                else:
-                    found.update(self._table_refs(plain))
-                    found.update(self._loop_tables(norm(plain[-1]), anchor.start))
-                    found.update(self._param_types(plain[-1], anchor.start))
+                if piece.token < 0 and piece.names:
+                    found.update(self._piece_refs(piece.names, piece.member, anchor.start))
             for ref in found:
                 if via is None:
                     self.refs.add(ref)
@@ -757,23 +755,35 @@ class FileDetector:
                     continue
                 for value in self.evaluator.expression(first):
                     for piece in value.pieces:
-                        if piece.token >= 0 or not piece.names:
-                            continue
-                        plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
-                        if not plain:
-                            continue
-                        if piece.member:
-                            target.update({norm(plain[0]), norm(plain[-1])})
-                        elif len(plain) > 1:
-                            target.update(self._table_refs(plain))
-                        else:
-                            target.update(self._table_refs(plain))
-                            target.update(self._loop_tables(norm(plain[-1]), first))
-                            target.update(self._param_types(plain[-1], first))
+                        if piece.token < 0 and piece.names:
+                            target.update(self._piece_refs(piece.names, piece.member, first))
             if not fortnox:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
+
+    def _piece_refs(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
+        """Tables and fields that an unknown piece of a URL at token ``at`` names: self.path,
+        TABLE.key, a loop variable over a table, a parameter typed as a table. Remembered: the
+        same piece recurs in every variant of a folded value."""
+        key = (names, member, at)
+        found = self._refs_memo.get(key)
+        if found is None:
+            found = self._refs_memo[key] = self._piece_refs_uncached(names, member, at)
+        return found
+
+    def _piece_refs_uncached(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
+        plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
+        if not plain:
+            return set()
+        if member:
+            return {norm(plain[0]), norm(plain[-1])}
+        if len(plain) > 1:
+            return self._table_refs(plain)
+        found = self._table_refs(plain)
+        found.update(self._loop_tables(norm(plain[-1]), at))
+        found.update(self._param_types(plain[-1], at))
+        return found
 
     def _fortnox_call(self, call: Call) -> bool:
         names = call.names
@@ -834,11 +844,17 @@ class FileDetector:
     def _param_types(self, name: str, at: int) -> set[str]:
         """The declared type of parameter ``name`` of the enclosing function: list(resource:
         FortnoxResource) makes every FortnoxResource member a path that reaches Fortnox."""
-        code = self.code
         decl = self.symbols.enclosing(at, "function")
         if decl is None:
             return set()
-        k = next((j for j in range(decl.token + 1, min(decl.token + 24, len(code.tokens)))
+        key = (decl.token, name)
+        if key not in self._params:
+            self._params[key] = self._declared_types(decl.token, name)
+        return self._params[key]
+
+    def _declared_types(self, token: int, name: str) -> set[str]:
+        code = self.code
+        k = next((j for j in range(token + 1, min(token + 24, len(code.tokens)))
                   if code.value(j) == "(" and code.partner[j] > j), -1)
         if k < 0:
             return set()

@@ -121,6 +121,9 @@ class _Lexer:
         # After a "/" failed to start a regex literal (no closing "/" before the line's end), no
         # other "/" before that point is tried: retrying each one would be quadratic on a long line.
         self.no_regex_before = -1
+        # Characters that may start a comment or a string: any other character goes straight to
+        # the name / number / punctuation checks.
+        self.special = _special_starts(spec)
 
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
@@ -133,16 +136,17 @@ class _Lexer:
             if ch.isspace():
                 i = _SPACE.match(text, i).end()
                 continue
-            skipped = self._comment(i)
-            if skipped is not None:
-                i = skipped
-                continue
-            string_end = self._string(i)
-            if string_end is None and ch in "<%~":
-                string_end = self._special_string(i)
-            if string_end is not None:
-                i = string_end
-                continue
+            if ch in self.special:
+                skipped = self._comment(i)
+                if skipped is not None:
+                    i = skipped
+                    continue
+                string_end = self._string(i)
+                if string_end is None and ch in "<%~":
+                    string_end = self._special_string(i)
+                if string_end is not None:
+                    i = string_end
+                    continue
             if self.spec.regex_literals and ch == "/" and i >= self.no_regex_before and self._regex_allowed():
                 end = self._regex_end(i)
                 if end is not None:
@@ -238,7 +242,15 @@ class _Lexer:
         depth = 0
         single_line = len(quote) == 1 and quote not in ("`",) and closer is None \
             and self.spec.name not in ("ruby", "php", "elixir")
+        plain = _plain_run(quote[0] + (closer or "") + ("" if raw else "\\") + ("\n" if single_line else "")
+                           + _INTERPOLATION_STARTS.get(interp or "", ""))
         while i < n:
+            run = plain.match(text, i)
+            if run is not None:  # a stretch of ordinary characters, copied at once
+                out.append(run.group())
+                i = run.end()
+                if i >= n:
+                    break
             ch = text[i]
             if closer is not None:
                 if ch == quote:
@@ -470,6 +482,27 @@ class _Lexer:
             j += 1
         self.no_regex_before = len(text)
         return None
+
+
+# The characters at which each interpolation style may start or end an interpolation
+_INTERPOLATION_STARTS = {"brace": "{}", "dollar-brace": "$", "hash": "#", "dollar": "{$"}
+_PLAIN_RUNS: dict[str, re.Pattern] = {}
+
+
+def _plain_run(stops: str) -> re.Pattern:
+    """A pattern for a run of string content holding none of ``stops`` (compiled once per set)."""
+    pattern = _PLAIN_RUNS.get(stops)
+    if pattern is None:
+        pattern = _PLAIN_RUNS[stops] = re.compile("[^" + "".join(re.escape(c) for c in sorted(set(stops))) + "]+")
+    return pattern
+
+
+def _special_starts(spec: LanguageSpec) -> frozenset[str]:
+    """First characters of the language's comments, quotes, string prefixes and special strings."""
+    markers = [*spec.line_comments, *(start for start, _ in spec.block_comments), *spec.quotes]
+    if spec.line_start_block:
+        markers.append(spec.line_start_block[0])
+    return frozenset(m[0] for m in markers) | frozenset(spec.string_prefixes) | frozenset("<%~")
 
 
 def _unescape(ch: str) -> str:
