@@ -17,7 +17,7 @@ import re
 
 from linter.redact import redact
 from linter.scanner.facts import FileView
-from linter.scanner.facts.exprs import Reader, Value
+from linter.scanner.facts.exprs import Value
 from linter.scanner.uses import Fact
 
 _GENERIC_KEYS = {"clientsecret": "client secret", "accesstoken": "access token",
@@ -105,7 +105,7 @@ def extract(view: FileView) -> list[Fact]:
                                       end_line=end_line, end_column=end_column)
 
     if view.tokens is not None:
-        reader = Reader(view.tokens, view.text, view.language)
+        reader = view.reader
         ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
         for pair in reader.pairs(lambda k: credential_kind(k) is not None, assignments=True):
             value = pair.value

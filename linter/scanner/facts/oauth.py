@@ -23,7 +23,7 @@ import re
 from urllib.parse import unquote, unquote_plus
 
 from linter.scanner.facts import FileView
-from linter.scanner.facts.exprs import UNKNOWN, Reader, Value
+from linter.scanner.facts.exprs import UNKNOWN, Value
 from linter.scanner.uses import Fact
 
 OAUTH_PARAMS = ("client_id", "response_type", "state", "scope", "redirect_uri", "access_type",
@@ -152,7 +152,7 @@ def extract(view: FileView) -> list[Fact]:
             if _PRECHECK.search(match.group()):
                 _scan_string(view, match.group(), None, match.start(), found)
     else:
-        reader = Reader(view.tokens, view.text, view.language)
+        reader = view.reader
         tokens = view.tokens
         k = 0
         while k < len(tokens):
