@@ -118,7 +118,9 @@ class FileDetector:
         self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
         self._loops: dict[tuple[str, int], set[str]] = {}
         self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
-        self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
+        # "\n" cannot be part of a match, so no match spans two values
+        self.mentions_fortnox = "fortnox" in "\n".join(
+            t.value for t in tokens if t.kind in ("name", "str")).lower()
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
@@ -145,9 +147,10 @@ class FileDetector:
             self._bases(anchor)
         interesting = self._interesting_bindings(anchors)
         targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
+        base_like: dict[str, bool] = {}  # name -> whether it has a base word (names recur)
         references = [i for i, t in enumerate(code.tokens)
                       if t.kind == "name" and i not in targets and
-                      (norm(t.value) in interesting or _joins_base(code, i))]
+                      (norm(t.value) in interesting or _joins_base(code, i, base_like))]
         reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
         for anchor in reference_anchors:
             self._bases(anchor)
@@ -753,10 +756,11 @@ class FileDetector:
                 if code.kind(first) not in ("name", "str") or \
                         code.value(first) in ("new", "await", "function", "async"):
                     continue
-                for value in self.evaluator.expression(first):
-                    for piece in value.pieces:
-                        if piece.token < 0 and piece.names:
-                            target.update(self._piece_refs(piece.names, piece.member, first))
+                # variants share their pieces: look at each piece object once
+                pieces = {id(p): p for value in self.evaluator.expression(first) for p in value.pieces
+                          if p.token < 0 and p.names}
+                for piece in pieces.values():
+                    target.update(self._piece_refs(piece.names, piece.member, first))
             if not fortnox:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 for ref in target:
@@ -806,7 +810,8 @@ class FileDetector:
             positions = occurrences.get(name, [])
             first = bisect.bisect_left(positions, lo)
             last = bisect.bisect_right(positions, hi)
-            lines = {self._line(k) for k in positions[first:last] if k != at}
+            token_lines = self._token_lines()
+            lines = {token_lines[k] for k in positions[first:last] if k != at}
             self._loops[key] = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
         return self._loops[key]
 
@@ -816,13 +821,14 @@ class FileDetector:
             occurrences: dict[str, list[int]] = {}
             tables_on_line: dict[int, list[tuple[str, int]]] = {}
             tables = self._containers | self._imported  # tables from this file or imported
+            token_lines = self._token_lines()
             for k, tok in enumerate(self.code.tokens):
                 if tok.kind != "name":
                     continue
                 key = norm(tok.value)
                 occurrences.setdefault(key, []).append(k)
                 if key in tables:
-                    tables_on_line.setdefault(self._line(k), []).append((key, k))
+                    tables_on_line.setdefault(token_lines[k], []).append((key, k))
             self._names = (occurrences, tables_on_line)
         return self._names
 
@@ -871,9 +877,23 @@ class FileDetector:
         return {norm(t) for t in found if self._plausible_table(t)}
 
     def _line(self, k: int) -> int:
+        return self._token_lines()[k]
+
+    def _token_lines(self) -> list[int]:
+        """The 1-based line of every token, in one walk (tokens come in offset order)."""
         if self._lines is None:
-            self._lines = [self.index.position(t.offset)[0] for t in self.code.tokens]
-        return self._lines[k]
+            starts = self.index.starts
+            lines: list[int] = []
+            line, following, previous = 1, len(starts), 0
+            for tok in self.code.tokens:
+                if tok.offset < previous:  # never expected; stay right if it happens
+                    line = bisect.bisect_right(starts, tok.offset)
+                previous = tok.offset
+                while line < following and starts[line] <= tok.offset:
+                    line += 1
+                lines.append(line)
+            self._lines = lines
+        return self._lines
 
     # -- in-file resolution of what the anchors left open ------------------------------------------
     def _resolve_in_file(self) -> None:
@@ -1014,10 +1034,14 @@ _PRIMITIVE_TYPES = frozenset({"string", "str", "int", "integer", "long", "bool",
 _BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
 
 
-def _joins_base(code: Code, i: int) -> bool:
+def _joins_base(code: Code, i: int, base_like: dict[str, bool]) -> bool:
     """A base-like name joined to something: BASE_URL + path, $this->apiUrl . $endpoint."""
-    value = code.value(i).lower()
-    if not any(word in value for word in _BASE_WORDS):
+    value = code.value(i)
+    like = base_like.get(value)
+    if like is None:
+        lowered = value.lower()
+        like = base_like[value] = any(word in lowered for word in _BASE_WORDS)
+    if not like:
         return False
     end = code.chain_end(i)
     return code.op(end + 1) in code.concat_ops

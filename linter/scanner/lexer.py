@@ -76,6 +76,8 @@ EXTENSIONS: dict[str, str] = {
 
 _NAME = re.compile(r"[A-Za-z_$@][A-Za-z0-9_$]*")
 _NUMBER = re.compile(r"[0-9][0-9A-Za-z_.]*")
+_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$@")  # _NAME's first character
+_DIGITS = frozenset("0123456789")
 _SPACE = re.compile(r"\s+")
 # "$name", "$obj->prop", "$arr[key]" in PHP/Kotlin strings. The key is short (PHP allows a name
 # or number there); bounding it keeps a line of unclosed "$a[" from being rescanned to its end.
@@ -93,6 +95,23 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+
+_new_object = object.__new__
+
+
+def _token(kind: str, value: str, offset: int, end: int) -> Token:
+    """Token(kind, value, offset, end), without the frozen dataclass's slow field-by-field
+    __init__: a file has thousands of tokens. Fields go in declaration order."""
+    token = _new_object(Token)
+    fields = token.__dict__
+    fields["kind"] = kind
+    fields["value"] = value
+    fields["offset"] = offset
+    fields["end"] = end
+    fields["interpolated"] = False
+    fields["parts"] = ()
+    return token
 
 
 def tokenize(text: str, spec: LanguageSpec) -> list[Token]:
@@ -127,6 +146,7 @@ class _Lexer:
 
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
+        tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
         while i < n:
             if self.heredoc_skip is not None and i > self.heredoc_skip[0]:
                 i = max(i, self.heredoc_skip[1])
@@ -136,7 +156,7 @@ class _Lexer:
             if ch.isspace():
                 i = _SPACE.match(text, i).end()
                 continue
-            if ch in self.special:
+            if ch in special:
                 skipped = self._comment(i)
                 if skipped is not None:
                     i = skipped
@@ -152,19 +172,18 @@ class _Lexer:
                 if end is not None:
                     i = end
                     continue
-            match = _NAME.match(text, i)
-            if match:
-                self.tokens.append(Token("name", match.group(), i, match.end()))
-                i = match.end()
-                continue
-            match = _NUMBER.match(text, i)
-            if match:
-                self.tokens.append(Token("num", match.group(), i, match.end()))
-                i = match.end()
-                continue
-            self.tokens.append(Token("punct", ch, i, i + 1))
-            i += 1
-        return self.tokens
+            if ch in _NAME_START:
+                end = name_end(text, i).end()
+                tokens.append(_token("name", text[i:end], i, end))
+                i = end
+            elif ch in _DIGITS:
+                end = number_end(text, i).end()
+                tokens.append(_token("num", text[i:end], i, end))
+                i = end
+            else:
+                tokens.append(_token("punct", ch, i, i + 1))
+                i += 1
+        return tokens
 
     # -- comments ------------------------------------------------------------------------------
     def _comment(self, i: int) -> int | None:

@@ -14,6 +14,7 @@ not secrets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.redact import redact
 from linter.scanner.facts import FileView
@@ -37,6 +38,7 @@ _QUERY_PAIR = re.compile(r"(?:^|[?&])(client_secret|access_token|refresh_token)=
 MAX_LINE = 10_000
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every name and string in a file
 def credential_kind(key: str) -> str | None:
     """What a key or variable name says it holds, when that is a Fortnox credential."""
     normal = re.sub(r"[^a-z0-9]", "", key.lower())
