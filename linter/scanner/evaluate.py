@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from linter.scanner.lexer import PLACEHOLDER
 from linter.scanner.symbols import Binding, Symbols, norm
@@ -166,7 +168,7 @@ class Evaluator:
                 pending_format = False
             else:
                 joined = "concatenation" if i > first else None
-                results = [r.plus(v, joined or v.how) for r in results for v in values][:MAX_VARIANTS]
+                results = _first_variants(r.plus(v, joined or v.how) for r in results for v in values)
             i = operand_end + 1
             if i > end:
                 break
@@ -244,8 +246,8 @@ class Evaluator:
             if index < len(chunks) - 1:
                 part = tok.parts[index] if index < len(tok.parts) else ""
                 values = self._part(part, i, depth)
-                results = [Value(r.pieces + v.pieces, "interpolation", r.via + v.via)
-                           for r in results for v in values][:MAX_VARIANTS]
+                results = _first_variants(Value(r.pieces + v.pieces, "interpolation", r.via + v.via)
+                                          for r in results for v in values)
         return results
 
     def _part(self, part: str, at: int, depth: int) -> list[Value]:
@@ -468,8 +470,8 @@ class Evaluator:
         results = [Value()]
         for index, options in enumerate(self._call_args(opener, depth)):
             sep = [Piece(separator)] if index and separator else []
-            results = [Value(r.pieces + sep + v.pieces, "url-join", r.via + v.via)
-                       for r in results for v in options][:MAX_VARIANTS]
+            results = _first_variants(Value(r.pieces + sep + v.pieces, "url-join", r.via + v.via)
+                                      for r in results for v in options)
         return results
 
     def _join(self, parts: list[list[Value]]) -> list[Value]:
@@ -495,6 +497,11 @@ class _Named:
         self.target_list = [b.target for b in bindings]
         self.members = [b for b in bindings if b.member]
         self.all_members = len(self.members) == len(bindings)
+
+
+def _first_variants(values: Iterator[Value]) -> list[Value]:
+    """The first MAX_VARIANTS of ``values``, without building the rest of a large product."""
+    return list(islice(values, MAX_VARIANTS))
 
 
 def is_env_call(names: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ from linter.scanner.lexer import Token
 OPENERS = {"(": ")", "[": "]", "{": "}"}
 STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
 CLOSERS = {")": "(", "]": "[", "}": "{"}
+_BRACKETS = frozenset(OPENERS) | frozenset(CLOSERS)
 # Multi-character operators built from adjacent punctuation tokens, longest first.
 _OPERATORS = sorted({
     "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
@@ -49,37 +50,55 @@ class Code:
         # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute
         self.values = [tok.value for tok in tokens]
         self.kinds = [tok.kind for tok in tokens]
+        self.offsets = [tok.offset for tok in tokens]
+        self.ends = [tok.end for tok in tokens]
         self.partner = [-1] * n
         self.parent = [-1] * n  # innermost enclosing opener
-        self.ops: list[str] = [""] * n  # operator starting at a punctuation token
-        self.newline_before = [False] * n
+        find = text.find
+        self.newline_before = [find("\n", previous_end, offset) >= 0
+                               for previous_end, offset in zip([0] + self.ends[:-1], self.offsets)]
         # PHP joins strings with "." and reaches members with "->"; Elixir joins with "<>"
         self.member_seps = MEMBER_SEPARATORS - {"."} if language == "php" else MEMBER_SEPARATORS
         self.concat_ops = {"php": {"."}, "elixir": {"<>"}}.get(language or "", {"+"})
+        self._match_brackets()
+        self.ops: list[str] = self._operators()  # operator starting at a punctuation token, else ""
+        self._calls: dict[int, Call | None] = {}
+
+    def _match_brackets(self) -> None:
+        """Partners of matched brackets and each token's innermost enclosing opener. Only bracket
+        tokens are visited; the tokens between two of them share a parent, set a slice at a time."""
+        values, kinds, partner, parent = self.values, self.kinds, self.partner, self.parent
         stack: list[int] = []
-        previous_end = 0
-        for i, tok in enumerate(tokens):
-            self.newline_before[i] = text.find("\n", previous_end, tok.offset) >= 0
-            previous_end = tok.end
-            self.parent[i] = stack[-1] if stack else -1
-            if tok.kind != "punct":
-                continue
-            value = tok.value
+        filled = 0  # parent[] is final below this index
+        for i in [k for k, value in enumerate(values) if value in _BRACKETS and kinds[k] == "punct"]:
+            parent[filled:i + 1] = [stack[-1] if stack else -1] * (i + 1 - filled)
+            filled = i + 1
+            value = values[i]
             if value in OPENERS:
                 stack.append(i)
-            elif value in CLOSERS:
-                # tolerate unbalanced code: pop to the nearest matching opener, if any
-                for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
-                    if tokens[stack[depth]].value == CLOSERS[value]:
-                        opener = stack[depth]
-                        del stack[depth:]
-                        self.partner[opener], self.partner[i] = i, opener
-                        self.parent[i] = self.parent[opener]
-                        break
-        for i, tok in enumerate(tokens):
-            if tok.kind == "punct":
-                self.ops[i] = self._operator(i)
-        self._calls: dict[int, Call | None] = {}
+                continue
+            # tolerate unbalanced code: pop to the nearest matching opener, if any
+            for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
+                if values[stack[depth]] == CLOSERS[value]:
+                    opener = stack[depth]
+                    del stack[depth:]
+                    partner[opener], partner[i] = i, opener
+                    parent[i] = parent[opener]
+                    break
+        parent[filled:] = [stack[-1] if stack else -1] * (self.n - filled)
+
+    def _operators(self) -> list[str]:
+        values, kinds, offsets, ends, n = self.values, self.kinds, self.offsets, self.ends, self.n
+        ops = [""] * n
+        for i, kind in enumerate(kinds):
+            if kind != "punct":
+                continue
+            nxt = i + 1
+            if len(values[i]) == 1 and not (nxt < n and kinds[nxt] == "punct" and offsets[nxt] == ends[i]):
+                ops[i] = values[i]  # a lone character: no longer operator starts here
+            else:
+                ops[i] = self._operator(i)
+        return ops
 
     # -- small queries -------------------------------------------------------------------------
     def value(self, i: int) -> str:

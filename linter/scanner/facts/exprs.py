@@ -175,9 +175,12 @@ class Reader:
         """``NAME = "..."`` or ``NAME = ["a", "b"]`` anywhere in the file; a name assigned twice
         is left out, because which value a use sees is then a run-time matter."""
         tokens = self.tokens
+        last = len(tokens) - 1
         seen: dict[str, int] = {}
         for k, token in enumerate(tokens):
-            if token.kind != "name" or is_punct(tokens, k - 1, "."):
+            # an assignment starts with "=" or ":" (Go :=) right after the name: a cheap first test
+            if token.kind != "name" or k == last or tokens[k + 1].value not in ("=", ":") \
+                    or is_punct(tokens, k - 1, "."):
                 continue
             j = k + 1
             if is_punct(tokens, j, ":") and is_punct(tokens, j + 1, "=") \
