@@ -742,9 +742,8 @@ class FileDetector:
         """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
         fortnox.get(PATHS.invoices) with the table imported from another file."""
         code = self.code
-        for opener, tok in enumerate(code.tokens):
-            if tok.kind != "punct" or tok.value != "(":
-                continue
+        kinds = code.kinds
+        for opener in [k for k, value in enumerate(code.values) if value == "(" and kinds[k] == "punct"]:
             call = code.call_at(opener)
             if call is None:
                 continue
@@ -752,9 +751,10 @@ class FileDetector:
             if not fortnox and not is_http_call(call.name):
                 continue
             target = self.refs if fortnox else set()
-            for first, _last in code.arguments(opener):
+            for first, last in code.arguments(opener):
                 if code.kind(first) not in ("name", "str") or \
-                        code.value(first) in ("new", "await", "function", "async"):
+                        code.value(first) in ("new", "await", "function", "async") or \
+                        self.evaluator.plain_literal(first, last):
                     continue
                 # variants share their pieces: look at each piece object once
                 pieces = {id(p): p for value in self.evaluator.expression(first) for p in value.pieces

@@ -229,6 +229,14 @@ class Evaluator:
         _, end = self.chain_bounds(first_end if code.kind(start) != "str" else start)
         return self.chain(start, end, depth)
 
+    def plain_literal(self, first: int, last: int) -> bool:
+        """Tokens ``first``..``last`` are one string literal that reads as itself: no
+        interpolation, no configuration placeholder, so evaluating it names nothing."""
+        if first != last or self.code.kind(first) != "str":
+            return False
+        tok = self.code.tokens[first]
+        return not tok.parts and not _CONFIG_PLACEHOLDER.match(tok.value)
+
     # -- strings ---------------------------------------------------------------------------------
     def _string(self, i: int, depth: int) -> list[Value]:
         tok = self.code.tokens[i]
