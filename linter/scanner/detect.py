@@ -332,9 +332,7 @@ class FileDetector:
         client whose base comes from elsewhere. Named by its variable, or by the factory method
         that returns it (a Spring @Bean)."""
         code = self.code
-        for opener, tok in enumerate(code.tokens):
-            if tok.kind != "punct" or tok.value != "(":
-                continue
+        for opener in code.call_openers():
             call = code.call_at(opener)
             if call is None or norm(call.name) not in _CLIENT_BASE_CALLS:
                 continue
@@ -442,12 +440,15 @@ class FileDetector:
         code = self.code
         names = set(self.constant_bases) | set(self.client_names)
         found: dict[str, str] = {}
-        for decl in self.symbols.declarations:
-            if decl.kind != "function":
-                continue
+        # tokens naming a base, found in one pass: function bodies nest, so scanning each body
+        # would visit inner tokens again and again
+        functions = [d for d in self.symbols.declarations if d.kind == "function"]
+        mentions = [] if self.implicit_base or not functions else \
+            [k for k, tok in enumerate(code.tokens) if self._mentions(tok, names)]
+        for decl in functions:
             lo, hi = decl.body
-            uses_base = bool(self.implicit_base) or any(
-                self._mentions(code.tokens[k], names) for k in range(lo, hi + 1))
+            first = bisect.bisect_left(mentions, lo)
+            uses_base = bool(self.implicit_base) or (first < len(mentions) and mentions[first] <= hi)
             if uses_base:
                 cls = self.symbols.enclosing(decl.token, "class")
                 found[norm(decl.name)] = cls.name if cls else ""
@@ -742,8 +743,7 @@ class FileDetector:
         """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
         fortnox.get(PATHS.invoices) with the table imported from another file."""
         code = self.code
-        kinds = code.kinds
-        for opener in [k for k, value in enumerate(code.values) if value == "(" and kinds[k] == "punct"]:
+        for opener in code.call_openers():
             call = code.call_at(opener)
             if call is None:
                 continue

@@ -168,7 +168,7 @@ class Evaluator:
                 pending_format = False
             else:
                 joined = "concatenation" if i > first else None
-                results = _first_variants(r.plus(v, joined or v.how) for r in results for v in values)
+                results = _joined(results, values, joined)
             i = operand_end + 1
             if i > end:
                 break
@@ -510,6 +510,13 @@ class _Named:
 def _first_variants(values: Iterator[Value]) -> list[Value]:
     """The first MAX_VARIANTS of ``values``, without building the rest of a large product."""
     return list(islice(values, MAX_VARIANTS))
+
+
+def _joined(results: list[Value], values: list[Value], how: str | None) -> list[Value]:
+    """Each result followed by each value (``how`` None: the value's own), MAX_VARIANTS at most."""
+    if len(results) * len(values) <= MAX_VARIANTS:  # the usual case: no product to cut short
+        return [r.plus(v, how or v.how) for r in results for v in values]
+    return _first_variants(r.plus(v, how or v.how) for r in results for v in values)
 
 
 def is_env_call(names: tuple[str, ...]) -> bool:

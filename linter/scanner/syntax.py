@@ -4,6 +4,7 @@ calls and their arguments. Language-neutral on purpose; it never needs a full pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from linter.scanner.lexer import Token
 
@@ -11,6 +12,7 @@ OPENERS = {"(": ")", "[": "]", "{": "}"}
 STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
 CLOSERS = {")": "(", "]": "[", "}": "{"}
 _BRACKETS = frozenset(OPENERS) | frozenset(CLOSERS)
+_VALUE, _KIND, _OFFSET, _END = (attrgetter(name) for name in ("value", "kind", "offset", "end"))
 # Multi-character operators built from adjacent punctuation tokens, longest first.
 _OPERATORS = sorted({
     "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
@@ -48,10 +50,10 @@ class Code:
         self.language = language
         n = self.n = len(tokens)
         # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute
-        self.values = [tok.value for tok in tokens]
-        self.kinds = [tok.kind for tok in tokens]
-        self.offsets = [tok.offset for tok in tokens]
-        self.ends = [tok.end for tok in tokens]
+        self.values: list[str] = list(map(_VALUE, tokens))
+        self.kinds: list[str] = list(map(_KIND, tokens))
+        self.offsets: list[int] = list(map(_OFFSET, tokens))
+        self.ends: list[int] = list(map(_END, tokens))
         self.partner = [-1] * n
         self.parent = [-1] * n  # innermost enclosing opener
         find = text.find
@@ -63,6 +65,7 @@ class Code:
         self._match_brackets()
         self.ops: list[str] = self._operators()  # operator starting at a punctuation token, else ""
         self._calls: dict[int, Call | None] = {}
+        self._openers: list[int] | None = None
 
     def _match_brackets(self) -> None:
         """Partners of matched brackets and each token's innermost enclosing opener. Only bracket
@@ -228,6 +231,13 @@ class Code:
         return -1
 
     # -- calls ---------------------------------------------------------------------------------
+    def call_openers(self) -> list[int]:
+        """Every "(" token, in order (several passes look for calls)."""
+        if self._openers is None:
+            kinds = self.kinds
+            self._openers = [k for k, value in enumerate(self.values) if value == "(" and kinds[k] == "punct"]
+        return self._openers
+
     def call_at(self, opener: int) -> Call | None:
         """The call whose argument list opens at ``opener`` ("("), if a callee precedes it.
         Remembered: detection and the extractors ask about the same calls many times."""
