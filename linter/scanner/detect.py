@@ -443,8 +443,12 @@ class FileDetector:
         # tokens naming a base, found in one pass: function bodies nest, so scanning each body
         # would visit inner tokens again and again
         functions = [d for d in self.symbols.declarations if d.kind == "function"]
-        mentions = [] if self.implicit_base or not functions else \
-            [k for k, tok in enumerate(code.tokens) if self._mentions(tok, names)]
+        if self.implicit_base or not functions:
+            mentions: list[int] = []
+        elif names:
+            mentions = [k for k, tok in enumerate(code.tokens) if self._mentions(tok, names)]
+        else:  # no names to look for: only the API host in a string can count
+            mentions = [k for k, tok in enumerate(code.tokens) if tok.kind == "str" and "api.fortnox.se" in tok.value]
         for decl in functions:
             lo, hi = decl.body
             first = bisect.bisect_left(mentions, lo)

@@ -147,8 +147,9 @@ class _Lexer:
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
         tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
+        heredocs = self.spec.heredoc == "ruby"  # only Ruby heredocs leave a body to skip
         while i < n:
-            if self.heredoc_skip is not None and i > self.heredoc_skip[0]:
+            if heredocs and self.heredoc_skip is not None and i > self.heredoc_skip[0]:
                 i = max(i, self.heredoc_skip[1])
                 self.heredoc_skip = None
                 continue

@@ -457,8 +457,14 @@ class Reader:
         ``name = value`` assignments count too (for variables such as CLIENT_SECRET)."""
         tokens = self.tokens
         found: list[Pair] = []
+        verdicts: dict[str, bool] = {}  # is_key asked once per distinct text: names recur
         for k, token in enumerate(tokens):
-            if token.kind not in ("str", "name") or not is_key(token.value):
+            if token.kind not in ("str", "name"):
+                continue
+            key = verdicts.get(token.value)
+            if key is None:
+                key = verdicts[token.value] = bool(is_key(token.value))
+            if not key:
                 continue
             value_at = self._value_after_key(k, assignments)
             if value_at is None:
