@@ -124,12 +124,14 @@ def _declarations(code: Code, symbols: Symbols) -> None:
 
 
 def _find_declarations(code: Code, symbols: Symbols) -> None:
-    tokens = code.tokens
+    tokens, values = code.tokens, code.values
     n = len(tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "name":
             continue
         kind = _DECLARE.get(tok.value)
+        if kind is None and (i + 1 == n or values[i + 1] != "("):
+            continue  # neither a declaring word nor name(...): the common case, decided early
         if kind is not None and (kind != "class" or tok.value not in ("type", "object", "module")
                                  or _declares_type(code, i)):
             name_at = _declared_name(code, i)
