@@ -514,6 +514,9 @@ def _first_variants(values: Iterator[Value]) -> list[Value]:
 
 def _joined(results: list[Value], values: list[Value], how: str | None) -> list[Value]:
     """Each result followed by each value (``how`` None: the value's own), MAX_VARIANTS at most."""
+    if len(results) == 1 and not results[0].pieces and not results[0].via:
+        # nothing before: Value().plus(v, ...) equals v, and values are never changed once made
+        return values[:MAX_VARIANTS]
     if len(results) * len(values) <= MAX_VARIANTS:  # the usual case: no product to cut short
         return [r.plus(v, how or v.how) for r in results for v in values]
     return _first_variants(r.plus(v, how or v.how) for r in results for v in values)
