@@ -118,7 +118,9 @@ class FileDetector:
         self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
         self._loops: dict[tuple[str, int], set[str]] = {}
         self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
-        self.mentions_fortnox = any("fortnox" in t.value.lower() for t in tokens if t.kind in ("name", "str"))
+        # "\n" cannot be part of a match, so no match spans two values
+        self.mentions_fortnox = "fortnox" in "\n".join(
+            t.value for t in tokens if t.kind in ("name", "str")).lower()
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
@@ -126,6 +128,15 @@ class FileDetector:
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
         self.other_clients = False  # the file also builds a client for another service
+        self._shapes: dict[str, Shape] = {}  # folded text -> its shape: the same texts recur
+        self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}
+        self._params: dict[tuple[int, str], set[str]] = {}
+
+    def _classify(self, text: str) -> Shape:
+        shape = self._shapes.get(text)
+        if shape is None:
+            shape = self._shapes[text] = classify(text, self.catalog)
+        return shape
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
@@ -136,9 +147,10 @@ class FileDetector:
             self._bases(anchor)
         interesting = self._interesting_bindings(anchors)
         targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
+        base_like: dict[str, bool] = {}  # name -> whether it has a base word (names recur)
         references = [i for i, t in enumerate(code.tokens)
                       if t.kind == "name" and i not in targets and
-                      (norm(t.value) in interesting or _joins_base(code, i))]
+                      (norm(t.value) in interesting or _joins_base(code, i, base_like))]
         reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
         for anchor in reference_anchors:
             self._bases(anchor)
@@ -227,7 +239,7 @@ class FileDetector:
             binding = self._binding_for(anchor.start)
             if binding is None:
                 continue
-            if any(classify(v.text, self.catalog).kind in ("absolute", "relative", "base") for v in anchor.values):
+            if any(self._classify(v.text).kind in ("absolute", "relative", "base") for v in anchor.values):
                 names.add(binding.name)
                 if binding.container:
                     names.add(binding.container)
@@ -236,7 +248,7 @@ class FileDetector:
     # -- bases -------------------------------------------------------------------------------------
     def _bases(self, anchor: _Anchor) -> None:
         for value in anchor.values:
-            shape = classify(value.text, self.catalog)
+            shape = self._classify(value.text)
             if shape.kind == "base":
                 self._base_consumer(anchor, shape.url)
             elif shape.kind == "other-base":
@@ -297,7 +309,7 @@ class FileDetector:
                 values = self.evaluator.expression(binding.value)
                 via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
                        for n in p.names if n.lstrip("$@") not in SELF_NAMES}
-                if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+                if not via or any(self._classify(v.text).kind == "base" for v in values):
                     continue
                 qualified = self._target_names(binding.target)
                 if len(qualified) > 1:
@@ -320,9 +332,7 @@ class FileDetector:
         client whose base comes from elsewhere. Named by its variable, or by the factory method
         that returns it (a Spring @Bean)."""
         code = self.code
-        for opener, tok in enumerate(code.tokens):
-            if tok.kind != "punct" or tok.value != "(":
-                continue
+        for opener in code.call_openers():
             call = code.call_at(opener)
             if call is None or norm(call.name) not in _CLIENT_BASE_CALLS:
                 continue
@@ -332,7 +342,7 @@ class FileDetector:
             values = self.evaluator.expression(args[0][0])
             via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
                    for n in p.names if n.lstrip("$@") not in SELF_NAMES}
-            if not via or any(classify(v.text, self.catalog).kind == "base" for v in values):
+            if not via or any(self._classify(v.text).kind == "base" for v in values):
                 continue
             top = self._statement_top(opener)
             lo, _hi = code.statement_bounds(top)
@@ -430,12 +440,19 @@ class FileDetector:
         code = self.code
         names = set(self.constant_bases) | set(self.client_names)
         found: dict[str, str] = {}
-        for decl in self.symbols.declarations:
-            if decl.kind != "function":
-                continue
+        # tokens naming a base, found in one pass: function bodies nest, so scanning each body
+        # would visit inner tokens again and again
+        functions = [d for d in self.symbols.declarations if d.kind == "function"]
+        if self.implicit_base or not functions:
+            mentions: list[int] = []
+        elif names:
+            mentions = [k for k, tok in enumerate(code.tokens) if self._mentions(tok, names)]
+        else:  # no names to look for: only the API host in a string can count
+            mentions = [k for k, tok in enumerate(code.tokens) if tok.kind == "str" and "api.fortnox.se" in tok.value]
+        for decl in functions:
             lo, hi = decl.body
-            uses_base = bool(self.implicit_base) or any(
-                self._mentions(code.tokens[k], names) for k in range(lo, hi + 1))
+            first = bisect.bisect_left(mentions, lo)
+            uses_base = bool(self.implicit_base) or (first < len(mentions) and mentions[first] <= hi)
             if uses_base:
                 cls = self.symbols.enclosing(decl.token, "class")
                 found[norm(decl.name)] = cls.name if cls else ""
@@ -467,7 +484,7 @@ class FileDetector:
     # -- uses --------------------------------------------------------------------------------------
     def _uses(self, anchor: _Anchor) -> None:
         for value in anchor.values:
-            shape = classify(value.text, self.catalog)
+            shape = self._classify(value.text)
             if shape.kind not in ("absolute", "relative"):
                 continue
             token = _token_at(value, shape.at)
@@ -718,19 +735,8 @@ class FileDetector:
                 continue
             found: set[str] = set()
             for piece in value.pieces[1:]:
-                if piece.token >= 0 or not piece.names:
-                    continue
-                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
-                if not plain:
-                    continue
-                if piece.member:
-                    found.update({norm(plain[-1]), norm(plain[0])})
-                elif len(plain) > 1:
-                    found.update(self._table_refs(plain))
-                else:
-                    found.update(self._table_refs(plain))
-                    found.update(self._loop_tables(norm(plain[-1]), anchor.start))
-                    found.update(self._param_types(plain[-1], anchor.start))
+                if piece.token < 0 and piece.names:
+                    found.update(self._piece_refs(piece.names, piece.member, anchor.start))
             for ref in found:
                 if via is None:
                     self.refs.add(ref)
@@ -741,9 +747,7 @@ class FileDetector:
         """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
         fortnox.get(PATHS.invoices) with the table imported from another file."""
         code = self.code
-        for opener, tok in enumerate(code.tokens):
-            if tok.kind != "punct" or tok.value != "(":
-                continue
+        for opener in code.call_openers():
             call = code.call_at(opener)
             if call is None:
                 continue
@@ -751,29 +755,43 @@ class FileDetector:
             if not fortnox and not is_http_call(call.name):
                 continue
             target = self.refs if fortnox else set()
-            for first, _last in code.arguments(opener):
+            for first, last in code.arguments(opener):
                 if code.kind(first) not in ("name", "str") or \
-                        code.value(first) in ("new", "await", "function", "async"):
+                        code.value(first) in ("new", "await", "function", "async") or \
+                        self.evaluator.plain_literal(first, last):
                     continue
-                for value in self.evaluator.expression(first):
-                    for piece in value.pieces:
-                        if piece.token >= 0 or not piece.names:
-                            continue
-                        plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
-                        if not plain:
-                            continue
-                        if piece.member:
-                            target.update({norm(plain[0]), norm(plain[-1])})
-                        elif len(plain) > 1:
-                            target.update(self._table_refs(plain))
-                        else:
-                            target.update(self._table_refs(plain))
-                            target.update(self._loop_tables(norm(plain[-1]), first))
-                            target.update(self._param_types(plain[-1], first))
+                # variants share their pieces: look at each piece object once
+                pieces = {id(p): p for value in self.evaluator.expression(first) for p in value.pieces
+                          if p.token < 0 and p.names}
+                for piece in pieces.values():
+                    target.update(self._piece_refs(piece.names, piece.member, first))
             if not fortnox:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
+
+    def _piece_refs(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
+        """Tables and fields that an unknown piece of a URL at token ``at`` names: self.path,
+        TABLE.key, a loop variable over a table, a parameter typed as a table. Remembered: the
+        same piece recurs in every variant of a folded value."""
+        key = (names, member, at)
+        found = self._refs_memo.get(key)
+        if found is None:
+            found = self._refs_memo[key] = self._piece_refs_uncached(names, member, at)
+        return found
+
+    def _piece_refs_uncached(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
+        plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
+        if not plain:
+            return set()
+        if member:
+            return {norm(plain[0]), norm(plain[-1])}
+        if len(plain) > 1:
+            return self._table_refs(plain)
+        found = self._table_refs(plain)
+        found.update(self._loop_tables(norm(plain[-1]), at))
+        found.update(self._param_types(plain[-1], at))
+        return found
 
     def _fortnox_call(self, call: Call) -> bool:
         names = call.names
@@ -796,7 +814,8 @@ class FileDetector:
             positions = occurrences.get(name, [])
             first = bisect.bisect_left(positions, lo)
             last = bisect.bisect_right(positions, hi)
-            lines = {self._line(k) for k in positions[first:last] if k != at}
+            token_lines = self._token_lines()
+            lines = {token_lines[k] for k in positions[first:last] if k != at}
             self._loops[key] = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
         return self._loops[key]
 
@@ -806,13 +825,14 @@ class FileDetector:
             occurrences: dict[str, list[int]] = {}
             tables_on_line: dict[int, list[tuple[str, int]]] = {}
             tables = self._containers | self._imported  # tables from this file or imported
+            token_lines = self._token_lines()
             for k, tok in enumerate(self.code.tokens):
                 if tok.kind != "name":
                     continue
                 key = norm(tok.value)
                 occurrences.setdefault(key, []).append(k)
                 if key in tables:
-                    tables_on_line.setdefault(self._line(k), []).append((key, k))
+                    tables_on_line.setdefault(token_lines[k], []).append((key, k))
             self._names = (occurrences, tables_on_line)
         return self._names
 
@@ -834,11 +854,17 @@ class FileDetector:
     def _param_types(self, name: str, at: int) -> set[str]:
         """The declared type of parameter ``name`` of the enclosing function: list(resource:
         FortnoxResource) makes every FortnoxResource member a path that reaches Fortnox."""
-        code = self.code
         decl = self.symbols.enclosing(at, "function")
         if decl is None:
             return set()
-        k = next((j for j in range(decl.token + 1, min(decl.token + 24, len(code.tokens)))
+        key = (decl.token, name)
+        if key not in self._params:
+            self._params[key] = self._declared_types(decl.token, name)
+        return self._params[key]
+
+    def _declared_types(self, token: int, name: str) -> set[str]:
+        code = self.code
+        k = next((j for j in range(token + 1, min(token + 24, len(code.tokens)))
                   if code.value(j) == "(" and code.partner[j] > j), -1)
         if k < 0:
             return set()
@@ -855,9 +881,23 @@ class FileDetector:
         return {norm(t) for t in found if self._plausible_table(t)}
 
     def _line(self, k: int) -> int:
+        return self._token_lines()[k]
+
+    def _token_lines(self) -> list[int]:
+        """The 1-based line of every token, in one walk (tokens come in offset order)."""
         if self._lines is None:
-            self._lines = [self.index.position(t.offset)[0] for t in self.code.tokens]
-        return self._lines[k]
+            starts = self.index.starts
+            lines: list[int] = []
+            line, following, previous = 1, len(starts), 0
+            for tok in self.code.tokens:
+                if tok.offset < previous:  # never expected; stay right if it happens
+                    line = bisect.bisect_right(starts, tok.offset)
+                previous = tok.offset
+                while line < following and starts[line] <= tok.offset:
+                    line += 1
+                lines.append(line)
+            self._lines = lines
+        return self._lines
 
     # -- in-file resolution of what the anchors left open ------------------------------------------
     def _resolve_in_file(self) -> None:
@@ -998,10 +1038,14 @@ _PRIMITIVE_TYPES = frozenset({"string", "str", "int", "integer", "long", "bool",
 _BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
 
 
-def _joins_base(code: Code, i: int) -> bool:
+def _joins_base(code: Code, i: int, base_like: dict[str, bool]) -> bool:
     """A base-like name joined to something: BASE_URL + path, $this->apiUrl . $endpoint."""
-    value = code.value(i).lower()
-    if not any(word in value for word in _BASE_WORDS):
+    value = code.value(i)
+    like = base_like.get(value)
+    if like is None:
+        lowered = value.lower()
+        like = base_like[value] = any(word in lowered for word in _BASE_WORDS)
+    if not like:
         return False
     end = code.chain_end(i)
     return code.op(end + 1) in code.concat_ops

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from linter.scanner.lexer import PLACEHOLDER
 from linter.scanner.symbols import Binding, Symbols, norm
@@ -90,6 +92,10 @@ class Evaluator:
         self.symbols = symbols
         self._active: set[int] = set()  # bindings being folded (cycle guard)
         self._folded: dict[int, list[Value]] = {}  # binding target -> its values
+        # Per-name facts about the file's bindings, built on first use: generated code binds one
+        # name hundreds of times, and rescanning them on every lookup would be quadratic.
+        self._named: dict[str, _Named] = {}
+        self._in_container: dict[str, list[Binding]] | None = None
 
     # -- extent ----------------------------------------------------------------------------------
     def chain_bounds(self, i: int) -> tuple[int, int]:
@@ -162,7 +168,7 @@ class Evaluator:
                 pending_format = False
             else:
                 joined = "concatenation" if i > first else None
-                results = [r.plus(v, joined or v.how) for r in results for v in values][:MAX_VARIANTS]
+                results = _joined(results, values, joined)
             i = operand_end + 1
             if i > end:
                 break
@@ -223,6 +229,14 @@ class Evaluator:
         _, end = self.chain_bounds(first_end if code.kind(start) != "str" else start)
         return self.chain(start, end, depth)
 
+    def plain_literal(self, first: int, last: int) -> bool:
+        """Tokens ``first``..``last`` are one string literal that reads as itself: no
+        interpolation, no configuration placeholder, so evaluating it names nothing."""
+        if first != last or self.code.kind(first) != "str":
+            return False
+        tok = self.code.tokens[first]
+        return not tok.parts and not _CONFIG_PLACEHOLDER.match(tok.value)
+
     # -- strings ---------------------------------------------------------------------------------
     def _string(self, i: int, depth: int) -> list[Value]:
         tok = self.code.tokens[i]
@@ -240,8 +254,8 @@ class Evaluator:
             if index < len(chunks) - 1:
                 part = tok.parts[index] if index < len(tok.parts) else ""
                 values = self._part(part, i, depth)
-                results = [Value(r.pieces + v.pieces, "interpolation", r.via + v.via)
-                           for r in results for v in values][:MAX_VARIANTS]
+                results = _first_variants(Value(r.pieces + v.pieces, "interpolation", r.via + v.via)
+                                          for r in results for v in values)
         return results
 
     def _part(self, part: str, at: int, depth: int) -> list[Value]:
@@ -314,11 +328,12 @@ class Evaluator:
         if indexed and len(plain) > 1:
             names = tuple(names) + (plain[-2] + "_" + plain[-1],)  # config[:fortnox][:api_url]
         if dynamic:
-            entries = [b for bs in self.symbols.bindings.values() for b in bs if b.container == key]
+            entries = self._container_entries(key)
             if entries:
                 return self._fold_all(entries, depth) or [unknown(*names, member=True)]
             return [unknown(*names, member=True)]
-        candidates = [b for b in self.symbols.bindings.get(key, ()) if b.target != at]
+        named = self._named_bindings(key)
+        candidates = named.bindings if at not in named.targets else [b for b in named.bindings if b.target != at]
         if qualifier:
             scoped = [b for b in candidates if b.container == qualifier]
             if scoped:
@@ -329,15 +344,36 @@ class Evaluator:
                     return [unknown(*names, member=is_member)]
         if not candidates:
             return [unknown(*names, member=is_member or _looks_like_property(plain[-1], self.code.language))]
-        if is_member or (len(candidates) > 1 and all(b.member for b in candidates) and not qualifier):
-            folded = self._fold_all([b for b in candidates if b.member] or candidates, depth)
+        shared = candidates is named.bindings  # unfiltered: its summaries apply
+        if is_member or (len(candidates) > 1 and not qualifier and
+                         (named.all_members if shared else all(b.member for b in candidates))):
+            members = named.members if shared else [b for b in candidates if b.member]
+            folded = self._fold_all(members or candidates, depth)
             if self.code.language == "elixir" and cleaned[0].startswith("@"):
                 return folded or [unknown(*names, member=True)]  # a module attribute: a constant
             # a subclass in another file may set the field too
             return folded + [unknown(*names, member=True)]
-        index = bisect.bisect_left([b.target for b in candidates], at) if len(candidates) > 1 else 0
+        if len(candidates) > 1:
+            index = bisect.bisect_left(named.target_list if shared else [b.target for b in candidates], at)
+        else:
+            index = 0
         chosen = candidates[index - 1] if index > 0 else candidates[0]
         return self._fold(chosen, depth) or [unknown(*names)]
+
+    def _named_bindings(self, key: str) -> "_Named":
+        named = self._named.get(key)
+        if named is None:
+            named = self._named[key] = _Named(self.symbols.bindings.get(key, []))
+        return named
+
+    def _container_entries(self, container: str) -> list[Binding]:
+        """Bindings inside the table ``container``, in the order the file's bindings are kept."""
+        if self._in_container is None:
+            self._in_container = {}
+            for bindings in self.symbols.bindings.values():
+                for b in bindings:
+                    self._in_container.setdefault(b.container, []).append(b)
+        return self._in_container.get(container, [])
 
     def _fold(self, binding: Binding, depth: int) -> list[Value]:
         """A binding's values, computed once per file: generated code binds thousands of fields
@@ -373,7 +409,7 @@ class Evaluator:
     def _call_value(self, opener: int, names: tuple[str, ...], depth: int) -> list[Value]:
         callee = norm(names[-1]) if names else ""
         args = self.code.arguments(opener)
-        if not args and len(names) == 1 and any(b.member for b in self.symbols.bindings.get(callee, ())):
+        if not args and len(names) == 1 and self._named_bindings(callee).members:
             folded = self._lookup(names, opener, depth)  # api_url() where def api_url, do: "..."
             if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
                 return folded
@@ -442,8 +478,8 @@ class Evaluator:
         results = [Value()]
         for index, options in enumerate(self._call_args(opener, depth)):
             sep = [Piece(separator)] if index and separator else []
-            results = [Value(r.pieces + sep + v.pieces, "url-join", r.via + v.via)
-                       for r in results for v in options][:MAX_VARIANTS]
+            results = _first_variants(Value(r.pieces + sep + v.pieces, "url-join", r.via + v.via)
+                                      for r in results for v in options)
         return results
 
     def _join(self, parts: list[list[Value]]) -> list[Value]:
@@ -458,6 +494,32 @@ class Evaluator:
                         new.append(Value(r.pieces + v.pieces, "url-join", r.via + v.via))
             results = new[:MAX_VARIANTS]
         return results
+
+
+class _Named:
+    """The bindings of one name, with what lookups ask of them all, computed once."""
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        self.bindings = bindings
+        self.targets = {b.target for b in bindings}
+        self.target_list = [b.target for b in bindings]
+        self.members = [b for b in bindings if b.member]
+        self.all_members = len(self.members) == len(bindings)
+
+
+def _first_variants(values: Iterator[Value]) -> list[Value]:
+    """The first MAX_VARIANTS of ``values``, without building the rest of a large product."""
+    return list(islice(values, MAX_VARIANTS))
+
+
+def _joined(results: list[Value], values: list[Value], how: str | None) -> list[Value]:
+    """Each result followed by each value (``how`` None: the value's own), MAX_VARIANTS at most."""
+    if len(results) == 1 and not results[0].pieces and not results[0].via:
+        # nothing before: Value().plus(v, ...) equals v, and values are never changed once made
+        return values[:MAX_VARIANTS]
+    if len(results) * len(values) <= MAX_VARIANTS:  # the usual case: no product to cut short
+        return [r.plus(v, how or v.how) for r in results for v in values]
+    return _first_variants(r.plus(v, how or v.how) for r in results for v in values)
 
 
 def is_env_call(names: tuple[str, ...]) -> bool:

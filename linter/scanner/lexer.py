@@ -76,6 +76,8 @@ EXTENSIONS: dict[str, str] = {
 
 _NAME = re.compile(r"[A-Za-z_$@][A-Za-z0-9_$]*")
 _NUMBER = re.compile(r"[0-9][0-9A-Za-z_.]*")
+_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$@")  # _NAME's first character
+_DIGITS = frozenset("0123456789")
 _SPACE = re.compile(r"\s+")
 # "$name", "$obj->prop", "$arr[key]" in PHP/Kotlin strings. The key is short (PHP allows a name
 # or number there); bounding it keeps a line of unclosed "$a[" from being rescanned to its end.
@@ -93,6 +95,23 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+
+_new_object = object.__new__
+
+
+def _token(kind: str, value: str, offset: int, end: int) -> Token:
+    """Token(kind, value, offset, end), without the frozen dataclass's slow field-by-field
+    __init__: a file has thousands of tokens. Fields go in declaration order."""
+    token = _new_object(Token)
+    fields = token.__dict__
+    fields["kind"] = kind
+    fields["value"] = value
+    fields["offset"] = offset
+    fields["end"] = end
+    fields["interpolated"] = False
+    fields["parts"] = ()
+    return token
 
 
 def tokenize(text: str, spec: LanguageSpec) -> list[Token]:
@@ -121,11 +140,16 @@ class _Lexer:
         # After a "/" failed to start a regex literal (no closing "/" before the line's end), no
         # other "/" before that point is tried: retrying each one would be quadratic on a long line.
         self.no_regex_before = -1
+        # Characters that may start a comment or a string: any other character goes straight to
+        # the name / number / punctuation checks.
+        self.special = _special_starts(spec)
 
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
+        tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
+        heredocs = self.spec.heredoc == "ruby"  # only Ruby heredocs leave a body to skip
         while i < n:
-            if self.heredoc_skip is not None and i > self.heredoc_skip[0]:
+            if heredocs and self.heredoc_skip is not None and i > self.heredoc_skip[0]:
                 i = max(i, self.heredoc_skip[1])
                 self.heredoc_skip = None
                 continue
@@ -133,34 +157,34 @@ class _Lexer:
             if ch.isspace():
                 i = _SPACE.match(text, i).end()
                 continue
-            skipped = self._comment(i)
-            if skipped is not None:
-                i = skipped
-                continue
-            string_end = self._string(i)
-            if string_end is None and ch in "<%~":
-                string_end = self._special_string(i)
-            if string_end is not None:
-                i = string_end
-                continue
+            if ch in special:
+                skipped = self._comment(i)
+                if skipped is not None:
+                    i = skipped
+                    continue
+                string_end = self._string(i)
+                if string_end is None and ch in "<%~":
+                    string_end = self._special_string(i)
+                if string_end is not None:
+                    i = string_end
+                    continue
             if self.spec.regex_literals and ch == "/" and i >= self.no_regex_before and self._regex_allowed():
                 end = self._regex_end(i)
                 if end is not None:
                     i = end
                     continue
-            match = _NAME.match(text, i)
-            if match:
-                self.tokens.append(Token("name", match.group(), i, match.end()))
-                i = match.end()
-                continue
-            match = _NUMBER.match(text, i)
-            if match:
-                self.tokens.append(Token("num", match.group(), i, match.end()))
-                i = match.end()
-                continue
-            self.tokens.append(Token("punct", ch, i, i + 1))
-            i += 1
-        return self.tokens
+            if ch in _NAME_START:
+                end = name_end(text, i).end()
+                tokens.append(_token("name", text[i:end], i, end))
+                i = end
+            elif ch in _DIGITS:
+                end = number_end(text, i).end()
+                tokens.append(_token("num", text[i:end], i, end))
+                i = end
+            else:
+                tokens.append(_token("punct", ch, i, i + 1))
+                i += 1
+        return tokens
 
     # -- comments ------------------------------------------------------------------------------
     def _comment(self, i: int) -> int | None:
@@ -238,7 +262,15 @@ class _Lexer:
         depth = 0
         single_line = len(quote) == 1 and quote not in ("`",) and closer is None \
             and self.spec.name not in ("ruby", "php", "elixir")
+        plain = _plain_run(quote[0] + (closer or "") + ("" if raw else "\\") + ("\n" if single_line else "")
+                           + _INTERPOLATION_STARTS.get(interp or "", ""))
         while i < n:
+            run = plain.match(text, i)
+            if run is not None:  # a stretch of ordinary characters, copied at once
+                out.append(run.group())
+                i = run.end()
+                if i >= n:
+                    break
             ch = text[i]
             if closer is not None:
                 if ch == quote:
@@ -470,6 +502,27 @@ class _Lexer:
             j += 1
         self.no_regex_before = len(text)
         return None
+
+
+# The characters at which each interpolation style may start or end an interpolation
+_INTERPOLATION_STARTS = {"brace": "{}", "dollar-brace": "$", "hash": "#", "dollar": "{$"}
+_PLAIN_RUNS: dict[str, re.Pattern] = {}
+
+
+def _plain_run(stops: str) -> re.Pattern:
+    """A pattern for a run of string content holding none of ``stops`` (compiled once per set)."""
+    pattern = _PLAIN_RUNS.get(stops)
+    if pattern is None:
+        pattern = _PLAIN_RUNS[stops] = re.compile("[^" + "".join(re.escape(c) for c in sorted(set(stops))) + "]+")
+    return pattern
+
+
+def _special_starts(spec: LanguageSpec) -> frozenset[str]:
+    """First characters of the language's comments, quotes, string prefixes and special strings."""
+    markers = [*spec.line_comments, *(start for start, _ in spec.block_comments), *spec.quotes]
+    if spec.line_start_block:
+        markers.append(spec.line_start_block[0])
+    return frozenset(m[0] for m in markers) | frozenset(spec.string_prefixes) | frozenset("<%~")
 
 
 def _unescape(ch: str) -> str:

@@ -4,6 +4,8 @@ a builder further along the statement (.POST(body)), or the call a URL variable 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from linter.scanner.symbols import norm
 from linter.scanner.syntax import Code
 
@@ -24,6 +26,7 @@ HTTP_CALLS = frozenset({
 _DEFAULT_GET = frozenset({"fetch", "urlopen", "filegetcontents", "wpremoteget", "getjson", "axios", "ky"})
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every callee in a file
 def verb_of(name: str) -> str | None:
     """GET for get, getAsync, GetAsync, get_json, httpGet, doGet, getForObject; None otherwise."""
     name = name.lstrip("@")
@@ -48,6 +51,7 @@ def verb_of(name: str) -> str | None:
     return _VERBS.get(n)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_http_call(name: str) -> bool:
     """Whether a callee's name says it makes an HTTP request."""
     n = norm(name)

@@ -124,12 +124,14 @@ def _declarations(code: Code, symbols: Symbols) -> None:
 
 
 def _find_declarations(code: Code, symbols: Symbols) -> None:
-    tokens = code.tokens
+    tokens, values = code.tokens, code.values
     n = len(tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "name":
             continue
         kind = _DECLARE.get(tok.value)
+        if kind is None and (i + 1 == n or values[i + 1] != "("):
+            continue  # neither a declaring word nor name(...): the common case, decided early
         if kind is not None and (kind != "class" or tok.value not in ("type", "object", "module")
                                  or _declares_type(code, i)):
             name_at = _declared_name(code, i)
@@ -226,21 +228,20 @@ def _indent(code: Code, i: int) -> int:
 
 # -- bindings -----------------------------------------------------------------------------------
 def _bindings(code: Code, symbols: Symbols) -> None:
-    tokens = code.tokens
-    for i, tok in enumerate(tokens):
-        kind = tok.kind
+    tokens, values, ops = code.tokens, code.values, code.ops
+    for i, kind in enumerate(code.kinds):
         if kind == "punct":
-            op = code.ops[i]
-            if op in ("=", ":=", "+=", ".=") and (i == 0 or code.ops[i - 1] not in ("=", "!", "<", ">")):
+            op = ops[i]
+            if op in ("=", ":=", "+=", ".=") and (i == 0 or ops[i - 1] not in ("=", "!", "<", ">")):
                 _assignment(code, symbols, i, len(op))
-            elif op == ":" and tok.value == ":":
+            elif op == ":" and values[i] == ":":
                 _key_value(code, symbols, i, 1)
             elif op == "=>" and code.language not in ("javascript", "typescript"):
                 _key_value(code, symbols, i, 2)
         elif kind == "str":
             _list_element(code, symbols, i)
         elif kind == "name":
-            value = tok.value
+            value = values[i]
             if value.startswith("@") and code.language == "elixir" and len(value) > 1:
                 nxt = i + 1
                 if nxt < len(tokens) and not code.newline_before[nxt] and code.value(nxt) not in ("=", "(", ".", "["):
@@ -474,10 +475,13 @@ def _at_class_level(code: Code, symbols: Symbols, i: int) -> bool:
 
 
 # -- imports ------------------------------------------------------------------------------------
+_IMPORT_WORDS = frozenset({"import", "require", "require_relative", "require_once", "include", "include_once",
+                           "from", "using", "use", "alias"})  # every word _imports acts on
 def _imports(code: Code, symbols: Symbols) -> None:
     tokens = code.tokens
     language = code.language
-    for i, tok in enumerate(tokens):
+    for i in [k for k, value in enumerate(code.values) if value in _IMPORT_WORDS]:  # nothing else can import
+        tok = tokens[i]
         if tok.kind != "name" or not (i == 0 or code.newline_before[i] or code.value(i - 1) in (";", "{", "}")
                                       or tok.value in ("require", "require_relative", "from")):
             continue

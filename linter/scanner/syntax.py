@@ -4,12 +4,15 @@ calls and their arguments. Language-neutral on purpose; it never needs a full pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from linter.scanner.lexer import Token
 
 OPENERS = {"(": ")", "[": "]", "{": "}"}
 STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
 CLOSERS = {")": "(", "]": "[", "}": "{"}
+_BRACKETS = frozenset(OPENERS) | frozenset(CLOSERS)
+_VALUE, _KIND, _OFFSET, _END = (attrgetter(name) for name in ("value", "kind", "offset", "end"))
 # Multi-character operators built from adjacent punctuation tokens, longest first.
 _OPERATORS = sorted({
     "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
@@ -45,48 +48,71 @@ class Code:
         self.tokens = tokens
         self.text = text
         self.language = language
-        n = len(tokens)
+        n = self.n = len(tokens)
+        # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute
+        self.values: list[str] = list(map(_VALUE, tokens))
+        self.kinds: list[str] = list(map(_KIND, tokens))
+        self.offsets: list[int] = list(map(_OFFSET, tokens))
+        self.ends: list[int] = list(map(_END, tokens))
         self.partner = [-1] * n
         self.parent = [-1] * n  # innermost enclosing opener
-        self.ops: list[str] = [""] * n  # operator starting at a punctuation token
-        self.newline_before = [False] * n
+        find = text.find
+        self.newline_before = [find("\n", previous_end, offset) >= 0
+                               for previous_end, offset in zip([0] + self.ends[:-1], self.offsets)]
         # PHP joins strings with "." and reaches members with "->"; Elixir joins with "<>"
         self.member_seps = MEMBER_SEPARATORS - {"."} if language == "php" else MEMBER_SEPARATORS
         self.concat_ops = {"php": {"."}, "elixir": {"<>"}}.get(language or "", {"+"})
+        self._match_brackets()
+        self.ops: list[str] = self._operators()  # operator starting at a punctuation token, else ""
+        self._calls: dict[int, Call | None] = {}
+        self._openers: list[int] | None = None
+
+    def _match_brackets(self) -> None:
+        """Partners of matched brackets and each token's innermost enclosing opener. Only bracket
+        tokens are visited; the tokens between two of them share a parent, set a slice at a time."""
+        values, kinds, partner, parent = self.values, self.kinds, self.partner, self.parent
         stack: list[int] = []
-        previous_end = 0
-        for i, tok in enumerate(tokens):
-            self.newline_before[i] = text.find("\n", previous_end, tok.offset) >= 0
-            previous_end = tok.end
-            self.parent[i] = stack[-1] if stack else -1
-            if tok.kind != "punct":
-                continue
-            value = tok.value
+        filled = 0  # parent[] is final below this index
+        for i in [k for k, value in enumerate(values) if value in _BRACKETS and kinds[k] == "punct"]:
+            parent[filled:i + 1] = [stack[-1] if stack else -1] * (i + 1 - filled)
+            filled = i + 1
+            value = values[i]
             if value in OPENERS:
                 stack.append(i)
-            elif value in CLOSERS:
-                # tolerate unbalanced code: pop to the nearest matching opener, if any
-                for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
-                    if tokens[stack[depth]].value == CLOSERS[value]:
-                        opener = stack[depth]
-                        del stack[depth:]
-                        self.partner[opener], self.partner[i] = i, opener
-                        self.parent[i] = self.parent[opener]
-                        break
-        for i, tok in enumerate(tokens):
-            if tok.kind == "punct":
-                self.ops[i] = self._operator(i)
+                continue
+            # tolerate unbalanced code: pop to the nearest matching opener, if any
+            for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
+                if values[stack[depth]] == CLOSERS[value]:
+                    opener = stack[depth]
+                    del stack[depth:]
+                    partner[opener], partner[i] = i, opener
+                    parent[i] = parent[opener]
+                    break
+        parent[filled:] = [stack[-1] if stack else -1] * (self.n - filled)
+
+    def _operators(self) -> list[str]:
+        values, kinds, offsets, ends, n = self.values, self.kinds, self.offsets, self.ends, self.n
+        ops = [""] * n
+        for i, kind in enumerate(kinds):
+            if kind != "punct":
+                continue
+            nxt = i + 1
+            if len(values[i]) == 1 and not (nxt < n and kinds[nxt] == "punct" and offsets[nxt] == ends[i]):
+                ops[i] = values[i]  # a lone character: no longer operator starts here
+            else:
+                ops[i] = self._operator(i)
+        return ops
 
     # -- small queries -------------------------------------------------------------------------
     def value(self, i: int) -> str:
-        return self.tokens[i].value if 0 <= i < len(self.tokens) else ""
+        return self.values[i] if 0 <= i < self.n else ""
 
     def kind(self, i: int) -> str:
-        return self.tokens[i].kind if 0 <= i < len(self.tokens) else ""
+        return self.kinds[i] if 0 <= i < self.n else ""
 
     def op(self, i: int) -> str:
         """The operator starting at token ``i``, or "" (also past either end)."""
-        return self.ops[i] if 0 <= i < len(self.tokens) else ""
+        return self.ops[i] if 0 <= i < self.n else ""
 
     def _operator(self, i: int) -> str:
         tokens = self.tokens
@@ -97,6 +123,8 @@ class Code:
             joined += tokens[j].value
             end = tokens[j].end
             j += 1
+        if j == i + 1 and len(joined) == 1:
+            return joined  # a lone character: every operator is longer
         for op in _OPERATORS:
             if joined.startswith(op):
                 return op
@@ -104,38 +132,40 @@ class Code:
 
     def op_ending_at(self, j: int) -> tuple[str, int]:
         """(operator, index of its first token) for an operator whose last token is ``j``."""
+        kinds, ops = self.kinds, self.ops
         for back in (2, 1):
             i = j - back
-            if i >= 0 and self.kind(i) == "punct" and len(self.ops[i]) == back + 1 \
+            if 0 <= i < self.n and kinds[i] == "punct" and len(ops[i]) == back + 1 \
                     and self.tokens[j].end - self.tokens[i].offset == back + 1:
-                return self.ops[i], i
-        if self.kind(j) == "punct":
-            return self.ops[j] if len(self.ops[j]) == 1 else self.value(j), j
+                return ops[i], i
+        if 0 <= j < self.n and kinds[j] == "punct":
+            return ops[j] if len(ops[j]) == 1 else self.values[j], j
         return "", j
 
     def chain_start(self, j: int) -> int:
         """First token of the postfix expression (a.b(c)[d]) that ends at token ``j``."""
+        kinds, values, partner, n = self.kinds, self.values, self.partner, self.n
         i = j
         for _ in range(64):
-            tok = self.tokens[i]
-            if tok.kind == "punct" and tok.value in (")", "]") and self.partner[i] >= 0:
-                opener = self.partner[i]
+            kind, value = kinds[i], values[i]
+            if kind == "punct" and value in (")", "]") and partner[i] >= 0:
+                opener = partner[i]
                 before = opener - 1
-                if before >= 0 and (self.kind(before) in ("name", "str") or
-                                    self.value(before) in (")", "]")) and not self.newline_before[opener]:
+                if before >= 0 and (kinds[before] in ("name", "str") or
+                                    values[before] in (")", "]")) and not self.newline_before[opener]:
                     i = before
                     continue
-                if before >= 0 and self.value(before) == ">":  # generic call: f<T>(...)
+                if before >= 0 and values[before] == ">":  # generic call: f<T>(...)
                     lt = self._generic_open(before)
-                    if lt > 0 and self.kind(lt - 1) == "name":
+                    if lt > 0 and kinds[lt - 1] == "name":
                         i = lt - 1
                         continue
                 return opener
-            if tok.kind in ("name", "str", "num") or (tok.kind == "punct" and tok.value in ("@", "$")):
+            if kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$")):
                 op, op_start = self.op_ending_at(i - 1) if i > 0 else ("", i)
                 if op in self.member_seps and op_start > 0 and op_start < i:
                     prev = op_start - 1
-                    if self.kind(prev) in ("name", "str") or self.value(prev) in (")", "]"):
+                    if kinds[prev] in ("name", "str") or values[prev] in (")", "]"):
                         i = prev
                         continue
             return i
@@ -143,21 +173,21 @@ class Code:
 
     def chain_end(self, i: int) -> int:
         """Last token of the postfix expression that starts at token ``i``."""
+        kinds, values, partner, n = self.kinds, self.values, self.partner, self.n
         j = i
-        n = len(self.tokens)
         for _ in range(64):
-            if self.kind(j) == "punct" and self.value(j) in OPENERS and self.partner[j] >= 0 and j == i:
-                j = self.partner[j]
+            if j == i and 0 <= j < n and kinds[j] == "punct" and values[j] in OPENERS and partner[j] >= 0:
+                j = partner[j]
             nxt = j + 1
-            if nxt >= n:
+            if nxt >= n or nxt < 0:
                 return j
-            if self.value(nxt) in ("(", "[") and self.partner[nxt] >= 0 and not self.newline_before[nxt]:
-                j = self.partner[nxt]
+            if values[nxt] in ("(", "[") and partner[nxt] >= 0 and not self.newline_before[nxt]:
+                j = partner[nxt]
                 continue
-            op = self.ops[nxt] if self.kind(nxt) == "punct" else ""
+            op = self.ops[nxt] if kinds[nxt] == "punct" else ""
             if op in self.member_seps:
                 after = nxt + len(op) if op != "!!." else nxt + 3
-                if self.kind(after) == "name":
+                if 0 <= after < n and kinds[after] == "name":
                     j = after
                     continue
             return j
@@ -201,8 +231,22 @@ class Code:
         return -1
 
     # -- calls ---------------------------------------------------------------------------------
+    def call_openers(self) -> list[int]:
+        """Every "(" token, in order (several passes look for calls)."""
+        if self._openers is None:
+            kinds = self.kinds
+            self._openers = [k for k, value in enumerate(self.values) if value == "(" and kinds[k] == "punct"]
+        return self._openers
+
     def call_at(self, opener: int) -> Call | None:
-        """The call whose argument list opens at ``opener`` ("("), if a callee precedes it."""
+        """The call whose argument list opens at ``opener`` ("("), if a callee precedes it.
+        Remembered: detection and the extractors ask about the same calls many times."""
+        if opener in self._calls:
+            return self._calls[opener]
+        call = self._calls[opener] = self._call_at(opener)
+        return call
+
+    def _call_at(self, opener: int) -> Call | None:
         if self.value(opener) != "(" or self.partner[opener] < 0:
             return None
         before = opener - 1

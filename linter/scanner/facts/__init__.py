@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.uses import Fact
+
+if TYPE_CHECKING:
+    from linter.scanner.facts.exprs import Reader
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,15 @@ class FileView:
     language: str | None
     tokens: list[Token] | None
     index: LineIndex
+
+    @cached_property
+    def reader(self) -> Reader:
+        """The file's expression reader (its constants collected once), shared by the extractors.
+        Only for lexed files (tokens not None)."""
+        from linter.scanner.facts.exprs import Reader
+
+        assert self.tokens is not None
+        return Reader(self.tokens, self.text, self.language)
 
     def fact(self, kind: str, offset: int, **data) -> Fact:
         line, column = self.index.position(offset)

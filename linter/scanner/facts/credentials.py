@@ -14,10 +14,11 @@ not secrets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.redact import redact
 from linter.scanner.facts import FileView
-from linter.scanner.facts.exprs import Reader, Value
+from linter.scanner.facts.exprs import Value
 from linter.scanner.uses import Fact
 
 _GENERIC_KEYS = {"clientsecret": "client secret", "accesstoken": "access token",
@@ -37,6 +38,7 @@ _QUERY_PAIR = re.compile(r"(?:^|[?&])(client_secret|access_token|refresh_token)=
 MAX_LINE = 10_000
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every name and string in a file
 def credential_kind(key: str) -> str | None:
     """What a key or variable name says it holds, when that is a Fortnox credential."""
     normal = re.sub(r"[^a-z0-9]", "", key.lower())
@@ -105,7 +107,7 @@ def extract(view: FileView) -> list[Fact]:
                                       end_line=end_line, end_column=end_column)
 
     if view.tokens is not None:
-        reader = Reader(view.tokens, view.text, view.language)
+        reader = view.reader
         ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
         for pair in reader.pairs(lambda k: credential_kind(k) is not None, assignments=True):
             value = pair.value

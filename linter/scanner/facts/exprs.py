@@ -175,9 +175,12 @@ class Reader:
         """``NAME = "..."`` or ``NAME = ["a", "b"]`` anywhere in the file; a name assigned twice
         is left out, because which value a use sees is then a run-time matter."""
         tokens = self.tokens
+        last = len(tokens) - 1
         seen: dict[str, int] = {}
         for k, token in enumerate(tokens):
-            if token.kind != "name" or is_punct(tokens, k - 1, "."):
+            # an assignment starts with "=" or ":" (Go :=) right after the name: a cheap first test
+            if token.kind != "name" or k == last or tokens[k + 1].value not in ("=", ":") \
+                    or is_punct(tokens, k - 1, "."):
                 continue
             j = k + 1
             if is_punct(tokens, j, ":") and is_punct(tokens, j + 1, "=") \
@@ -454,8 +457,14 @@ class Reader:
         ``name = value`` assignments count too (for variables such as CLIENT_SECRET)."""
         tokens = self.tokens
         found: list[Pair] = []
+        verdicts: dict[str, bool] = {}  # is_key asked once per distinct text: names recur
         for k, token in enumerate(tokens):
-            if token.kind not in ("str", "name") or not is_key(token.value):
+            if token.kind not in ("str", "name"):
+                continue
+            key = verdicts.get(token.value)
+            if key is None:
+                key = verdicts[token.value] = bool(is_key(token.value))
+            if not key:
                 continue
             value_at = self._value_after_key(k, assignments)
             if value_at is None:

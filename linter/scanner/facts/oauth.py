@@ -23,7 +23,7 @@ import re
 from urllib.parse import unquote, unquote_plus
 
 from linter.scanner.facts import FileView
-from linter.scanner.facts.exprs import UNKNOWN, Reader, Value
+from linter.scanner.facts.exprs import UNKNOWN, Value
 from linter.scanner.uses import Fact
 
 OAUTH_PARAMS = ("client_id", "response_type", "state", "scope", "redirect_uri", "access_type",
@@ -152,17 +152,16 @@ def extract(view: FileView) -> list[Fact]:
             if _PRECHECK.search(match.group()):
                 _scan_string(view, match.group(), None, match.start(), found)
     else:
-        reader = Reader(view.tokens, view.text, view.language)
+        reader = view.reader
         tokens = view.tokens
-        k = 0
-        while k < len(tokens):
-            if tokens[k].kind != "str":
-                k += 1
+        after = 0  # strings before this index were read as part of an earlier expression
+        for k in [j for j, token in enumerate(tokens) if token.kind == "str"]:
+            if k < after:
                 continue
             value, stop = reader.string_expr(k)
             if value.kind == "str" and _PRECHECK.search(value.text):
                 _scan_string(view, value.text, value, value.offset, found)
-            k = max(stop, k + 1)
+            after = max(stop, k + 1)
         for pair in reader.pairs(lambda key: key in OAUTH_PARAMS):
             builder.append(_builder_param(view, pair.key, pair.key_offset, pair.value))
     return found.urls + _auth_request(view, found, builder)
