@@ -18,6 +18,8 @@ _OPERATORS = sorted({
     "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
     ".=", ":=", "<>", "<<", ">>", "&&", "||", "|>", "??", "..", "=~", "++", "--", "<-", "*=", "/=",
 }, key=len, reverse=True)
+_OPERATORS_BY_SIZE = [(size, frozenset(op for op in _OPERATORS if len(op) == size))
+                      for size in sorted({len(op) for op in _OPERATORS}, reverse=True)]
 MEMBER_SEPARATORS = {".", "?.", "->", "::", "!!."}
 _CONTINUATIONS = {".", "?.", "+", "?", ":", "|>", "&&", "||", "->", "::", "<>", "=>"}
 SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
@@ -125,9 +127,9 @@ class Code:
             j += 1
         if j == i + 1 and len(joined) == 1:
             return joined  # a lone character: every operator is longer
-        for op in _OPERATORS:
-            if joined.startswith(op):
-                return op
+        for size, ops in _OPERATORS_BY_SIZE:  # longest first, as sorted _OPERATORS would try them
+            if joined[:size] in ops:
+                return joined[:size]
         return tokens[i].value
 
     def op_ending_at(self, j: int) -> tuple[str, int]:

@@ -107,45 +107,43 @@ _CONTINUES_AFTER = set("+.,([{=:<>|&?-*/%\\")
 _CONTINUES_BEFORE = set("+.)]}:?<>|&")
 
 
-def expr_end(tokens: list[Token], j: int, text: str) -> int:
+def partners(tokens: list[Token]) -> list[int]:
+    """For each opening bracket, the index of the closing bracket that brings its depth back
+    (-1 when none does; brackets of any kind count alike). One pass, so walking over a bracket
+    group is a lookup: deeply nested code would otherwise be rescanned once per level."""
+    found = [-1] * len(tokens)
+    stack: list[int] = []
+    for k, token in enumerate(tokens):
+        if token.kind == "punct":
+            if token.value in "([{":
+                stack.append(k)
+            elif token.value in ")]}" and stack:
+                found[stack.pop()] = k
+    return found
+
+
+def expr_end(tokens: list[Token], j: int, text: str, partner: list[int]) -> int:
     """Index just after the expression that starts at ``j``: it stops at a comma, semicolon or
-    closing bracket at its own depth, or at a line break that does not continue it."""
-    depth = 0
+    closing bracket at its own depth, or at a line break that does not continue it. Bracket
+    groups are stepped over whole (``partner``: see partners)."""
     k = j
     limit = min(len(tokens), j + MAX_EXPR_TOKENS)
     while k < limit:
         token = tokens[k]
-        if depth == 0 and k > j and _newline_between(text, tokens[k - 1], token):
+        if k > j and _newline_between(text, tokens[k - 1], token):
             before, after = tokens[k - 1], token
             if not ((before.kind == "punct" and before.value in _CONTINUES_AFTER)
                     or (after.kind == "punct" and after.value in _CONTINUES_BEFORE)):
                 return k
         if token.kind == "punct":
             if token.value in "([{":
-                depth += 1
-            elif token.value in ")]}":
-                if depth == 0:
-                    return k
-                depth -= 1
-            elif depth == 0 and token.value in ",;":
+                if not 0 <= partner[k] < limit:
+                    return limit  # the group runs past the limit: so does the expression
+                k = partner[k]
+            elif token.value in ")]}" or token.value in ",;":
                 return k
         k += 1
     return k
-
-
-def _close(tokens: list[Token], k: int, end: int) -> int:
-    """Index just after the bracket group opening at ``k`` (bounded by ``end``)."""
-    depth = 0
-    while k < end:
-        token = tokens[k]
-        if token.kind == "punct" and token.value in "([{":
-            depth += 1
-        elif token.kind == "punct" and token.value in ")]}":
-            depth -= 1
-            if depth == 0:
-                return k + 1
-        k += 1
-    return end
 
 
 def _concat_op(tokens: list[Token], k: int, end: int, language: str | None) -> int:
@@ -168,6 +166,7 @@ class Reader:
         self.text = text
         self.language = language
         self.constants: dict[str, Value] = {}
+        self.partner = partners(tokens)
         self._collect_constants()
 
     # -- constants -------------------------------------------------------------------------
@@ -197,6 +196,11 @@ class Reader:
             if count > 1:
                 self.constants.pop(name, None)
 
+    def _close(self, k: int, end: int) -> int:
+        """Index just after the bracket group opening at ``k`` (bounded by ``end``)."""
+        close = self.partner[k]
+        return close + 1 if 0 <= close < end else end
+
     def lookup(self, name: str) -> Value | None:
         return self.constants.get(name.lstrip("$@"))
 
@@ -205,7 +209,7 @@ class Reader:
         """The value of the expression starting at token ``j``; None if there is none."""
         if j >= len(self.tokens):
             return None
-        end = expr_end(self.tokens, j, self.text)
+        end = expr_end(self.tokens, j, self.text, self.partner)
         if end <= j:
             return None
         offset = self.tokens[j].offset
@@ -221,7 +225,7 @@ class Reader:
     def string_expr(self, j: int) -> tuple[Value, int]:
         """The string built from token ``j`` on (``"a" + b + "c"``) and the index where it stops;
         unlike ``read``, what follows the concatenation does not spoil it."""
-        end = expr_end(self.tokens, j, self.text)
+        end = expr_end(self.tokens, j, self.text, self.partner)
         value, stop = self._pieces(j, end, True)
         if value is None:
             return Value(UNKNOWN, self.tokens[j].offset, "unknown"), j + 1
@@ -275,12 +279,11 @@ class Reader:
         if typed is not None:
             return typed
         if token.kind == "punct" and token.value in ("[", "(", "{"):
-            close = _close(tokens, k, end)
+            close = self._close(k, end)
             inner = tokens[k + 1:close - 1]
             if inner and is_punct(inner, len(inner) - 1, ","):
                 inner = inner[:-1]  # a trailing comma
-            has_comma = any(t.kind == "punct" and t.value == "," for t in inner)
-            if token.value == "(" and inner and not has_comma:
+            if token.value == "(" and inner and not any(t.kind == "punct" and t.value == "," for t in inner):
                 value = self._concat(k + 1, close - 1, resolve) or Value(UNKNOWN, token.offset, "unknown")
             elif all(t.kind == "str" if i % 2 == 0 else (t.kind == "punct" and t.value == ",")
                      for i, t in enumerate(inner)):
@@ -322,7 +325,7 @@ class Reader:
             return None
         if not (starts_typed or (names and names[-1] in LIST_CALLS)):
             return None
-        close = _close(tokens, j, end)
+        close = self._close(j, end)
         inner = tokens[j + 1:close - 1]
         if inner and is_punct(inner, len(inner) - 1, ","):
             inner = inner[:-1]
@@ -353,7 +356,7 @@ class Reader:
                 k += 2
             elif is_punct(tokens, k, "(") or is_punct(tokens, k, "["):
                 call_start = k
-                k = _close(tokens, k, end)
+                k = self._close(k, end)
             else:
                 break
         offset = tokens[start].offset
@@ -378,7 +381,7 @@ class Reader:
         k += 2
         if not is_punct(tokens, k, "("):
             return Value(UNKNOWN, value.offset, "unknown"), k
-        close = _close(tokens, k, end)
+        close = self._close(k, end)
         if name in JOIN_NAMES:
             receiver = [Token("str", value.text, value.offset, value.offset)] if value.kind == "str" \
                 else [Token("str", item, value.offset, value.offset) for item in value.items]
