@@ -19,9 +19,12 @@ def test_quick_benchmark_runs_and_reports_every_scenario(tmp_path):
     print(done.stdout)  # the table, for the CI log
     rows = [line.split(" | ")[0].lstrip("| ") for line in done.stdout.splitlines() if re.match(r"\| \D", line)]
     expected = ["scenario", "cold full check", "warm re-run (cache)", "cold full check, --jobs 1",
-                "single file (check --stdin-filename, warm cache)", "python -c pass"]
+                "single file (check --stdin-filename, warm cache)",
+                "single file just saved (check --stdin-filename, rest of the cache warm)", "python -c pass"]
     if shutil.which("rg"):  # ripgrep is the floor when installed; CI need not have it
-        expected.append("rg -c with the scanner's prefilter pattern")
+        expected.append("rg -c with the prefilter's pattern (no lookbehind)")
+        if subprocess.run(["rg", "--pcre2-version"], capture_output=True).returncode == 0:
+            expected.append("rg -c -P with the prefilter's exact pattern")
     assert rows[:len(expected) + 1] == expected + ["cold check, files"]
     assert done.stdout.startswith("Machine: ")
     assert re.search(r"^Tree: 301 files, 3\.\d MB$", done.stdout, re.M)
