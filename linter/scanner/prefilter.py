@@ -3,9 +3,9 @@
 A file is lexed when its raw text contains "fortnox" (any case), "/3/", "/api/" followed by one
 of Fortnox's /api/ areas ("/api/warehouse", "/api/time"; a plain "/api/users" is some other
 service's and is everywhere in web code), one of the base URL names BASE_URL, base_url or
-BaseAddress, or a Fortnox REST resource name right after a quote or a slash and followed by one
-("invoices", '/customers/', `orders/${id}`): such a file may reach Fortnox through a base URL
-defined in another file.
+BaseAddress, or a Fortnox resource name right after a quote or a slash and followed by one ("invoices",
+'/customers/', `orders/${id}`, "stockpoints-v1"): such a file may reach Fortnox through a base
+URL or a helper defined in another file.
 
 One regular expression, tried once per file. The resource names form a trie (shared prefixes
 factored out) and the base names are case-sensitive literals, which keeps it near the speed of the
@@ -27,7 +27,7 @@ def _first_segments(prefix: str) -> list[str]:
         text = (data_dir() / "scopes.yaml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, FileNotFoundError):
         return []
-    return sorted(set(re.findall(re.escape(prefix) + r"([a-z][a-z-]*)", text)))
+    return sorted(set(re.findall(re.escape(prefix) + r"([a-z][a-z0-9-]*)", text)))
 
 
 def _trie(words: list[str]) -> str:
@@ -53,12 +53,15 @@ def _render(node: dict) -> str:
     return f"(?:{body})?" if optional else body
 
 
-_WORDS = _first_segments("/3/")
+_AREAS = _first_segments("/api/")
+# /3/ resources, and the versioned resources under each /api/ area ("stockpoints-v1" with a
+# /api/warehouse base; only versioned ones count as relative paths, see paths._path_shape)
+_VERSIONED = [w for a in _AREAS for w in _first_segments(f"/api/{a}/") if re.search(r"-v\d+$", w)]
+_WORDS = sorted(set(_first_segments("/3/") + _VERSIONED))
 # Not right after "/api/": "/api/orders/" is another service's path (Fortnox's are under /3/ and
 # the /api/ areas above), and web code is full of them. The lookbehind comes after the leading
 # class so that the engine can still skip ahead to quotes and slashes (three times faster).
 _QUOTED_RESOURCE = r"[\"'`/](?<!/api/)/?(?:" + _trie(_WORDS) + r")[/\"'`?]" if _WORDS else r"(?!x)x"
-_AREAS = _first_segments("/api/")
 _API_AREA = r"/api/(?:" + _trie(_AREAS) + r")[/\"'`?]" if _AREAS else "/api/"  # no catalog: stay broad
 # Credential names too: a secret may sit in a config file that never says Fortnox (hardcoded-credential).
 _CREDENTIALS = r"(?i:client.?secret|access.?token|refresh.?token|authorization.?code)"

@@ -86,3 +86,20 @@ def test_resolution_is_a_pure_function_of_the_cached_scans(catalog):
     resolved = resolve(cached, load_catalog())
     assert [(u.path, u.line, u.endpoint, u.how, u.confidence) for u in resolved] == [
         ("job.py", 2, "/3/projects", "cross-file-base", "high")]
+
+
+def test_a_warehouse_resource_passed_to_a_helper_in_another_file(tmp_path, catalog):
+    # stock.py never says Fortnox; "stockpoints-v1" alone must get it past the prefilter
+    from linter.scanner import scan
+
+    (tmp_path / "client.py").write_text(
+        'WAREHOUSE = "https://api.fortnox.se/api/warehouse"\n\n\n'
+        "class Warehouse:\n"
+        "    def get(self, path):\n"
+        '        return self.session.get(f"{WAREHOUSE}/{path}")\n')
+    (tmp_path / "stock.py").write_text(
+        "from client import Warehouse\n\n\n"
+        "def points(wh: Warehouse):\n"
+        '    return wh.get("stockpoints-v1")\n')
+    found = [(u.path, u.line, u.column, u.endpoint, u.how) for u in scan([tmp_path], catalog, tmp_path).uses]
+    assert ("stock.py", 5, 19, "/api/warehouse/stockpoints-v1", "cross-file-helper") in found
