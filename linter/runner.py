@@ -160,8 +160,7 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
                      + (f" (the {via_module[scope_id]} module needs it)" if scope_id in via_module else ""))
         if explain:
             for use in sites:
-                call = f"{use.method} {use.endpoint}" if use.method else use.endpoint
-                lines.append(f"      {use.path}:{use.line}:{use.column}  {call}  [{use.how}, {use.confidence}]")
+                lines.append(f"      {use.path}:{use.line}:{use.column}  {use.call}  [{use.how}, {use.confidence}]")
                 if use.confidence != "high" and use.why:
                     lines.append(f"          why: {use.why}")
     lines.append("")

@@ -35,7 +35,7 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         if not missing:
             continue
         first = min(missing.values())
-        call = f"{first.method} {first.endpoint}" if first.method else first.endpoint
+        call = first.call
         word = "scope" if len(missing) == 1 else "scopes"
         yield rule.at(
             param.path, param.line, param.column,

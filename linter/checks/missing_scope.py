@@ -16,7 +16,7 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         accepted = ctx.accepted_scopes(use)
         if not accepted or set(accepted) & ctx.declared_scopes:
             continue
-        call = f"{use.method} {use.endpoint}" if use.method else use.endpoint
+        call = use.call
         wanted = " or ".join(f"'{s}'" for s in accepted)
         message = (f"{call} needs scope {wanted}, which {ctx.manifest.display} does not request; "
                    f"Fortnox will answer \"Missing rights\" at run time")

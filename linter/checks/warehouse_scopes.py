@@ -36,7 +36,7 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         if not missing:
             continue
         first = uses[0]
-        call = f"{first.method} {first.endpoint}" if first.method else first.endpoint
+        call = first.call
         every = sorted({s for _, scopes in module.requirements for s in scopes})
         word = "scope" if len(missing) == 1 else "scopes"
         yield rule.at(

@@ -20,13 +20,16 @@ import re
 from linter.resources import data_dir
 
 
-def _first_segments(prefix: str) -> list[str]:
-    """First path segments after ``prefix`` ("/3/", "/api/") of the shipped catalog's endpoints,
-    read without parsing YAML."""
+def _catalog_text() -> str:
+    """The shipped catalog's text, read once and searched without parsing YAML."""
     try:
-        text = (data_dir() / "scopes.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, FileNotFoundError):
-        return []
+        return (data_dir() / "scopes.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _first_segments(text: str, prefix: str) -> list[str]:
+    """First path segments after ``prefix`` ("/3/", "/api/") in the catalog ``text``."""
     return sorted(set(re.findall(re.escape(prefix) + r"([a-z][a-z0-9-]*)", text)))
 
 
@@ -53,11 +56,12 @@ def _render(node: dict) -> str:
     return f"(?:{body})?" if optional else body
 
 
-_AREAS = _first_segments("/api/")
+_CATALOG = _catalog_text()
+_AREAS = _first_segments(_CATALOG, "/api/")
 # /3/ resources, and the versioned resources under each /api/ area ("stockpoints-v1" with a
 # /api/warehouse base; only versioned ones count as relative paths, see paths._path_shape)
-_VERSIONED = [w for a in _AREAS for w in _first_segments(f"/api/{a}/") if re.search(r"-v\d+$", w)]
-_WORDS = sorted(set(_first_segments("/3/") + _VERSIONED))
+_VERSIONED = [w for a in _AREAS for w in _first_segments(_CATALOG, f"/api/{a}/") if re.search(r"-v\d+$", w)]
+_WORDS = sorted(set(_first_segments(_CATALOG, "/3/") + _VERSIONED))
 # Not right after "/api/": "/api/orders/" is another service's path (Fortnox's are under /3/ and
 # the /api/ areas above), and web code is full of them. The lookbehind comes after the leading
 # class so that the engine can still skip ahead to quotes and slashes (three times faster).

@@ -22,6 +22,11 @@ class EndpointUse:
     confidence: str = field(default="high", compare=False)  # high | medium | low
     why: str = field(default="", compare=False)  # for low confidence: why we think it is Fortnox
 
+    @property
+    def call(self) -> str:
+        """How messages name the call: "GET /3/invoices", or the endpoint when the method is unknown."""
+        return f"{self.method} {self.endpoint}" if self.method else self.endpoint
+
     def to_dict(self) -> dict:
         return {
             "path": self.path, "line": self.line, "column": self.column,

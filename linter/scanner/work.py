@@ -117,12 +117,19 @@ def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int = 0,
 
     try:
         return _scan_parallel(items, ctx, workers, note)
-    except (OSError, ImportError, NotImplementedError, RuntimeError):
-        # No worker processes here (a sandbox without /dev/shm or fork, a killed worker:
-        # BrokenProcessPool is a RuntimeError): do the rest in this process.
-        if debugging():
+    except Exception as exc:  # noqa: BLE001 - narrowed just below
+        if debugging() or not _workers_unavailable(exc):
             raise
         return scan_serially(items, ctx, lambda i: None if i in finished else note(i))
+
+
+def _workers_unavailable(exc: Exception) -> bool:
+    """True when worker processes cannot run here, so the rest is done in this process: a sandbox
+    without /dev/shm, fork or semaphores (OSError, ImportError, NotImplementedError), or a worker
+    killed mid-run (the pool is then broken). Anything else is a bug and is not hidden."""
+    from concurrent.futures import BrokenExecutor  # imported only when something failed
+
+    return isinstance(exc, (OSError, ImportError, NotImplementedError, BrokenExecutor))
 
 
 _CONTEXT: list[WorkContext] = []

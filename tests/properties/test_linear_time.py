@@ -79,9 +79,17 @@ def scanner_patterns() -> dict[str, re.Pattern]:
 
 
 NAMES = scanner_patterns()
-# Each distinct expression once (modules re-export some), under its first name.
-PATTERNS = {name: p for name, p in reversed(sorted(
-    {(p.pattern, p.flags): (name, p) for name, p in sorted(NAMES.items(), reverse=True)}.values()))}
+
+
+def distinct(patterns: dict[str, re.Pattern]) -> dict[str, re.Pattern]:
+    """Each distinct expression once (modules re-export some), under its first name."""
+    found: dict[tuple[str, int], tuple[str, re.Pattern]] = {}
+    for name, pattern in sorted(patterns.items()):
+        found.setdefault((pattern.pattern, pattern.flags), (name, pattern))
+    return dict(found.values())
+
+
+PATTERNS = distinct(NAMES)
 # Near-misses for URL, path, name and interpolation patterns: repeated, then broken by "!".
 SEEDS = ["https://api.fortnox.se", "https://api.fortnox.se:1", "http://api.fortnox.se/", "/3/", "/3/a",
          "/api/", "/api/x/", "fortnox", "FoRtNoX", "{", "{a", "{a/", "}", "$a", "$a[", "$a->", "${", "#{",

@@ -83,6 +83,25 @@ def test_falls_back_to_one_process_when_workers_cannot_start(tmp_path, monkeypat
     assert parallel_calls == [2]
 
 
+def test_a_killed_worker_falls_back_but_a_bug_is_not_hidden(tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    root = big_project(tmp_path)
+    expected = result_of(root, 1)
+    monkeypatch.setattr(work, "PARALLEL_MIN_FILES", 20)
+
+    def fails_with(exc):
+        def run(*args):
+            raise exc
+        return run
+
+    monkeypatch.setattr(work, "_scan_parallel", fails_with(BrokenProcessPool("a worker was killed")))
+    assert result_of(root, 2) == expected
+    monkeypatch.setattr(work, "_scan_parallel", fails_with(RuntimeError("a bug")))  # not a broken pool
+    with pytest.raises(RuntimeError, match="a bug"):
+        result_of(root, 2)
+
+
 def test_worker_count():
     assert work.worker_count(3) == 3
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
