@@ -16,7 +16,7 @@ from linter.errors import LintError
 from linter.finding import Finding
 from linter.manifest import Manifest, find_manifest, load_manifest, parse_manifest
 from linter.ruledefs import RuleDef, load_rules
-from linter.scanner import ScanResult, scan
+from linter.scanner import ScanResult, scan, scan_alone
 from linter.scanner.files import display_path
 
 if TYPE_CHECKING:
@@ -131,8 +131,14 @@ def lint(request: LintRequest) -> LintResult:
                                                   manifest.root if manifest else None)
     include_tests = request.include_tests or bool(
         manifest and manifest.valid and manifest.get("include_tests", False) is True)
-    scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides,
-                   on_file=request.on_file, include_tests=include_tests, cache=scan_cache, jobs=request.jobs)
+    scanned = None
+    lone = _lone_buffer(request, targets, overrides, absolute)
+    if lone is not None and manifest is not None:
+        scanned = scan_alone(lone, overrides[lone], manifest.root, catalog, cwd, exclude=patterns,
+                             exclude_root=exclude_root, include_tests=include_tests, cache=scan_cache)
+    if scanned is None:
+        scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides,
+                       on_file=request.on_file, include_tests=include_tests, cache=scan_cache, jobs=request.jobs)
 
     found, key = None, None
     if scan_cache is not None:  # what the checks found, when exactly these inputs were checked before
@@ -166,6 +172,18 @@ def lint(request: LintRequest) -> LintResult:
             result.notices.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "
                                   "occur; rewrite the baseline with --write-baseline")
     return result
+
+
+def _lone_buffer(request: LintRequest, targets: list[Path], overrides: dict[Path, str],
+                 manifest: Path | None) -> Path | None:
+    """The one buffer whose findings alone are wanted (check --stdin-filename), if that is the
+    request: then linter.scanner.scan_alone may spare the walk of the whole project. Not the
+    manifest's buffer (its findings need every file) nor a path through a symlinked folder."""
+    if request.manifest_findings or len(targets) != 1 or targets[0] not in overrides:
+        return None
+    if manifest is not None and _real(manifest) == targets[0]:
+        return None
+    return targets[0]
 
 
 def _check_names(cache: ScanCache | None) -> set[str]:

@@ -138,7 +138,8 @@ def run_scopes(request: LintRequest, fmt: str, out: TextIO, err: TextIO, explain
 def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
     catalog = result.catalog
     if not document["scopes"]:
-        return f"No Fortnox endpoint calls found ({len(result.scan.files)} files scanned).\n"
+        scanned = len(result.scan.files)
+        return f"No Fortnox endpoint calls found ({scanned} file{'s' if scanned != 1 else ''} scanned).\n"
     lines = ["Scopes the code needs (least privilege):"]
     by_scope: dict[str, list] = {}
     via_module: dict[str, str] = {}  # scope -> the module that needs it, when no call needs it directly

@@ -34,3 +34,32 @@ def test_utf16_and_latin1_sources_are_read(tmp_path: Path):
     (tmp_path / "b.py").write_bytes(b"# caf\xe9\nu = 'https://api.fortnox.se/3/invoices'\n")
     result = lint(LintRequest(cwd=tmp_path))
     assert [(u.path, u.line, u.column) for u in result.scan.uses] == [("a.cs", 1, 9), ("b.py", 2, 5)]
+
+
+def test_walk_reaches_exactly_the_files_the_walk_yields(tmp_path: Path):
+    """walk_reaches (a buffer checked alone) decides from names what walk decides by listing."""
+    import os
+
+    from linter.scanner.files import walk, walk_reaches
+
+    names = ["src/app.py", "src/app.min.js", "src/logo.PNG", "src/gen/out.py", "src/x.egg-info/a.py",
+             "node_modules/lib/index.js", "tests/test_app.py", "src/app_test.go", "src/app.spec.ts",
+             "lib/tests/helper.py", "docs/a.md", "deep/er/still/a.rb", "src/build/b.py", "outside.py"]
+    write_project(tmp_path, dict.fromkeys(names, CALL))
+    files = sorted(os.path.join(tmp_path, n) for n in names)
+    checked = 0
+    for exclude in ([], ["src/gen/**"], ["**/*.rb", "docs"]):
+        for tests in (False, True):
+            for root in (tmp_path, tmp_path / "src"):
+                yielded = {s.fspath for s in walk([root], tmp_path, exclude, tmp_path, include_tests=tests)}
+                for path in files:
+                    if not path.startswith(str(root) + os.sep):
+                        continue
+                    assert walk_reaches(path, str(root), exclude, tmp_path, tests) == (path in yielded), \
+                        (path, exclude, tests)
+                    checked += 1
+    assert checked == 3 * 2 * (14 + 8)
+    # A file outside the walk's root is a root of its own: only the excludes apply, as to a named file.
+    outside = str(tmp_path / "tests" / "test_app.py")
+    assert walk_reaches(outside, str(tmp_path / "src"), [], tmp_path, False)
+    assert not walk_reaches(outside, str(tmp_path / "src"), ["tests/*.py"], tmp_path, False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import cli
+from linter.engine import LintRequest, lint
+from linter.stdin import stdin_request
 from conftest import write_project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,14 +48,14 @@ def test_fixed_buffer_passes_though_the_file_on_disk_fails(proj: Path):
     (proj / "app.py").write_text(MISSING)
     assert check("app.py", stdin="").exit_code == 1
     result = check("--stdin-filename", "app.py", stdin=CLEAN)
-    assert (result.exit_code, result.stdout) == (0, "All checks passed (3 files scanned).\n")
+    assert (result.exit_code, result.stdout) == (0, "All checks passed (1 file scanned).\n")
 
 
 def test_only_the_named_file_is_reported_not_the_manifest(proj: Path):
     (proj / "fortnox.yaml").write_text(MANIFEST + "  - supplier\n")  # unused: a manifest finding
     assert "FNX002" in check(stdin="").stdout
     result = check("--stdin-filename", "app.py", stdin=CLEAN)
-    assert (result.exit_code, result.stdout) == (0, "All checks passed (3 files scanned).\n")
+    assert (result.exit_code, result.stdout) == (0, "All checks passed (1 file scanned).\n")
 
 
 def test_manifest_buffer_is_the_manifest_checked_against_the_whole_project(proj: Path):
@@ -117,7 +121,7 @@ def test_file_outside_any_project_is_an_error(tmp_path: Path, monkeypatch: pytes
 def test_excluded_file_stays_excluded(proj: Path):
     (proj / "fortnox.yaml").write_text(MANIFEST + "exclude: [app.py]\n")
     result = check("--stdin-filename", "app.py", stdin=MISSING)
-    assert (result.exit_code, result.stdout) == (0, "All checks passed (2 files scanned).\n")  # app.py not among them
+    assert (result.exit_code, result.stdout) == (0, "All checks passed (0 files scanned).\n")  # not even app.py
 
 
 def _subprocess(cwd: Path, data: bytes, *args: str) -> subprocess.CompletedProcess:
@@ -143,4 +147,44 @@ def test_real_process_decodes_utf16_with_bom(proj: Path):
 def test_real_process_fixed_buffer_exits_zero(proj: Path):
     (proj / "app.py").write_text(MISSING)
     done = _subprocess(proj, CLEAN.encode(), "--stdin-filename", "app.py")
-    assert (done.returncode, done.stdout) == (0, b"All checks passed (3 files scanned).\n")
+    assert (done.returncode, done.stdout) == (0, b"All checks passed (1 file scanned).\n")
+
+
+# -- a buffer that stands alone is linted without its project (linter.scanner.scan_alone) ---------
+
+def test_buffer_that_needs_a_base_url_from_another_file_is_linted_within_its_project(proj: Path):
+    (proj / "config.py").write_text('BASE_URL = "https://api.fortnox.se/3"\n')
+    buffer = "from config import BASE_URL\nrequests.post(BASE_URL + '/orders', json={})\n"
+    result = check("--stdin-filename", "app.py", "--format", "json", stdin=buffer)
+    found = [(f["rule"], f["path"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    assert (result.exit_code, found) == (1, [("missing-scope", "app.py", 2, 26)])
+    assert json.loads(result.stdout)["summary"]["files_scanned"] == 4  # the whole project
+
+
+def test_test_file_buffer_is_skipped_as_the_project_walk_skips_it(proj: Path):
+    (proj / "tests").mkdir()
+    (proj / "tests" / "test_app.py").write_text(CLEAN)
+    result = check("--stdin-filename", "tests/test_app.py", stdin=MISSING)
+    assert (result.exit_code, result.stdout) == (0, "All checks passed (0 files scanned).\n")
+    result = check("--stdin-filename", "tests/test_app.py", "--include-tests", stdin=MISSING)
+    assert result.exit_code == 1 and "tests/test_app.py:3:15: FNX001" in result.stdout
+
+
+def test_every_file_alone_has_the_findings_it_has_in_its_project(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """Each corpus file, checked as an unchanged buffer, has exactly its findings of a whole-project
+    check: whether it stands alone or needs its project is decided correctly."""
+    shutil.copytree(REPO / "tests" / "corpus", tmp_path / "corpus")
+    (tmp_path / "fortnox.yaml").write_text("scopes: [companyinformation]\nexclude: ['corpus/go/**']\n")
+    monkeypatch.chdir(tmp_path)
+    whole = lint(LintRequest(cache=False)).findings
+    alone = alone_with_findings = 0
+    for path in sorted(p for p in (tmp_path / "corpus").rglob("*") if p.is_file()):
+        shown = path.relative_to(tmp_path).as_posix()
+        request = stdin_request(LintRequest(cache=False), Path(shown), path.read_bytes())
+        result = lint(request)
+        alone += len(result.scan.files) <= 1
+        alone_with_findings += len(result.scan.files) <= 1 and bool(result.findings)
+        assert result.findings == [f for f in whole if f.path == shown], shown
+    # Both ways were taken: 36 of the 116 files stand alone, 4 of them with findings.
+    assert (alone, alone_with_findings) == (36, 4)

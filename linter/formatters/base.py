@@ -37,7 +37,8 @@ class Report:
 
 def summary_line(report: Report) -> str:
     if not report.findings:
-        return f"All checks passed ({report.files_scanned} files scanned)."
+        scanned = report.files_scanned
+        return f"All checks passed ({scanned} file{'s' if scanned != 1 else ''} scanned)."
     counts = report.counts()
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
              for s in ("error", "warning", "info") if counts[s]]

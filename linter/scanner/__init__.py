@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from linter.scanner.files import Skipped, SourceFile, read_text, walk
+from linter.scanner.files import Skipped, SourceFile, display_path, read_text, walk, walk_reaches
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # The lexer, detectors and fact extractors (linter.scanner.extract, .work, .project) are imported
 # on first need: a warm run whose files are all unchanged needs none of them.
 
-__all__ = ["EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_file"]
+__all__ = ["EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_alone", "scan_file"]
 
 
 @dataclass
@@ -94,6 +94,35 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
                                                       cache, exact))
     result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
     return result
+
+
+def scan_alone(path: Path, text: str, root: Path, catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
+               exclude_root: Path | None = None, include_tests: bool = False,
+               cache: ScanCache | None = None) -> ScanResult | None:
+    """The scan of one buffer, the file ``path`` of the project below ``root``, without the rest of
+    the project; None when the rest could change what is found in it.
+
+    Other files matter to a file only through its facts: a relative path that needs a base URL
+    set elsewhere, an authorization request whose scopes are compared with every call, and so on
+    (linter.scanner.project and the checks). A buffer with no facts, only calls whose whole URL is
+    in sight, has the same findings alone as in its project; an editor's check of such a file
+    then costs one file, not a walk of every folder. ``path`` must be as the walk would name it
+    (absolute, no symlinked folders).
+    """
+    if not walk_reaches(os.fspath(path), os.fspath(root), exclude, exclude_root, include_tests):
+        return ScanResult()  # excluded, or a test file: its project's scan would not have it either
+    cache = cache if cache is not None and cache.enabled else None
+    source = SourceFile(path, display_path(path, cwd))
+    outcome, scanned = _buffer(source, text, catalog, cache)
+    if scanned is None:
+        scanned = _buffer_result(source, text, outcome or "", catalog, cache)
+        if cache is not None:
+            cache.save()
+    if scanned.facts:
+        return None
+    if cache is not None and outcome is not None:  # keys the findings, as for a one-file project
+        cache.scan_key = cache.memo_key([(source.display, outcome)])
+    return ScanResult(uses=sorted(scanned.uses), files=[source])
 
 
 class _Deferred(ScanResult):

@@ -187,14 +187,10 @@ def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_
                 name = entry.name
                 path = entry.path  # folder joined with name, made by scandir
                 if _entry_is_dir(entry):
-                    if name not in SKIP_DIRS and not name.endswith(".egg-info") \
-                            and not (patterns and _excluded(path, exclude_root, patterns)) \
-                            and (include_tests or not is_test_dir(name)):
+                    if not _skips_folder(name, path, patterns, exclude_root, include_tests):
                         subfolders.append(path)
                     continue
-                if name.lower().endswith(_SKIP_SUFFIX_TUPLE) or path in seen \
-                        or (patterns and _excluded(path, exclude_root, patterns)) \
-                        or (not include_tests and is_test_file(name)):
+                if path in seen or _skips_file(name, path, patterns, exclude_root, include_tests):
                     continue
                 seen.add(path)
                 yield _source(path, show(path) if shown is None else shown + name)
@@ -202,6 +198,39 @@ def walk(paths: Iterable[Path], cwd: Path, exclude: Iterable[str] = (), exclude_
 
 
 _BY_NAME = operator.attrgetter("name")
+
+
+def _skips_folder(name: str, path: str, patterns: list[str], exclude_root: Path | None,
+                  include_tests: bool) -> bool:
+    return name in SKIP_DIRS or name.endswith(".egg-info") \
+        or bool(patterns and _excluded(path, exclude_root, patterns)) \
+        or (not include_tests and is_test_dir(name))
+
+
+def _skips_file(name: str, path: str, patterns: list[str], exclude_root: Path | None,
+                include_tests: bool) -> bool:
+    return name.lower().endswith(_SKIP_SUFFIX_TUPLE) \
+        or bool(patterns and _excluded(path, exclude_root, patterns)) \
+        or (not include_tests and is_test_file(name))
+
+
+def walk_reaches(path: str, root: str, exclude: Iterable[str] = (), exclude_root: Path | None = None,
+                 include_tests: bool = False) -> bool:
+    """Whether ``walk([root], ...)`` yields the file ``path`` (both absolute, no symlinks between
+    them), decided from the names on the way down instead of listing every folder: the walk's own
+    tests, applied to each folder below ``root`` and then to the file. A file outside ``root`` is a
+    root of its own, as walk treats a file named in ``paths``."""
+    patterns = list(exclude)
+    if os.path.isdir(path):
+        return False
+    if not _is_ancestor(root, path):
+        return not _excluded(path, exclude_root, patterns)
+    folder, names = root, os.path.relpath(path, root).split(os.sep)
+    for name in names[:-1]:
+        folder = os.path.join(folder, name)
+        if _skips_folder(name, folder, patterns, exclude_root, include_tests):
+            return False
+    return not _skips_file(names[-1], path, patterns, exclude_root, include_tests)
 
 
 def _source(fspath: str, display: str) -> SourceFile:

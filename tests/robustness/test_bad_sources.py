@@ -168,7 +168,7 @@ def test_empty_repository(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "fortnox.yaml").write_text("scopes: []\n")
     ran = run_cli(tmp_path, "check")
-    assert (ran.code, ran.out, ran.err) == (0, "All checks passed (1 files scanned).\n", "")
+    assert (ran.code, ran.out, ran.err) == (0, "All checks passed (1 file scanned).\n", "")
 
 
 def test_empty_folder_without_manifest(tmp_path):

@@ -164,12 +164,16 @@ def test_an_unsaved_buffer_equal_to_the_file_is_a_hit(tmp_path, counted):
     both(root, tmp_path / "c")
     full = outcome(root, tmp_path / "c")
     counted["buffers"].clear()
-    checked = counted["checked"]
-    buffered = outcome(root, tmp_path / "c", paths=[Path("src/invoices.py")],
-                       overrides={target: target.read_text()}, manifest_findings=False)
-    assert counted["buffers"] == [] and counted["checked"] == checked  # no lexing, no checks
+    request = {"paths": [Path("src/invoices.py")], "overrides": {target: target.read_text()},
+               "manifest_findings": False}
+    buffered = outcome(root, tmp_path / "c", **request)
+    assert counted["buffers"] == []  # the file's own result: not lexed again
     assert buffered[0] == [f for f in full[0] if f[1] == "src/invoices.py"]
-    assert buffered[1:] == full[1:]
+    # Its one URL is whole, so it stands alone: only it is scanned (linter.scanner.scan_alone).
+    assert buffered[1:] == ([u for u in full[1] if u["path"] == "src/invoices.py"], [], [], 1)
+    checked = counted["checked"]
+    assert outcome(root, tmp_path / "c", **request) == buffered
+    assert counted["buffers"] == [] and counted["checked"] == checked  # its findings are remembered too
 
 
 @pytest.mark.parametrize("text", [
