@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -133,18 +134,29 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
     if fix or diff:
         sys.exit(run_fix(request, outputs, sys.stdout, sys.stderr, diff_only=diff, fail_on=fail_on,
                          exit_zero=exit_zero, color=color_enabled(color, sys.stdout, os.environ)))
-    if stdin_filename is not None:
-        if paths:
-            raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
-        from linter.stdin import stdin_request
+    if stdin_filename is None:
+        sys.exit(run(request, outputs, sys.stdout, sys.stderr, fail_on, exit_zero=exit_zero,
+                     statistics=statistics, color=color_enabled(color, sys.stdout, os.environ)))
+    if paths:
+        raise click.UsageError("--stdin-filename lints one buffer; do not pass PATHS with it")
+    from linter import replay
+    from linter.stdin import stdin_request
 
+    recording = replay.recording()  # so that the same check of the same buffer is answered at once
+    out, err = sys.stdout, sys.stderr
+    if recording is not None:
+        out, err = replay.Tee(out, recording.out), replay.Tee(err, recording.err)
+    with recording or nullcontext():
         try:
-            request = stdin_request(request, stdin_filename, sys.stdin.buffer.read())
+            request = stdin_request(request, stdin_filename, replay.stdin_bytes())
         except LintError as exc:
             click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
-    sys.exit(run(request, outputs, sys.stdout, sys.stderr, fail_on, exit_zero=exit_zero,
-                 statistics=statistics, color=color_enabled(color, sys.stdout, os.environ)))
+        code = run(request, outputs, out, err, fail_on, exit_zero=exit_zero, statistics=statistics,
+                   color=color_enabled(color, sys.stdout, os.environ))
+    if recording is not None:
+        recording.save(code)
+    sys.exit(code)
 
 
 def _plan_outputs(formats: tuple[str, ...], output: Path | None, statistics: bool) -> list[Output]:
