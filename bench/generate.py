@@ -125,7 +125,6 @@ def generate(root: Path, files: int = 10_000, megabytes: float = 100, seed: int 
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    (root / "fortnox.yaml").write_text(MANIFEST, encoding="utf-8")
     budget = int(megabytes * 1_000_000)
     minified = max(1, files // 5000)  # a few bundles carry a share of the bytes, as in real repos
     minified_size = min(2_000_000, budget // 20)
@@ -133,8 +132,11 @@ def generate(root: Path, files: int = 10_000, megabytes: float = 100, seed: int 
     exts = sorted(LANGS)
     written = fortnox = 0
     # Files as a checkout leaves them: last changed a while ago, not within the cache's 2-second
-    # "may still be changing" window (which would make every warm run re-read them).
+    # "may still be changing" window (which would make every warm run re-read them, and keep an
+    # editor's check from being recorded for replay).
     settled = time.time_ns() - 3600 * 10**9
+    (root / "fortnox.yaml").write_text(MANIFEST, encoding="utf-8")
+    os.utime(root / "fortnox.yaml", ns=(settled, settled))
     for i in range(files):
         folder = root / f"services/svc-{i // 500:02d}/src/pkg{(i // 50) % 10}"
         folder.mkdir(parents=True, exist_ok=True)

@@ -137,8 +137,9 @@ def lint(request: LintRequest) -> LintResult:
         scanned = scan_alone(lone, overrides[lone], manifest.root, catalog, cwd, exclude=patterns,
                              exclude_root=exclude_root, include_tests=include_tests, cache=scan_cache)
     if scanned is None:
-        scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root, overrides=overrides,
-                       on_file=request.on_file, include_tests=include_tests, cache=scan_cache, jobs=request.jobs)
+        scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root,
+                       overrides=overrides, on_file=request.on_file, include_tests=include_tests,
+                       cache=scan_cache, jobs=request.jobs)
 
     found, key = None, None
     if scan_cache is not None:  # what the checks found, when exactly these inputs were checked before

@@ -171,6 +171,8 @@ def replayed(argv: list[str]) -> int | None:
         if sys.stdout.isatty() or sys.stderr.isatty() or sys.stdin.isatty():
             return None  # a terminal's output depends on the terminal (colour, width, progress);
             # and someone typing the buffer should see a usage error before typing it
+        if os.name == "nt":
+            return None  # Windows' os.path.isfile and friends do not go through os.stat: unobserved
         cwd = os.getcwd()
         folder = folder_for(argv, cwd)
         if folder is None:
@@ -181,13 +183,15 @@ def replayed(argv: list[str]) -> int | None:
         _pending.append((key, folder, started_ns))
         with open(_memo_path(folder, key), "rb") as handle:
             memo = marshal.loads(handle.read())
-        if memo.get("key") != key or any(state(path, follow) != seen for path, follow, seen in memo["deps"]):
+        out, err, code = memo["out"], memo["err"], memo["code"]
+        if memo["key"] != key or not (isinstance(out, str) and isinstance(err, str) and code in (0, 1)) \
+                or any(state(path, follow) != seen for path, follow, seen in memo["deps"]):
             return None
-        sys.stdout.write(memo["out"])
-        sys.stderr.write(memo["err"])
+        sys.stdout.write(out)
+        sys.stderr.write(err)
         sys.stdout.flush()
         sys.stderr.flush()
-        return int(memo["code"])
+        return code
     except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
         return None  # no recording, or an unreadable one: run the check
 
@@ -290,7 +294,7 @@ class Recording:
                 return
             if not os.path.join(os.path.abspath(os.fsdecode(folder or ".")), "").startswith(self.ignored):
                 self.spoiled = True  # the run depends on what a folder holds: a walk
-        elif event.startswith(("subprocess.", "os.fork", "os.exec", "os.posix_spawn", "os.spawn", "os.system")):
+        elif event.startswith(_PROCESS_EVENTS):
             self.spoiled = True
 
     # -- saving ------------------------------------------------------------------------------
@@ -320,6 +324,7 @@ class Recording:
         return _write(self.folder, _memo_path(self.folder, self.key), marshal.dumps(memo))
 
 
+_PROCESS_EVENTS = ("subprocess.", "os.fork", "os.exec", "os.posix_spawn", "os.spawn", "os.system")
 _ACTIVE: list[Recording] = []
 _HOOKED: list[bool] = []
 

@@ -159,7 +159,7 @@ def test_recordings_are_kept_for_the_newest_invocations_only(proj: Path, monkeyp
 
 def test_where_the_recording_lives():
     cwd = "/w"
-    assert replay.folder_for(["fortnox-lint", "check", "--stdin-filename", "a.py", "--cache-dir", "c"], cwd) == "/w/c"
+    assert replay.folder_for(["x", "check", "--stdin-filename", "a.py", "--cache-dir", "c"], cwd) == "/w/c"
     assert replay.folder_for(["x", "check", "--manifest=m/fortnox.yaml", "--stdin-filename=a.py"], cwd) \
         == "/w/m/.fortnox-lint-cache"
     assert replay.folder_for(["x", "check", "--stdin-filename", "a.py", "--no-cache"], cwd) is None
