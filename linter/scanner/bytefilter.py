@@ -9,7 +9,8 @@ on the raw bytes the cheapest way that is still safe:
 * a case-insensitive group of literals, optionally joined by ``.?`` (``(?i:client.?secret|...)``):
   every piece must occur in the lower-cased bytes;
 * anything else made of ASCII literals, groups, quantifiers, positive character classes and
-  lookbehinds of ASCII literals (the quoted-resource trie): compiled as a bytes regular expression.
+  lookbehinds of ASCII literals (the quoted-resource trie): compiled as a bytes regular expression,
+  one per member of a short leading class (the engine skips ahead to a literal far faster).
 
 The test is only used to *skip* a file, so it must never say "no" where the regular expression
 on the decoded text says "yes" (property-tested):
@@ -107,6 +108,33 @@ def _byte_safe(branch: str) -> bool:
     return "." not in unescaped and "\\" not in unescaped
 
 
+MAX_SPLIT_CLASS = 4  # each expression is one more pass over the bytes
+
+
+def _by_first_character(branch: str) -> list[str]:
+    """``[ab]rest`` as ``arest`` and ``brest``, which match exactly where it does. The engine
+    finds a literal first character with a tight loop, but tests a leading class byte by byte
+    through its charset code: the quoted-resource branch runs in half the time split this way.
+    Anything but a short class of plain or escaped characters is left as it is."""
+    if not branch.startswith("[") or branch.startswith(("[^", "[]")):
+        return [branch]
+    members, i = [], 1
+    while i < len(branch) and branch[i] != "]":
+        ch = branch[i]
+        if ch == "\\":
+            ch = branch[i + 1:i + 2]
+            if not ch or ch.isalnum():
+                return [branch]  # \d, \w ...: a set, not a character
+            i += 1
+        elif ch in "-[":
+            return [branch]  # ranges and nested sets are not worth reading here
+        members.append(ch)
+        i += 1
+    if i >= len(branch) or len(members) > MAX_SPLIT_CLASS or branch[i + 1:i + 2] in ("*", "+", "?", "{"):
+        return [branch]  # unclosed, long, or repeated: [ab]{2} is not a{2} or b{2}
+    return [re.escape(ch) + branch[i + 1:] for ch in dict.fromkeys(members)]
+
+
 def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
     """A test on UTF-8 bytes that is True whenever ``regex.search`` on their text can match,
     or None when the pattern is not something this can mirror safely."""
@@ -118,7 +146,7 @@ def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
     caseless = bool(regex.flags & re.IGNORECASE)
     exact: list[bytes] = []  # literals that must occur as they are
     folded: list[list[bytes]] = []  # piece lists that must all occur, in any case
-    rest: list[str] = []  # branches for one bytes regular expression
+    rest: list[str] = []  # branches for bytes regular expressions
     for branch in branches:
         literal = _literal(branch)
         pieces = None if literal is not None else _caseless_pieces(branch)
@@ -127,7 +155,7 @@ def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
         elif pieces is not None:
             folded.extend([[p.encode() for p in alternative] for alternative in pieces])
         elif not caseless and _byte_safe(branch):
-            rest.append(branch)
+            rest.extend(_by_first_character(branch))
         else:
             return None
     folds = any(_UNICODE_FOLDS & set(b"".join(alt).decode()) for alt in folded)

@@ -120,7 +120,7 @@ class FileDetector:
         self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
         # "\n" cannot be part of a match, so no match spans two values
         self.mentions_fortnox = "fortnox" in "\n".join(
-            t.value for t in tokens if t.kind in ("name", "str")).lower()
+            [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
@@ -142,15 +142,15 @@ class FileDetector:
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
         code = self.code
         skip = self._skipped_strings()
-        anchors = self._anchors([i for i, t in enumerate(code.tokens) if t.kind == "str" and i not in skip])
+        anchors = self._anchors([i for i, kind in enumerate(code.kinds) if kind == "str" and i not in skip])
         for anchor in anchors:
             self._bases(anchor)
         interesting = self._interesting_bindings(anchors)
         targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
         base_like: dict[str, bool] = {}  # name -> whether it has a base word (names recur)
-        references = [i for i, t in enumerate(code.tokens)
-                      if t.kind == "name" and i not in targets and
-                      (norm(t.value) in interesting or _joins_base(code, i, base_like))]
+        references = [i for i, (kind, value) in enumerate(zip(code.kinds, code.values))
+                      if kind == "name" and i not in targets and
+                      (norm(value) in interesting or _joins_base(code, i, base_like))]
         reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
         for anchor in reference_anchors:
             self._bases(anchor)
@@ -760,11 +760,11 @@ class FileDetector:
                         code.value(first) in ("new", "await", "function", "async") or \
                         self.evaluator.plain_literal(first, last):
                     continue
-                # variants share their pieces: look at each piece object once
-                pieces = {id(p): p for value in self.evaluator.expression(first) for p in value.pieces
-                          if p.token < 0 and p.names}
-                for piece in pieces.values():
-                    target.update(self._piece_refs(piece.names, piece.member, first))
+                # variants repeat their unknowns: look at each distinct one once
+                unknowns = {(p.names, p.member) for value in self.evaluator.expression(first) for p in value.pieces
+                            if p.token < 0 and p.names}
+                for names, member in unknowns:
+                    target.update(self._piece_refs(names, member, first))
             if not fortnox:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 for ref in target:

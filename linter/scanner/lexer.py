@@ -104,13 +104,7 @@ def _token(kind: str, value: str, offset: int, end: int) -> Token:
     """Token(kind, value, offset, end), without the frozen dataclass's slow field-by-field
     __init__: a file has thousands of tokens. Fields go in declaration order."""
     token = _new_object(Token)
-    fields = token.__dict__
-    fields["kind"] = kind
-    fields["value"] = value
-    fields["offset"] = offset
-    fields["end"] = end
-    fields["interpolated"] = False
-    fields["parts"] = ()
+    token.__dict__.update(kind=kind, value=value, offset=offset, end=end, interpolated=False, parts=())
     return token
 
 

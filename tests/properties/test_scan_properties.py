@@ -74,6 +74,17 @@ def test_byte_prefilter_matches_re_with_literal_lookbehinds(behind, negative, li
         assert test(text.encode("utf-8")) == (regex.search(text) is not None)
 
 
+@FAST
+@given(st.text(alphabet="ab/\"-", min_size=1, max_size=5), st.sampled_from(["", "*", "?", "{2}"]),
+       st.text(alphabet="ab/", max_size=3), st.text(alphabet="ab/\"-\u0131 ", max_size=30))
+def test_byte_prefilter_matches_re_with_a_leading_class(members, repeat, literal, text):
+    # A short leading class is searched as one expression per member: the same matches.
+    regex = re.compile(f"[{re.escape(members)}]{repeat}(?<!/a/){re.escape(literal)}|zz")
+    test = byte_prefilter(regex)
+    assert test is not None
+    assert test(text.encode("utf-8")) == (regex.search(text) is not None)
+
+
 def encodings(text: str) -> st.SearchStrategy[bytes]:
     return st.sampled_from([text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"),
                             text.encode("utf-16"), text.encode("utf-16-le"), text.encode("utf-32"),
