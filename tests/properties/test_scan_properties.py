@@ -6,6 +6,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 from hypothesis import given
@@ -35,6 +36,7 @@ def test_scanning_random_text_never_crashes_and_places_uses_inside_the_text(text
     assert scan_text(text, "src/f", language, CATALOG).to_json() == found.to_json()  # deterministic
     cached = FileScan.from_json(json.loads(json.dumps(found.to_json())))  # what the cache stores
     assert cached.to_json() == found.to_json()
+    assert found.to_json()["uses"] == [asdict(u) for u in found.uses]  # the fast copy is asdict's
 
 
 def test_the_shipped_prefilter_has_a_byte_form():
