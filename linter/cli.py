@@ -149,6 +149,9 @@ def check(paths: tuple[Path, ...], manifest: Path | None, catalog: Path | None, 
     with recording or nullcontext():
         try:
             request = stdin_request(request, stdin_filename, replay.stdin_bytes())
+        except OSError as exc:
+            click.echo(f"fortnox-lint: error: cannot read stdin: {clean(exc.strerror or str(exc))}", err=True)
+            sys.exit(EXIT_ERROR)
         except LintError as exc:
             click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)

@@ -197,8 +197,12 @@ def replayed(argv: list[str]) -> int | None:
 
 
 def stdin_bytes() -> bytes:
-    """Standard input: what the launcher already read, else read now."""
-    return _stdin[0] if _stdin else sys.stdin.buffer.read()
+    """Standard input: what the launcher already read, else read now (OSError if closed)."""
+    if _stdin:
+        return _stdin[0]
+    if sys.stdin is None:
+        raise OSError("standard input is closed")
+    return sys.stdin.buffer.read()
 
 
 def recording() -> Recording | None:

@@ -20,6 +20,8 @@ def stdin_request(request: LintRequest, filename: Path, data: bytes) -> LintRequ
     if text is None:
         raise LintError(f"cannot lint stdin: {reason}", str(filename))
     absolute = Path(os.path.abspath(request.cwd / filename))
+    if absolute.is_dir():
+        raise LintError("is a folder; --stdin-filename names the file whose text is on stdin", str(filename))
     request.paths = [filename]
     request.overrides = {**request.overrides, absolute: text}
     if filename.name in MANIFEST_NAMES and request.manifest is None:

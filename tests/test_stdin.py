@@ -108,6 +108,21 @@ def test_binary_stdin_is_an_error(proj: Path):
     assert (result.exit_code, result.stderr) == (2, "fortnox-lint: error: app.py: cannot lint stdin: binary file\n")
 
 
+def test_a_folder_as_the_stdin_filename_is_an_error(proj: Path):
+    (proj / "src").mkdir()
+    result = check("--stdin-filename", "src", stdin=MISSING)
+    assert (result.exit_code, result.stderr) == (
+        2, "fortnox-lint: error: src: is a folder; --stdin-filename names the file whose text is on stdin\n")
+
+
+def test_closed_stdin_is_an_error_not_a_traceback(proj: Path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "linter", "check", "--stdin-filename", "app.py"],
+                          stdin=subprocess.DEVNULL, cwd=proj, env=env, capture_output=True, timeout=60,
+                          preexec_fn=lambda: os.close(0))
+    assert (done.returncode, done.stderr) == (2, b"fortnox-lint: error: cannot read stdin: standard input is closed\n")
+
+
 def test_file_outside_any_project_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     lone = tmp_path / "lone"
     lone.mkdir()
