@@ -34,7 +34,10 @@ class Sdk:
 def load_sdks() -> tuple[Sdk, ...]:
     import yaml
 
-    raw = yaml.safe_load((data_dir() / "sdk.yaml").read_text(encoding="utf-8")) or {}
+    # libyaml when present, as for the catalog and rules: the same safe loader, six times faster,
+    # and every process that lexes a file pays for this table once
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load((data_dir() / "sdk.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     sdks = []
     for entry in raw.get("sdks", []):
         names: dict[str, str] = {}

@@ -52,3 +52,12 @@ def test_ruby_gem_repositories_and_php_generated_client(uses):
         ("import.rb", 2, 27, "GET", "/3/orders", "sdk", "high"),
         ("sync.php", 3, 12, None, "/3/customers", "sdk", "high"),
     ]
+
+
+def test_the_sdk_table_reads_the_same_with_libyaml_or_without():
+    import yaml
+
+    from linter.resources import data_dir
+
+    text = (data_dir() / "sdk.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) == yaml.safe_load(text)
