@@ -87,6 +87,18 @@ def test_byte_prefilter_matches_re_with_a_leading_class(members, repeat, literal
     assert test(text.encode("utf-8")) == (regex.search(text) is not None)
 
 
+@FAST
+@given(st.lists(st.text(alphabet="ab/3", min_size=1, max_size=3), min_size=1, max_size=3),
+       st.text(alphabet="ab/", max_size=3), st.text(alphabet="ab/3\u0131 ", max_size=30))
+def test_byte_prefilter_matches_re_when_branches_share_a_first_character(literals, literal, text):
+    # Literals and expressions led by the same character are searched as one expression.
+    branches = [re.escape(lit) for lit in literals] + [f"/(?<!a/)b?{re.escape(literal)}", f"[/a]{re.escape(literal)}"]
+    regex = re.compile("|".join(branches))
+    test = byte_prefilter(regex)
+    assert test is not None
+    assert test(text.encode("utf-8")) == (regex.search(text) is not None)
+
+
 def encodings(text: str) -> st.SearchStrategy[bytes]:
     return st.sampled_from([text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"),
                             text.encode("utf-16"), text.encode("utf-16-le"), text.encode("utf-32"),
