@@ -17,6 +17,7 @@ Routes the integration serves itself (``app.get('/customers', ...)``) never coun
 from __future__ import annotations
 
 import bisect
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -826,10 +827,9 @@ class FileDetector:
             tables_on_line: dict[int, list[tuple[str, int]]] = {}
             tables = self._containers | self._imported  # tables from this file or imported
             token_lines = self._token_lines()
-            for k, tok in enumerate(self.code.tokens):
-                if tok.kind != "name":
-                    continue
-                key = norm(tok.value)
+            values = self.code.values
+            for k in [k for k, kind in enumerate(self.code.kinds) if kind == "name"]:
+                key = norm(values[k])
                 occurrences.setdefault(key, []).append(k)
                 if key in tables:
                     tables_on_line.setdefault(token_lines[k], []).append((key, k))
@@ -884,19 +884,9 @@ class FileDetector:
         return self._token_lines()[k]
 
     def _token_lines(self) -> list[int]:
-        """The 1-based line of every token, in one walk (tokens come in offset order)."""
+        """The 1-based line of every token: one C-level bisect per token, made once per file."""
         if self._lines is None:
-            starts = self.index.starts
-            lines: list[int] = []
-            line, following, previous = 1, len(starts), 0
-            for tok in self.code.tokens:
-                if tok.offset < previous:  # never expected; stay right if it happens
-                    line = bisect.bisect_right(starts, tok.offset)
-                previous = tok.offset
-                while line < following and starts[line] <= tok.offset:
-                    line += 1
-                lines.append(line)
-            self._lines = lines
+            self._lines = list(map(functools.partial(bisect.bisect_right, self.index.starts), self.code.offsets))
         return self._lines
 
     # -- in-file resolution of what the anchors left open ------------------------------------------

@@ -399,8 +399,11 @@ class Evaluator:
 
     def _fold_all(self, bindings: list[Binding], depth: int) -> list[Value]:
         out: list[Value] = []
+        folded = self._folded
         for binding in bindings:
-            out.extend(self._fold(binding, depth))
+            # the remembered values inline: members of generated tables are folded thousands of times
+            cached = folded.get(binding.target)
+            out.extend(cached if cached is not None else self._fold(binding, depth))
             if len(out) >= MAX_VARIANTS:
                 break
         return out[:MAX_VARIANTS]

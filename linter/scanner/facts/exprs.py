@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from linter.scanner.lexer import PLACEHOLDER, Token
 
@@ -455,20 +456,24 @@ class Reader:
         return UNKNOWN
 
     # -- key/value pairs -------------------------------------------------------------------
+    @cached_property
+    def _key_candidates(self) -> dict[str, list[int]]:
+        """Indexes of the string and name tokens, by text: what ``pairs`` may take for a key."""
+        found: dict[str, list[int]] = {}
+        for k, token in enumerate(self.tokens):
+            if token.kind in ("str", "name"):
+                found.setdefault(token.value, []).append(k)
+        return found
+
     def pairs(self, is_key: Callable[[str], bool], assignments: bool = False) -> list[Pair]:
         """Every key/value pair whose key passes ``is_key``. With ``assignments``, plain
         ``name = value`` assignments count too (for variables such as CLIENT_SECRET)."""
         tokens = self.tokens
         found: list[Pair] = []
-        verdicts: dict[str, bool] = {}  # is_key asked once per distinct text: names recur
-        for k, token in enumerate(tokens):
-            if token.kind not in ("str", "name"):
-                continue
-            key = verdicts.get(token.value)
-            if key is None:
-                key = verdicts[token.value] = bool(is_key(token.value))
-            if not key:
-                continue
+        # is_key asked once per distinct text (names recur); only the passing texts' tokens visited
+        keys = sorted(k for text, at in self._key_candidates.items() if is_key(text) for k in at)
+        for k in keys:
+            token = tokens[k]
             value_at = self._value_after_key(k, assignments)
             if value_at is None:
                 continue
