@@ -148,10 +148,7 @@ class FileDetector:
             self._bases(anchor)
         interesting = self._interesting_bindings(anchors)
         targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
-        base_like: dict[str, bool] = {}  # name -> whether it has a base word (names recur)
-        references = [i for i, (kind, value) in enumerate(zip(code.kinds, code.values))
-                      if kind == "name" and i not in targets and
-                      (norm(value) in interesting or _joins_base(code, i, base_like))]
+        references = self._references(targets, interesting)
         reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
         for anchor in reference_anchors:
             self._bases(anchor)
@@ -164,6 +161,22 @@ class FileDetector:
         self._helper_arguments()
         self._resolve_in_file()
         return self._report()
+
+    def _references(self, targets: set[int], interesting: set[str]) -> list[int]:
+        """Names, other than binding targets, that are interesting or a base-like name joined to
+        something. Decided once per distinct name (names recur); only base-like ones need a look
+        at their surroundings."""
+        code = self.code
+        verdicts: dict[str, bool | None] = {}  # name -> a reference, never one, or None: if joined
+        found = []
+        for i in [k for k, kind in enumerate(code.kinds) if kind == "name"]:
+            value = code.values[i]
+            if value not in verdicts:
+                verdicts[value] = True if norm(value) in interesting else None if _base_like(value) else False
+            verdict = verdicts[value]
+            if i not in targets and (verdict or verdict is None and _joined(code, i)):
+                found.append(i)
+        return found
 
     # -- strings that are never URLs ---------------------------------------------------------------
     def _skipped_strings(self) -> set[int]:
@@ -1028,17 +1041,15 @@ _PRIMITIVE_TYPES = frozenset({"string", "str", "int", "integer", "long", "bool",
 _BASE_WORDS = ("url", "uri", "base", "host", "fortnox", "endpoint", "api", "root")
 
 
-def _joins_base(code: Code, i: int, base_like: dict[str, bool]) -> bool:
-    """A base-like name joined to something: BASE_URL + path, $this->apiUrl . $endpoint."""
-    value = code.value(i)
-    like = base_like.get(value)
-    if like is None:
-        lowered = value.lower()
-        like = base_like[value] = any(word in lowered for word in _BASE_WORDS)
-    if not like:
-        return False
-    end = code.chain_end(i)
-    return code.op(end + 1) in code.concat_ops
+def _base_like(name: str) -> bool:
+    """A name with a base word in it: BASE_URL, apiUrl, fortnoxHost."""
+    lowered = name.lower()
+    return any(word in lowered for word in _BASE_WORDS)
+
+
+def _joined(code: Code, i: int) -> bool:
+    """The chain starting at name ``i`` is joined to something: BASE_URL + path, $this->apiUrl . $endpoint."""
+    return code.op(code.chain_end(i) + 1) in code.concat_ops
 
 
 def _is_docstring(code: Code, i: int) -> bool:

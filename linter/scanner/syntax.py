@@ -3,6 +3,7 @@ calls and their arguments. Language-neutral on purpose; it never needs a full pa
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -43,6 +44,24 @@ class Call:
         return self.names[-1] if self.names else ""
 
 
+def _newline_before(text: str, offsets: list[int], ends: list[int]) -> list[bool]:
+    """For each token, whether a line break lies between it and the token before (or the start).
+    Visits the line breaks, not the tokens: a file has several times fewer."""
+    n = len(offsets)
+    found = [False] * n
+    at = text.find("\n")
+    while at >= 0:
+        k = bisect.bisect_right(offsets, at)  # the first token after this line break
+        if k >= n:
+            break
+        if k and ends[k - 1] > at:  # inside token k - 1 (a multi-line string), not before token k
+            at = text.find("\n", at + 1)
+            continue
+        found[k] = True
+        at = text.find("\n", offsets[k])  # later breaks before token k change nothing
+    return found
+
+
 class Code:
     """One file's tokens with bracket partners, operators and line breaks precomputed."""
 
@@ -58,9 +77,7 @@ class Code:
         self.ends: list[int] = list(map(_END, tokens))
         self.partner = [-1] * n
         self.parent = [-1] * n  # innermost enclosing opener
-        find = text.find
-        self.newline_before = [find("\n", previous_end, offset) >= 0
-                               for previous_end, offset in zip([0] + self.ends[:-1], self.offsets)]
+        self.newline_before = _newline_before(text, self.offsets, self.ends)
         # PHP joins strings with "." and reaches members with "->"; Elixir joins with "<>"
         self.member_seps = MEMBER_SEPARATORS - {"."} if language == "php" else MEMBER_SEPARATORS
         self.concat_ops = {"php": {"."}, "elixir": {"<>"}}.get(language or "", {"+"})
@@ -95,9 +112,7 @@ class Code:
     def _operators(self) -> list[str]:
         values, kinds, offsets, ends, n = self.values, self.kinds, self.offsets, self.ends, self.n
         ops = [""] * n
-        for i, kind in enumerate(kinds):
-            if kind != "punct":
-                continue
+        for i in [k for k, kind in enumerate(kinds) if kind == "punct"]:
             nxt = i + 1
             if len(values[i]) == 1 and not (nxt < n and kinds[nxt] == "punct" and offsets[nxt] == ends[i]):
                 ops[i] = values[i]  # a lone character: no longer operator starts here

@@ -16,7 +16,8 @@ from fnx_strategies import FAST, source_text
 from linter.catalog import load_catalog
 from linter.scanner.extract import PREFILTER, language_of, scan_text
 from linter.scanner.files import decode
-from linter.scanner.lexer import EXTENSIONS, LANGUAGES
+from linter.scanner.lexer import EXTENSIONS, LANGUAGES, tokenize
+from linter.scanner.syntax import Code
 from linter.scanner.bytefilter import byte_prefilter
 from linter.scanner.uses import FileScan
 from linter.scanner.work import FAST_PREFILTER, WorkContext, scan_path
@@ -118,3 +119,13 @@ def test_reading_a_file_gives_exactly_what_decoding_and_scanning_its_text_gives(
     assert outcome.reason == reason
     if text is not None:
         assert outcome.scan.to_json() == scan_text(text, "f" + extension, language_of(Path(path)), CATALOG).to_json()
+
+
+@FAST
+@given(source_text, st.sampled_from(sorted(LANGUAGES)))
+def test_line_breaks_before_tokens_are_found_from_the_breaks_as_from_the_gaps(text, language):
+    # Code visits the line breaks, not the tokens; the answer is the gap-by-gap one.
+    tokens = tokenize(text, LANGUAGES[language])
+    code = Code(tokens, text, language)
+    previous_ends = [0] + [t.end for t in tokens[:-1]]
+    assert code.newline_before == ["\n" in text[end:t.offset] for end, t in zip(previous_ends, tokens)]
