@@ -36,8 +36,9 @@ def load_sdks() -> tuple[Sdk, ...]:
 
     # libyaml when present, as for the catalog and rules: the same safe loader, six times faster,
     # and every process that lexes a file pays for this table once
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load((data_dir() / "sdk.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+    # (the loader written in the call, as elsewhere: the security test reads it there)
+    raw = yaml.load((data_dir() / "sdk.yaml").read_text(encoding="utf-8"),
+                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     sdks = []
     for entry in raw.get("sdks", []):
         names: dict[str, str] = {}
