@@ -5,7 +5,8 @@ than reading the files: one case-insensitive branch alone (``client.?secret|acce
 scans at about 35 MB/s. This module splits the pattern's top-level alternatives and tests each
 on the raw bytes the cheapest way that is still safe:
 
-* a literal (``/3/``, ``BASE_URL``): ``bytes.__contains__``;
+* a literal (``/3/``, ``BASE_URL``): ``bytes.__contains__``; literals that differ only in case
+  (``BASE_URL``, ``base_url``) first as one search of the lower-cased bytes, when those are made;
 * a case-insensitive group of literals, optionally joined by ``.?`` (``(?i:client.?secret|...)``):
   every piece must occur in the lower-cased bytes;
 * anything else made of ASCII literals, groups, quantifiers, positive character classes and
@@ -175,6 +176,19 @@ def _by_leading_character(exact: list[bytes], rest: list[str]) -> tuple[list[byt
     return literals, alone + joined
 
 
+def _case_variants(exact: list[bytes]) -> tuple[list[bytes], list[tuple[bytes, list[bytes]]]]:
+    """ASCII literals that differ only in case (``BASE_URL``, ``base_url``) as one search of the
+    lower-cased bytes, then the variants only where it is found: every variant that occurs leaves
+    its lower-case form in the lower-cased bytes, so this never says no where they say yes."""
+    groups: dict[bytes, list[bytes]] = {}
+    for literal in exact:
+        if literal.isascii():
+            groups.setdefault(literal.lower(), []).append(literal)
+    shared = [(lowered, variants) for lowered, variants in groups.items() if len(variants) > 1]
+    grouped = {literal for _, variants in shared for literal in variants}
+    return [literal for literal in exact if literal not in grouped], shared
+
+
 def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
     """A test on UTF-8 bytes that is True whenever ``regex.search`` on their text can match,
     or None when the pattern is not something this can mirror safely."""
@@ -202,6 +216,8 @@ def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
     # One expression per leading character: joined into one alternation they lose the engine's
     # skip-ahead to each branch's first character, and run about twice as slowly.
     exact, rest = _by_leading_character(exact, rest)
+    # the lower-cased bytes are made anyway when there are caseless pieces
+    exact, shared = _case_variants(exact) if folded else (exact, [])
     others = [re.compile(b.encode("ascii")) for b in rest]
 
     def test(data: bytes) -> bool:
@@ -210,6 +226,8 @@ def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
         if folded:
             lowered = data.lower()  # ASCII-only lower-casing: exactly what bytes can tell us
             if any(all(piece in lowered for piece in alternative) for alternative in folded):
+                return True
+            if any(low in lowered and any(v in data for v in variants) for low, variants in shared):
                 return True
             if folds and not data.isascii() and any(b in data for b in _FOLDING_UTF8):
                 return True

@@ -100,6 +100,17 @@ def test_byte_prefilter_matches_re_when_branches_share_a_first_character(literal
     assert test(text.encode("utf-8")) == (regex.search(text) is not None)
 
 
+@FAST
+@given(st.lists(st.text(alphabet="abAB_", min_size=1, max_size=3), min_size=1, max_size=4),
+       st.text(alphabet="abAB_zZq\u0131 ", max_size=30))
+def test_byte_prefilter_matches_re_for_literals_differing_only_in_case(literals, text):
+    # Case variants are looked for in the lower-cased bytes made for the caseless group first.
+    regex = re.compile("|".join(re.escape(lit) for lit in literals) + "|(?i:zzq)")
+    test = byte_prefilter(regex)
+    assert test is not None
+    assert test(text.encode("utf-8")) == (regex.search(text) is not None)
+
+
 def encodings(text: str) -> st.SearchStrategy[bytes]:
     return st.sampled_from([text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"),
                             text.encode("utf-16"), text.encode("utf-16-le"), text.encode("utf-32"),
