@@ -183,9 +183,7 @@ class FileDetector:
         code = self.code
         skip: set[int] = set()
         n = len(code.tokens)
-        for i, tok in enumerate(code.tokens):
-            if tok.kind != "str":
-                continue
+        for i in [k for k, kind in enumerate(code.kinds) if kind == "str"]:
             prev, nxt = code.value(i - 1), code.value(i + 1)
             if code.op(i + 1) in (":", "=>") and code.value(i + 1) != "::" and (
                     code.value(i - 1) in ("{", ",", "(", "[") or code.newline_before[i]):
