@@ -16,7 +16,7 @@ from linter.errors import LintError
 from linter.finding import Finding
 from linter.manifest import Manifest, find_manifest, load_manifest, parse_manifest
 from linter.ruledefs import RuleDef, load_rules
-from linter.scanner import ScanResult, scan, scan_alone
+from linter.scanner import Buffered, ScanResult, scan, scan_alone
 from linter.scanner.files import display_path
 
 if TYPE_CHECKING:
@@ -131,15 +131,15 @@ def lint(request: LintRequest) -> LintResult:
                                                   manifest.root if manifest else None)
     include_tests = request.include_tests or bool(
         manifest and manifest.valid and manifest.get("include_tests", False) is True)
-    scanned = None
+    scanned: ScanResult | Buffered | None = None
     lone = _lone_buffer(request, targets, overrides, absolute)
     if lone is not None and manifest is not None:
         scanned = scan_alone(lone, overrides[lone], manifest.root, catalog, cwd, exclude=patterns,
                              exclude_root=exclude_root, include_tests=include_tests, cache=scan_cache)
-    if scanned is None:
+    if not isinstance(scanned, ScanResult):  # the buffer needs its project (its own scan is reused)
         scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root,
                        overrides=overrides, on_file=request.on_file, include_tests=include_tests,
-                       cache=scan_cache, jobs=request.jobs)
+                       cache=scan_cache, jobs=request.jobs, buffered={lone: scanned} if scanned else None)
 
     found, key = None, None
     if scan_cache is not None:  # what the checks found, when exactly these inputs were checked before

@@ -203,3 +203,17 @@ def test_every_file_alone_has_the_findings_it_has_in_its_project(tmp_path: Path,
         assert result.findings == [f for f in whole if f.path == shown], shown
     # Both ways were taken: 36 of the 116 files stand alone, 4 of them with findings.
     assert (alone, alone_with_findings) == (36, 4)
+
+
+def test_a_buffer_that_needs_its_project_is_lexed_once(proj: Path, monkeypatch: pytest.MonkeyPatch):
+    from linter.scanner import extract
+
+    (proj / "config.py").write_text('BASE_URL = "https://api.fortnox.se/3"\n')
+    buffer = "from config import BASE_URL\nrequests.post(BASE_URL + '/orders', json={})\n"
+    lexed: list[str] = []
+    real = extract.scan_text
+    monkeypatch.setattr(extract, "scan_text", lambda text, display, *rest: lexed.append(display) or
+                        real(text, display, *rest))
+    result = lint(stdin_request(LintRequest(cache=False), Path("app.py"), buffer.encode()))
+    assert [(f.rule, f.line) for f in result.findings] == [("missing-scope", 2)]
+    assert lexed.count("app.py") == 1  # tried alone, then reused within the project

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.scanner.files import Skipped, SourceFile, display_path, read_text, walk, walk_reaches
 from linter.scanner.uses import EndpointUse, Fact, FileScan
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # The lexer, detectors and fact extractors (linter.scanner.extract, .work, .project) are imported
 # on first need: a warm run whose files are all unchanged needs none of them.
 
-__all__ = ["EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_alone", "scan_file"]
+__all__ = ["Buffered", "EndpointUse", "Fact", "FileScan", "ScanResult", "scan", "scan_alone", "scan_file"]
 
 
 @dataclass
@@ -43,8 +43,10 @@ def scan_file(source: SourceFile, catalog: Catalog, text: str | None = None) -> 
 def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
          exclude_root: Path | None = None, overrides: dict[Path, str] | None = None,
          include_tests: bool = False, on_file: Callable[[str], None] | None = None,
-         cache: ScanCache | None = None, jobs: int = 0) -> ScanResult:
-    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files;
+         cache: ScanCache | None = None, jobs: int = 0, buffered: dict[Path, Buffered] | None = None
+         ) -> ScanResult:
+    """Scan every file below ``paths``. ``overrides`` supplies unsaved text for some files, and
+    ``buffered`` what some of those were already found to hold (see scan_alone);
     ``on_file`` is told each file's display path as it is done (the progress counter).
 
     Test code is skipped unless ``include_tests``. After the per-file scans, calls whose base URL
@@ -54,6 +56,7 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
     """
     result = ScanResult()
     by_name = {os.fspath(path): text for path, text in (overrides or {}).items()}  # no Path per file
+    known = {os.fspath(path): done for path, done in (buffered or {}).items()}
     cache = cache if cache is not None and cache.enabled else None
     from linter.cache import no_gc
 
@@ -70,7 +73,7 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
             for i, source in enumerate(files):
                 text = by_name.get(source.fspath)
                 if text is not None:
-                    outcomes[i], scans[i] = _buffer(source, text, catalog, cache)
+                    outcomes[i], scans[i] = known.get(source.fspath) or _buffer(source, text, catalog, cache)
                     exact = exact and outcomes[i] is not None
                     buffers[i] = text
         if cache is not None:
@@ -96,11 +99,19 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
     return result
 
 
+class Buffered(NamedTuple):
+    """What one buffer holds on its own: its outcome (as in scan) and its result."""
+
+    outcome: str | None
+    scan: FileScan
+
+
 def scan_alone(path: Path, text: str, root: Path, catalog: Catalog, cwd: Path, exclude: Iterable[str] = (),
                exclude_root: Path | None = None, include_tests: bool = False,
-               cache: ScanCache | None = None) -> ScanResult | None:
+               cache: ScanCache | None = None) -> ScanResult | Buffered:
     """The scan of one buffer, the file ``path`` of the project below ``root``, without the rest of
-    the project; None when the rest could change what is found in it.
+    the project; or, when the rest could change what is found in it, the buffer's own result,
+    for ``scan(..., buffered=...)`` not to scan it again.
 
     Other files matter to a file only through its facts: a relative path that needs a base URL
     set elsewhere, an authorization request whose scopes are compared with every call, and so on
@@ -119,7 +130,7 @@ def scan_alone(path: Path, text: str, root: Path, catalog: Catalog, cwd: Path, e
         if cache is not None:
             cache.save()
     if scanned.facts:
-        return None
+        return Buffered(outcome, scanned)
     if cache is not None and outcome is not None:  # keys the findings, as for a one-file project
         cache.scan_key = cache.memo_key([(source.display, outcome)])
     return ScanResult(uses=sorted(scanned.uses), files=[source])
