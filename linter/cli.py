@@ -17,6 +17,7 @@ from linter.formatters import FORMATTERS
 from linter.outputs import Output, plan
 from linter.runner import EXIT_ERROR, run, run_auth_url, run_fix, run_init, run_scopes, run_write_baseline
 from linter.terminal import color_enabled, is_tty
+from linter.wording import counted
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 _INCLUDE_TESTS = click.option("--include-tests", is_flag=True,
@@ -238,7 +239,7 @@ def lock(path: Path | None, manifest: Path | None) -> None:
     except LintError as exc:
         click.echo(f"fortnox-lint: error: {clean(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"wrote {written}: {len(scopes)} authorized scope{'s' if len(scopes) != 1 else ''} "
+    click.echo(f"wrote {written}: {counted(len(scopes), 'authorized scope')} "
                f"({', '.join(scopes) or 'none'})")
 
 

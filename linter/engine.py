@@ -18,6 +18,7 @@ from linter.manifest import Manifest, find_manifest, load_manifest, parse_manife
 from linter.ruledefs import RuleDef, load_rules
 from linter.scanner import Buffered, ScanResult, scan, scan_alone
 from linter.scanner.files import display_path
+from linter.wording import counted
 
 if TYPE_CHECKING:
     from linter.cache import ScanCache
@@ -167,7 +168,7 @@ def lint(request: LintRequest) -> LintResult:
 
         result.findings, hidden, stale = baselines.apply(findings, request.baseline, cwd, overrides)
         if hidden:
-            result.notices.append(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the "
+            result.notices.append(f"{counted(hidden, 'finding')} hidden by the "
                                   f"baseline {request.baseline}")
         if stale:
             result.notices.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "

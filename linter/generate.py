@@ -11,6 +11,7 @@ from linter.engine import LintResult
 from linter.errors import LintError
 from linter.manifest import Manifest
 from linter.suggest import hint
+from linter.wording import counted
 
 AUTH_ENDPOINT = "https://apps.fortnox.se/oauth-v1/auth"
 CLIENT_ID_PLACEHOLDER = "{client_id}"
@@ -26,7 +27,7 @@ def manifest_text(result: LintResult, document: dict) -> str:
     files = len(result.scan.files)
     lines = [
         "# fortnox.yaml: this integration's Fortnox app, as registered in the Fortnox Developer Portal.",
-        f"# Written by `fortnox-lint init` from the code ({files} file{'s' if files != 1 else ''} scanned).",
+        f"# Written by `fortnox-lint init` from the code ({counted(files, 'file')} scanned).",
         "# These are the least-privilege scopes the code calls: tick exactly these for the app,",
         "# then keep code and manifest in step with `fortnox-lint check`.",
     ]
@@ -70,7 +71,7 @@ def _why(result: LintResult, catalog: Catalog, scope_id: str) -> str:
         sites = [u for u in result.scan.uses if scope_id in ctx.module_scopes(u)]
         modules = [m.name.lower() for u in sites[:1] for m, _ in catalog.module_scopes(u.template or u.endpoint)]
         module = f" for the {modules[0]} module" if modules else ""
-    text = f"{scope.name}: {len(sites)} call site{'s' if len(sites) != 1 else ''}{module}"
+    text = f"{scope.name}: {counted(len(sites), 'call site')}{module}"
     if sites:
         text += f", first {sites[0].path}:{sites[0].line}"
     if sites and all(u.confidence == "low" for u in sites):

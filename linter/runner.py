@@ -24,6 +24,7 @@ from linter.outputs import Output, write_atomic
 from linter.scanner.files import read_text
 from linter.redact import mask_secrets
 from linter.terminal import Progress, is_tty
+from linter.wording import counted
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 NEEDS_SOURCES = frozenset({"full", "sarif", "gitlab"})  # formats that show or hash source lines
@@ -138,8 +139,7 @@ def run_scopes(request: LintRequest, fmt: str, out: TextIO, err: TextIO, explain
 def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
     catalog = result.catalog
     if not document["scopes"]:
-        scanned = len(result.scan.files)
-        return f"No Fortnox endpoint calls found ({scanned} file{'s' if scanned != 1 else ''} scanned).\n"
+        return f"No Fortnox endpoint calls found ({counted(len(result.scan.files), 'file')} scanned).\n"
     lines = ["Scopes the code needs (least privilege):"]
     by_scope: dict[str, list] = {}
     via_module: dict[str, str] = {}  # scope -> the module that needs it, when no call needs it directly
@@ -157,7 +157,7 @@ def _scopes_text(result: LintResult, document: dict, explain: bool) -> str:
         scope = catalog.scopes[scope_id]
         sites = by_scope.get(scope_id, [])
         lines.append(f"  {scope_id:<{width}}  {scope.name:<22} licence: {scope.licence_text():<34} "
-                     f"{len(sites)} call site{'s' if len(sites) != 1 else ''}"
+                     f"{counted(len(sites), 'call site')}"
                      + (f" (the {via_module[scope_id]} module needs it)" if scope_id in via_module else ""))
         if explain:
             for use in sites:
@@ -187,7 +187,7 @@ def run_write_baseline(request: LintRequest, baseline: Path, err: TextIO) -> int
     except LintError as exc:
         err.write(f"fortnox-lint: error: {clean(str(exc))}\n")
         return EXIT_ERROR
-    err.write(f"fortnox-lint: wrote {baseline} ({count} finding{'s' if count != 1 else ''})\n")
+    err.write(f"fortnox-lint: wrote {baseline} ({counted(count, 'finding')})\n")
     return EXIT_CLEAN
 
 
@@ -240,7 +240,7 @@ def run_init(request: LintRequest, target: Path, force: bool, out: TextIO, err: 
     if not scopes:
         out.write(f"Wrote {target} requesting no scopes: no Fortnox API calls were found.\n")
         return EXIT_CLEAN
-    out.write(f"Wrote {target} requesting {len(scopes)} scope{'s' if len(scopes) != 1 else ''}: "
+    out.write(f"Wrote {target} requesting {counted(len(scopes), 'scope')}: "
               f"{', '.join(scopes)}. Tick exactly these for the app in the Fortnox Developer Portal.\n")
     return EXIT_CLEAN
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from linter.finding import Finding
 from linter.ruledefs import RuleDef
+from linter.wording import counted
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,14 @@ class Report:
 
 def summary_line(report: Report) -> str:
     if not report.findings:
-        scanned = report.files_scanned
-        return f"All checks passed ({scanned} file{'s' if scanned != 1 else ''} scanned)."
+        return f"All checks passed ({counted(report.files_scanned, 'file')} scanned)."
     counts = report.counts()
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+    parts = [f"{counted(counts[s], s)}"
              for s in ("error", "warning", "info") if counts[s]]
     files = len({f.path for f in report.findings})
     total = len(report.findings)
-    return (f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
-            f"in {files} file{'s' if files != 1 else ''}.")
+    return (f"Found {counted(total, 'problem')} ({', '.join(parts)}) "
+            f"in {counted(files, 'file')}.")
 
 
 # C0 controls but tab, DEL, C1 controls, bidi overrides/isolates, lone surrogates, non-characters.

@@ -6,6 +6,7 @@ import re
 from itertools import groupby
 
 from linter.formatters.base import Report, clean, one_line, summary_line
+from linter.wording import counted
 
 MAX_LISTED = 200  # a job summary is capped at 1 MiB; the rest is in the other reports
 _SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
@@ -42,5 +43,5 @@ def render(report: Report) -> str:
                 out.append(f"  - Fix: {md(one_line(f.fix))}")
     hidden = len(report.findings) - len(listed)
     if hidden:
-        out += ["", f"…and {hidden} more finding{'s' if hidden != 1 else ''} not listed here."]
+        out += ["", f"…and {counted(hidden, 'more finding')} not listed here."]
     return "\n".join(out) + "\n"
