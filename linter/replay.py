@@ -48,6 +48,10 @@ def state(path: str, follow: bool = True) -> State | None:
         st = os.stat(path) if follow else os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
+    return _state_of(st, path)
+
+
+def _state_of(st: os.stat_result, path: str) -> State:
     if stat.S_ISDIR(st.st_mode):
         return ("d",)
     if stat.S_ISLNK(st.st_mode):
@@ -267,17 +271,11 @@ class Recording:
         where = os.path.abspath(os.fsdecode(path))
         if where.startswith(self.ignored):
             return
-        seen: State | None = None
-        if result is not None:
-            if stat.S_ISDIR(result.st_mode):
-                seen = ("d",)
-            elif stat.S_ISLNK(result.st_mode):
-                try:
-                    seen = ("l", os.readlink(where))
-                except OSError:
-                    self.spoiled = True
-            else:
-                seen = ("f", result.st_size, result.st_mtime_ns, result.st_ino, result.st_ctime_ns)
+        try:
+            seen = None if result is None else _state_of(result, where)
+        except OSError:  # a link that could not be read
+            self.spoiled = True
+            return
         self.seen.setdefault((where, follow), seen)
 
     def audit(self, event: str, args: tuple) -> None:

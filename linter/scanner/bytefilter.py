@@ -112,6 +112,7 @@ def _byte_safe(branch: str) -> bool:
 
 
 MAX_SPLIT_CLASS = 4  # each expression is one more pass over the bytes
+_REPEATS = ("*", "+", "?", "{")  # what repeats the atom before it
 
 
 def _by_first_character(branch: str) -> list[str]:
@@ -133,7 +134,7 @@ def _by_first_character(branch: str) -> list[str]:
             return [branch]  # ranges and nested sets are not worth reading here
         members.append(ch)
         i += 1
-    if i >= len(branch) or len(members) > MAX_SPLIT_CLASS or branch[i + 1:i + 2] in ("*", "+", "?", "{"):
+    if i >= len(branch) or len(members) > MAX_SPLIT_CLASS or branch[i + 1:i + 2] in _REPEATS:
         return [branch]  # unclosed, long, or repeated: [ab]{2} is not a{2} or b{2}
     return [re.escape(ch) + branch[i + 1:] for ch in dict.fromkeys(members)]
 
@@ -149,7 +150,7 @@ def _leading(branch: str) -> tuple[str, str] | None:
         first, rest = branch[0], branch[1:]
     else:
         return None
-    return None if rest.startswith(("*", "+", "?", "{")) else (first, rest)
+    return None if rest.startswith(_REPEATS) else (first, rest)
 
 
 def _by_leading_character(exact: list[bytes], rest: list[str]) -> tuple[list[bytes], list[str]]:
