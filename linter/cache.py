@@ -42,7 +42,7 @@ from linter.scanner.files import Signature, signature_of
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 CACHE_DIR_NAME = ".fortnox-lint-cache"
-FORMAT = "2"  # 2: results, memo and findings in their own files
+FORMAT = "3"  # 2: results, memo and findings in their own files; 3: content keys of turned-away files
 RACY_NS = 2_000_000_000  # mtimes this close to the run's start are not trusted
 KEEP_FILES = 8  # scan-*/catalog-* files kept per kind; older ones are stale versions or projects
 MAX_VALIDATIONS = 64
@@ -326,8 +326,11 @@ class ScanCache:
     Three files, so that a warm run reads only what it needs:
 
     * ``scan-<id>.json``: the stat index, ``files`` entries ``[size, mtime_ns, inode, ctime_ns,
-      outcome]`` where outcome is ``""`` (nothing found, never got past the prefilter),
-      ``"k:<content key>"`` or ``"s:<skip reason>"``; ``memos``, the keys of the whole scans held in
+      outcome, content]`` where outcome is ``""`` (nothing found, never got past the prefilter),
+      ``"k:<content key>"`` or ``"s:<skip reason>"``, and content is the content key of a file
+      the prefilter turned away (else ``""``). A file whose stat no longer matches (a fresh clone
+      with a restored cache: new inodes and ctimes) is read and keyed again, and a known key
+      settles it without the prefilter or the lexer; ``memos``, the keys of the whole scans held in
       the memo file; ``findings``, what the checks found, by a key of everything they read
       (``findings_key``).
     * ``memo-<hash>.json``: one whole scan (resolved uses and facts) each, by a hash of every
@@ -401,6 +404,16 @@ class ScanCache:
     def known_keys(self) -> frozenset[str]:
         return frozenset(self.results)
 
+    @property
+    def has_index(self) -> bool:
+        """An index was read: this cache outlives runs, so keying every file read pays off."""
+        return bool(self.files)
+
+    def rejected_keys(self) -> frozenset[str]:
+        """Content keys of files the prefilter turned away: the same bytes at the same path are
+        turned away again, so they need not be tested again."""
+        return frozenset(e[5] for e in self.files.values() if _valid_entry(e) and not e[4] and e[5])
+
     def lookup_many(self, files: list[Any], outcomes: list[str | None], skip: Container[int]) -> list[int]:
         """The recorded outcome of each of ``files`` (SourceFiles, but those in ``skip``) whose stat
         matches the index, into ``outcomes``; returns the indexes of the others, which must be read.
@@ -411,7 +424,7 @@ class ScanCache:
                 continue
             display = source.display
             entry = index.get(display)
-            if type(entry) is not list or len(entry) != 5 or type(entry[4]) is not str:
+            if type(entry) is not list or len(entry) != 6 or type(entry[4]) is not str:
                 todo.append(i)
                 continue
             try:
@@ -446,9 +459,10 @@ class ScanCache:
             self.new_results = True
 
     def record(self, display: str, scan: FileScan, reason: str | None, signature: Signature | None,
-               key: str | None) -> str:
-        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned).
-        Returns the file's outcome (as stored in the index)."""
+               key: str | None, content: str | None = None) -> str:
+        """Remember what reading a file gave; ``scan`` is that result (None reason = scanned) and
+        ``content`` the content key of a file the prefilter turned away. Returns the file's
+        outcome (as stored in the index)."""
         if key is not None:
             self.remember(key, scan)
         outcome = outcome_of(reason, key)
@@ -456,7 +470,7 @@ class ScanCache:
             if self.files.pop(display, None) is not None:  # do not trust the stat of a file that may
                 self.dirty = True  # still change
             return outcome
-        entry = [*signature, outcome]
+        entry = [*signature, outcome, "" if key or reason else content or ""]
         self.seen[display] = entry
         if self.files.get(display) != entry:
             self.dirty = True
@@ -578,4 +592,4 @@ def _row(item: Any, names: tuple[str, ...]) -> list:
 
 def _valid_entry(entry: Any) -> bool:
     # The four stat numbers need no check: lookup compares them with real ones for equality.
-    return type(entry) is list and len(entry) == 5 and type(entry[4]) is str
+    return type(entry) is list and len(entry) == 6 and type(entry[4]) is str and type(entry[5]) is str

@@ -269,7 +269,8 @@ def _scan_todo(files: list[SourceFile], todo: list[int], outcomes: list[str | No
     from linter.scanner.work import WorkContext, scan_all
 
     done = None if on_file is None else (lambda k: on_file(files[todo[k]].display))
-    ctx = WorkContext(catalog, cache.salt if cache else None, cache.known_keys() if cache else frozenset())
+    ctx = WorkContext(catalog, cache.salt, cache.known_keys(), cache.rejected_keys(), cache.has_index) \
+        if cache else WorkContext(catalog)
     found = scan_all([(files[i].fspath, files[i].display) for i in todo], ctx, jobs, done)
     for i, outcome in zip(todo, found):
         scans[i], outcomes[i] = _settle(files[i], outcome, ctx, cache)
@@ -304,7 +305,8 @@ def _settle(source: SourceFile, outcome: Outcome, ctx: WorkContext, cache: ScanC
         outcome = scan_path(source.fspath, source.display, WorkContext(ctx.catalog, ctx.salt))
         scanned = outcome.scan or FileScan()
     if cache is not None:
-        return scanned, cache.record(source.display, scanned, outcome.reason, outcome.signature, outcome.key)
+        return scanned, cache.record(source.display, scanned, outcome.reason, outcome.signature, outcome.key,
+                                     outcome.content)
     from linter.cache import outcome_of
 
     return scanned, outcome_of(outcome.reason, outcome.key)

@@ -15,11 +15,12 @@ def test_quick_benchmark_runs_and_reports_every_scenario(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--tree", str(tmp_path / "tree")],
                           env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr  # also fails when cold, warm and --jobs 1 findings differ,
+    assert done.returncode == 0, done.stderr  # also fails when cold, warm, fresh-clone and --jobs 1 findings differ,
     # or when a replayed single-file check's answer differs from the first's
     print(done.stdout)  # the table, for the CI log
     rows = [line.split(" | ")[0].lstrip("| ") for line in done.stdout.splitlines() if re.match(r"\| \D", line)]
-    expected = ["scenario", "cold full check", "warm re-run (cache)", "cold full check, --jobs 1",
+    expected = ["scenario", "cold full check", "warm re-run (cache)", "fresh clone, cache folder restored (CI)",
+                "cold full check, --jobs 1",
                 "single file standing alone, unchanged (check --stdin-filename, replayed)",
                 "single file standing alone, just saved (check --stdin-filename)",
                 "single file that needs its project, unchanged (check --stdin-filename, warm cache)",

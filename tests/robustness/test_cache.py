@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -106,6 +107,74 @@ def test_a_file_modified_just_now_is_not_trusted_by_its_stat(tmp_path, counted):
     # Read again, but its result comes from the content key: not lexed again.
     assert counted["read"][0] == "invoices.py"
     assert counted["scanned"].count("src/invoices.py") == 1  # the uncached comparison run only
+
+
+def reclone(root: Path, files: dict[str, str]) -> Path:
+    """The project checked out afresh at the same path: every file has a new inode and ctime,
+    so no stat in the index matches, as in CI with the cache folder restored."""
+    shutil.rmtree(root)
+    return make(root, files)
+
+
+@pytest.fixture
+def prefiltered(monkeypatch):
+    """The files the byte prefilter was asked about."""
+    asked: list[bytes] = []
+    real = work.FAST_PREFILTER
+
+    def test(data: bytes) -> bool:
+        asked.append(data)
+        return real(data)
+
+    monkeypatch.setattr(work, "FAST_PREFILTER", test)
+    return asked
+
+
+def test_a_fresh_clone_with_the_cache_restored_settles_files_by_content(tmp_path, counted, prefiltered):
+    root = make(tmp_path / "p", PROJECT)
+    first = outcome(root, tmp_path / "c")
+    reclone(root, PROJECT)
+    assert outcome(root, tmp_path / "c") == first  # keys every file it reads: the cache has an index
+    reclone(root, PROJECT)
+    counted["read"].clear()
+    counted["scanned"].clear()
+    prefiltered.clear()
+    again = outcome(root, tmp_path / "c")
+    assert sorted(counted["read"]) == sorted(["fortnox.yaml", "invoices.py", "customers.ts", "plain.py",
+                                              "api.js", "blob.dat"])  # each read once, to key it
+    assert (counted["scanned"], prefiltered) == ([], [])  # neither lexed nor prefiltered again
+    assert again == first == outcome(root, None)
+    counted["read"].clear()
+    assert outcome(root, tmp_path / "c") == first
+    assert counted["read"] == []  # the index now holds the new stats: a warm run again
+
+
+def test_a_fresh_clone_with_edited_files_scans_just_those(tmp_path, counted, prefiltered):
+    root = make(tmp_path / "p", PROJECT)
+    outcome(root, tmp_path / "c")
+    outcome(reclone(root, PROJECT), tmp_path / "c")
+    edited = dict(PROJECT, **{"src/plain.py": 'u = "https://api.fortnox.se/3/orders"\n',
+                              "src/invoices.py": 'u = "https://api.fortnox.se/3/vouchers"\n'})
+    reclone(root, edited)
+    counted["scanned"].clear()
+    prefiltered.clear()
+    after = outcome(root, tmp_path / "c")
+    assert sorted(counted["scanned"]) == ["src/invoices.py", "src/plain.py"]
+    assert len(prefiltered) == 2  # the two edited files; the rest are settled by their keys
+    assert [u["endpoint"] for u in after[1]] == ["/3/customers/{}", "/3/vouchers", "/3/orders"]
+    assert after == outcome(root, None)
+
+
+def test_files_are_keyed_before_the_prefilter_only_once_the_cache_has_an_index(tmp_path):
+    root = make(tmp_path / "p", PROJECT)
+    outcome(root, tmp_path / "c")  # over an empty cache: keying 100 MB of other code costs time
+    entries = json.loads(scan_file_in(tmp_path / "c").read_text())["files"]
+    assert {d: e[5] for d, e in entries.items()} == dict.fromkeys(PROJECT, "")
+    outcome(reclone(root, PROJECT), tmp_path / "c")
+    entries = json.loads(scan_file_in(tmp_path / "c").read_text())["files"]
+    turned_away = {d for d, e in entries.items() if e[4] == ""}
+    assert turned_away == {"fortnox.yaml", "src/plain.py"}
+    assert all(len(e) == 6 and (e[5] != "") == (d in turned_away) for d, e in entries.items())
 
 
 def scan_file_in(cache_dir: Path) -> Path:
