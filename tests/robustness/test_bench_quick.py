@@ -35,3 +35,20 @@ def test_quick_benchmark_runs_and_reports_every_scenario(tmp_path):
     assert re.search(r"^\| 301 \| [\d.]+ \| [\d,]+ \|$", done.stdout, re.M)  # the scaling table's full size
     assert "- peak memory under 150 MB: " in done.stdout
     assert (tmp_path / "tree" / "fortnox.yaml").exists()
+
+
+def test_rg_floor_skips_the_linter_cache_folder(tmp_path):
+    """rg is the floor for reading what the linter reads; the linter never reads its own cache."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from run import rg_command
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    command = rg_command(["-e", "fortnox"])
+    assert command[:6] == ["rg", "--no-ignore", "--hidden", "--glob", "!.fortnox-lint-cache", "-c"]
+    if shutil.which("rg"):
+        (tmp_path / ".fortnox-lint-cache").mkdir()
+        (tmp_path / ".fortnox-lint-cache" / "results-1.json").write_text('{"fortnox": 1}')
+        (tmp_path / ".hidden.py").write_text("fortnox = 1\n")
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+        assert done.stdout.replace("\\", "/") == "./.hidden.py:1\n"
