@@ -342,14 +342,19 @@ class ScanCache:
     was computed from, so a mismatch is a miss, never a wrong answer.
     """
 
-    def __init__(self, cache: CacheDir, cwd: Path, catalog_digest: str) -> None:
+    def __init__(self, cache: CacheDir, cwd: Path, catalog_digest: str, alone: bool = False) -> None:
         self.cache = cache
+        # An editor's check of a buffer that stands alone has files of its own ("alone-scan-...").
+        # In the project's files it would find nothing it needs, and its save would drop the
+        # index entries of every file it did not read (all of them) and the results they name.
+        self.prefix = "alone-" if alone else ""
         scanner = scanner_digest()
         self.salt = None if scanner is None else digest(FORMAT, __version__, scanner, catalog_digest)
         self.cwd = str(cwd)
         ident = digest(self.salt or '', self.cwd)[:20]
-        self.name = f"scan-{ident}.json"
-        self.results_name = f"results-{ident}.json"
+        self.name = f"{self.prefix}scan-{ident}.json"
+        self.results_name = f"{self.prefix}results-{ident}.json"
+        self.project_results_name = f"results-{ident}.json"
         self.started_ns = time.time_ns()
         self.files: dict[str, list] = {}
         self.memo_keys: list[str] = []  # whole scans in memo files when the index was written
@@ -395,7 +400,7 @@ class ScanCache:
         return self._results
 
     def memo_name(self, key: str) -> str:
-        return f"memo-{digest(self.salt or '', self.cwd, key)[:24]}.json"
+        return f"{self.prefix}memo-{digest(self.salt or '', self.cwd, key)[:24]}.json"
 
     @property
     def enabled(self) -> bool:
@@ -440,8 +445,12 @@ class ScanCache:
             outcomes[i] = entry[4]
         return todo
 
-    def result(self, key: str) -> FileScan | None:
+    def result(self, key: str, unsaved: tuple[str, bytes] | None = None) -> FileScan | None:
+        """The result stored under ``key``. ``unsaved``, (path, bytes) of a buffer checked alone:
+        the project's results are looked in too when the buffer may be what its last check read."""
         data = self.fresh.get(key) or self.results.get(key)
+        if data is None and unsaved is not None and self.prefix and self._project_may_hold(*unsaved):
+            data = self._read_map(self.project_results_name, "results").get(key)
         if not isinstance(data, dict):
             return None
         try:
@@ -450,6 +459,18 @@ class ScanCache:
             return None
         self.used.add(key)
         return scan
+
+    def _project_may_hold(self, path: str, data: bytes) -> bool:
+        """The buffer is the file on disk, unchanged since before the project's results were last
+        written. Else (a file just saved) they cannot hold it, and reading them would only cost time."""
+        try:
+            written = os.stat(self.cache.folder / self.project_results_name).st_mtime_ns
+            if os.stat(path).st_mtime_ns >= written:
+                return False
+            with open(path, "rb") as handle:
+                return handle.read(len(data) + 1) == data
+        except OSError:
+            return False
 
     def remember(self, key: str, scan: FileScan) -> None:
         """Keep a result computed from content (also for unsaved buffers, which have no stat)."""
@@ -549,12 +570,12 @@ class ScanCache:
             if self.cache.write_json(self.results_name, {"salt": self.salt, "cwd": self.cwd,
                                                          "results": {k: v for k, v in results.items()
                                                                      if k in wanted}}):
-                self.cache.prune("results-", self.results_name)
+                self.cache.prune(self.prefix + "results-", self.results_name)
             self.new_results = False
         for key, memo in self.new_memos.items():
             name = self.memo_name(key)
             if self.cache.write_json(name, {"salt": self.salt, "cwd": self.cwd, "key": key, "memo": memo}):
-                self.cache.prune("memo-", name)
+                self.cache.prune(self.prefix + "memo-", name)
                 self.memo_keys = [k for k in self.memo_keys if k != key][-(KEEP_MEMOS - 1):] + [key]
                 self.dirty = True
         self.new_memos = {}
@@ -568,7 +589,7 @@ class ScanCache:
         document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memos": self.memo_keys,
                     "findings": self.found, "checks": self.checks}
         if self.cache.write_json(self.name, document):
-            self.cache.prune("scan-", self.name)
+            self.cache.prune(self.prefix + "scan-", self.name)
         self.dirty = False
 
 

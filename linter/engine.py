@@ -122,7 +122,9 @@ def lint(request: LintRequest) -> LintResult:
         whole_project = True
     rules = load_rules()
     config = load_config(manifest, targets[0] if targets else cwd, cwd, rules)
-    scan_cache = caching.ScanCache(cache, cwd, catalog_digest) if cache and catalog_digest else None
+    lone = _lone_buffer(request, targets, overrides, absolute) if manifest is not None else None
+    scan_cache = caching.ScanCache(cache, cwd, catalog_digest, alone=lone is not None) \
+        if cache and catalog_digest else None
     active = config.active_rules(_check_names(scan_cache), request.select, request.ignore)
     authorized = None  # read before scanning, so that a bad --since fails fast
     if manifest is not None and REAUTHORIZATION_RULE in active:
@@ -133,10 +135,13 @@ def lint(request: LintRequest) -> LintResult:
     include_tests = request.include_tests or bool(
         manifest and manifest.valid and manifest.get("include_tests", False) is True)
     scanned: ScanResult | Buffered | None = None
-    lone = _lone_buffer(request, targets, overrides, absolute)
-    if lone is not None and manifest is not None:
+    if lone is not None:
         scanned = scan_alone(lone, overrides[lone], manifest.root, catalog, cwd, exclude=patterns,
                              exclude_root=exclude_root, include_tests=include_tests, cache=scan_cache)
+        if isinstance(scanned, Buffered) and scan_cache is not None:  # the project's cache from here on
+            scan_cache = caching.ScanCache(cache, cwd, catalog_digest)  # type: ignore[arg-type]
+            if scanned.outcome and scanned.outcome.startswith("k:"):
+                scan_cache.remember(scanned.outcome[2:], scanned.scan)
     if not isinstance(scanned, ScanResult):  # the buffer needs its project (its own scan is reused)
         scanned = scan(roots, catalog, cwd, exclude=patterns, exclude_root=exclude_root,
                        overrides=overrides, on_file=request.on_file, include_tests=include_tests,

@@ -17,6 +17,7 @@ import linter.cache as caching
 import linter.scanner.work as work
 from linter.engine import LintRequest, lint
 from linter.errors import LintError
+from linter.stdin import stdin_request
 from lintrun import REPO, run_cli
 
 OLD_NS = 1_600_000_000 * 10**9  # 2020: well outside the "racily clean" window
@@ -175,6 +176,38 @@ def test_files_are_keyed_before_the_prefilter_only_once_the_cache_has_an_index(t
     turned_away = {d for d, e in entries.items() if e[4] == ""}
     assert turned_away == {"fortnox.yaml", "src/plain.py"}
     assert all(len(e) == 6 and (e[5] != "") == (d in turned_away) for d, e in entries.items())
+
+
+def test_an_editor_check_of_a_buffer_that_stands_alone_leaves_the_project_cache_as_it_was(
+        tmp_path, counted, monkeypatch):
+    files = dict(PROJECT, **{f"gen/m{i}.py": "print('nothing to see')\n" for i in range(1200)})
+    root = make(tmp_path / "p", files)
+    expected = outcome(root, tmp_path / "c")
+    index, results = scan_file_in(tmp_path / "c"), results_file_in(tmp_path / "c")
+    before = (index.read_bytes(), results.read_bytes())
+    read: list[str] = []
+    real_read = caching.CacheDir.read_json
+    monkeypatch.setattr(caching.CacheDir, "read_json", lambda self, name: read.append(name) or real_read(self, name))
+    buffer = 'u = "https://api.fortnox.se/3/vouchers"\n'
+    for text in (buffer, buffer + "# saved again\n"):
+        (root / "src" / "invoices.py").write_text(text)  # the editor saved it, then asks
+        request = stdin_request(LintRequest(cwd=root, cache=True, cache_dir=tmp_path / "c"),
+                                Path("src/invoices.py"), text.encode())
+        alone = lint(request)
+        assert [(f.rule, f.path, f.line) for f in alone.findings] == [("missing-scope", "src/invoices.py", 1)]
+        assert len(alone.scan.files) == 1
+    # Its own files: the project's index and results are untouched (a save of the project's
+    # index by a run that read one file used to drop the other 1,205 files' entries), and not
+    # even read: a file saved after them cannot be in them.
+    assert (index.read_bytes(), results.read_bytes()) == before
+    assert [n for n in read if n in (index.name, results.name)] == []
+    assert len(list((tmp_path / "c").glob("alone-scan-*.json"))) == 1
+    counted["read"].clear()
+    after = outcome(root, tmp_path / "c")
+    assert counted["read"] == ["invoices.py"]  # the project's next check is warm but for the saved file
+    assert [u["endpoint"] for u in after[1]] == ["/3/customers/{}", "/3/vouchers"]
+    assert after == outcome(root, None)
+    assert expected != after
 
 
 def scan_file_in(cache_dir: Path) -> Path:
