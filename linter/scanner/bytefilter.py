@@ -120,23 +120,13 @@ def _by_first_character(branch: str) -> list[str]:
     finds a literal first character with a tight loop, but tests a leading class byte by byte
     through its charset code: the quoted-resource branch runs in half the time split this way.
     Anything but a short class of plain or escaped characters is left as it is."""
-    if not branch.startswith("[") or branch.startswith(("[^", "[]")):
+    members = _class_members(branch)
+    if members is None:
         return [branch]
-    members, i = [], 1
-    while i < len(branch) and branch[i] != "]":
-        ch = branch[i]
-        if ch == "\\":
-            ch = branch[i + 1:i + 2]
-            if not ch or ch.isalnum():
-                return [branch]  # \d, \w ...: a set, not a character
-            i += 1
-        elif ch in "-[":
-            return [branch]  # ranges and nested sets are not worth reading here
-        members.append(ch)
-        i += 1
-    if i >= len(branch) or len(members) > MAX_SPLIT_CLASS or branch[i + 1:i + 2] in _REPEATS:
-        return [branch]  # unclosed, long, or repeated: [ab]{2} is not a{2} or b{2}
-    return [re.escape(ch) + branch[i + 1:] for ch in dict.fromkeys(members)]
+    chars, after = members
+    if len(chars) > MAX_SPLIT_CLASS or branch[after:after + 1] in _REPEATS:
+        return [branch]  # long, or repeated: [ab]{2} is not a{2} or b{2}
+    return [re.escape(ch) + branch[after:] for ch in dict.fromkeys(chars)]
 
 
 def _leading(branch: str) -> tuple[str, str] | None:
@@ -177,17 +167,69 @@ def _by_leading_character(exact: list[bytes], rest: list[str]) -> tuple[list[byt
     return literals, alone + joined
 
 
-def _case_variants(exact: list[bytes]) -> tuple[list[bytes], list[tuple[bytes, list[bytes]]]]:
-    """ASCII literals that differ only in case (``BASE_URL``, ``base_url``) as one search of the
-    lower-cased bytes, then the variants only where it is found: every variant that occurs leaves
-    its lower-case form in the lower-cased bytes, so this never says no where they say yes."""
+def _case_variants(exact: list[bytes]) -> tuple[list[bytes], list[tuple[re.Pattern[bytes], list[bytes]]]]:
+    """ASCII literals whose lower-case forms start with the same character (``BASE_URL``,
+    ``base_url``, ``BaseAddress``) as one search of the lower-cased bytes for any of those forms,
+    then the literals themselves only where it finds one: every literal that occurs leaves its
+    lower-case form in the lower-cased bytes, so this never says no where they say yes. The
+    engine skips ahead to the forms' common prefix ("base"): one pass instead of one per literal."""
     groups: dict[bytes, list[bytes]] = {}
     for literal in exact:
         if literal.isascii():
-            groups.setdefault(literal.lower(), []).append(literal)
-    shared = [(lowered, variants) for lowered, variants in groups.items() if len(variants) > 1]
+            groups.setdefault(literal[:1].lower(), []).append(literal)
+    shared = [(re.compile(b"|".join(re.escape(form) for form in dict.fromkeys(v.lower() for v in variants))),
+               variants) for variants in groups.values() if len(variants) > 1]
     grouped = {literal for _, variants in shared for literal in variants}
     return [literal for literal in exact if literal not in grouped], shared
+
+
+def _split_by_first_character(branches: list[str]) -> list[str]:
+    return [split for branch in branches for split in _by_first_character(branch)]
+
+
+def _loosened(branch: str) -> str:
+    """An expression matching wherever ``branch`` does (and maybe elsewhere), cheaper to search for:
+
+    * without its lookbehinds: an assertion only ever removes matches;
+    * ``[ab]b?rest`` as ``[ab]rest``, when the optional character is one of the leading class's
+      members: where ``a`` ``b`` ``rest`` matches, ``b`` ``rest`` matches one character later.
+      The engine no longer tries ``rest`` twice at every ``//``.
+    """
+    branch = _LOOKBEHIND.sub("", branch)
+    members = _class_members(branch)
+    if members is None:
+        return branch
+    chars, after = members
+    tail = branch[after:]
+    if tail.startswith("\\") and len(tail) > 2 and not tail[1].isalnum():
+        optional, rest = tail[1], tail[2:]
+    elif tail and tail[0] not in _META:
+        optional, rest = tail[0], tail[1:]
+    else:
+        return branch
+    if rest.startswith("?") and not rest.startswith(("?+", "??")) and optional in chars:
+        return branch[:after] + rest[1:]
+    return branch
+
+
+def _class_members(branch: str) -> tuple[list[str], int] | None:
+    """For ``[ab\\-]rest``: (["a", "b", "-"], the offset of ``rest``); None unless ``branch`` starts
+    with a class of plain and escaped characters only (no ranges, sets or negation)."""
+    if not branch.startswith("[") or branch.startswith(("[^", "[]")):
+        return None
+    members, i = [], 1
+    while i < len(branch) and branch[i] != "]":
+        ch = branch[i]
+        if ch == "\\":
+            ch = branch[i + 1:i + 2]
+            if not ch or ch.isalnum():
+                return None  # \d, \w ...: a set, not a character
+            i += 1
+        elif ch in "-[":
+            return None  # ranges and nested sets are not worth reading here
+        members.append(ch)
+        i += 1
+    return (members, i + 1) if i < len(branch) else None
 
 
 def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
@@ -210,16 +252,26 @@ def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
         elif pieces is not None:
             folded.extend([[p.encode() for p in alternative] for alternative in pieces])
         elif not caseless and _byte_safe(branch):
-            rest.extend(_by_first_character(branch))
+            rest.append(branch)
         else:
             return None
     folds = any(_UNICODE_FOLDS & set(b"".join(alt).decode()) for alt in folded)
+    # Rejecting a file means proving that no piece occurs: the longest first, the fastest to
+    # search for and the likeliest to be missing; the others are only looked for when it is found.
+    folded = [sorted(alternative, key=len, reverse=True) for alternative in folded]
     # One expression per leading character: joined into one alternation they lose the engine's
     # skip-ahead to each branch's first character, and run about twice as slowly.
-    exact, rest = _by_leading_character(exact, rest)
+    literals, exprs = _by_leading_character(exact, _split_by_first_character(rest))
+    loose_literals, loose_exprs = _by_leading_character(exact, _split_by_first_character(
+        [_loosened(branch) for branch in rest]))
+    if loose_exprs == exprs or loose_literals != literals:
+        loose_exprs = []  # nothing to loosen (or not the same literals left: keep it simple)
     # the lower-cased bytes are made anyway when there are caseless pieces
-    exact, shared = _case_variants(exact) if folded else (exact, [])
-    others = [re.compile(b.encode("ascii")) for b in rest]
+    exact, shared = _case_variants(literals) if folded else (literals, [])
+    others = [_searcher(expr) for expr in exprs]
+    # The loosened expressions decide alone when none of them matches (almost every file); any
+    # match of the exact ones is a match of theirs, so only then are the exact ones needed.
+    loose = [_searcher(expr) for expr in loose_exprs] or others
 
     def test(data: bytes) -> bool:
         if any(needle in data for needle in exact):
@@ -228,10 +280,29 @@ def byte_prefilter(regex: re.Pattern[str]) -> Test | None:
             lowered = data.lower()  # ASCII-only lower-casing: exactly what bytes can tell us
             if any(all(piece in lowered for piece in alternative) for alternative in folded):
                 return True
-            if any(low in lowered and any(v in data for v in variants) for low, variants in shared):
+            if any(forms.search(lowered) and any(v in data for v in variants) for forms, variants in shared):
                 return True
             if folds and not data.isascii() and any(b in data for b in _FOLDING_UTF8):
                 return True
-        return any(other.search(data) is not None for other in others)
+        if not any(_found(search, lead, data) for search, lead in loose):
+            return False
+        return loose is others or any(_found(search, lead, data) for search, lead in others)
 
     return test
+
+
+Searcher = tuple[Callable[[bytes, int], "re.Match[bytes] | None"], bytes]
+
+
+def _searcher(expr: str) -> Searcher:
+    """A compiled expression's search, and the literal byte it starts with (b"" if none)."""
+    lead = _leading(expr)
+    return re.compile(expr.encode("ascii")).search, lead[0].encode("ascii") if lead else b""
+
+
+def _found(search: Callable[[bytes, int], "re.Match[bytes] | None"], lead: bytes, data: bytes) -> bool:
+    """Whether the expression occurs in ``data``. The search starts at its first character's first
+    occurrence: ``bytes.find`` gets there several times faster than the engine's own skip-ahead, and
+    at once to no for a character the file lacks (lookbehinds still see the bytes before it)."""
+    start = data.find(lead) if lead else 0
+    return start >= 0 and search(data, start) is not None
