@@ -17,7 +17,6 @@ Routes the integration serves itself (``app.get('/customers', ...)``) never coun
 from __future__ import annotations
 
 import bisect
-import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -115,10 +114,10 @@ class FileDetector:
         self._by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
         self._containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
         self._imported = {norm(local) for local, _stem in self.symbols.imports if local}
-        self._lines: list[int] | None = None
         self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
         self._loops: dict[tuple[str, int], set[str]] = {}
-        self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
+        self._names: dict[str, list[int]] | None = None  # normalised name -> its token indexes
+        self._tables: tuple[list[int], dict[int, list[tuple[str, int]]]] | None = None
         # "\n" cannot be part of a match, so no match spans two values
         self.mentions_fortnox = "fortnox" in "\n".join(
             [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
@@ -821,30 +820,45 @@ class FileDetector:
         decl = self.symbols.enclosing(at, "function")
         lo, hi = decl.body if decl else (0, len(self.code.tokens) - 1)
         key = (name, lo)
-        if key not in self._loops:
-            occurrences, tables_on_line = self._name_index()
-            positions = occurrences.get(name, [])
-            first = bisect.bisect_left(positions, lo)
-            last = bisect.bisect_right(positions, hi)
-            token_lines = self._token_lines()
-            lines = {token_lines[k] for k in positions[first:last] if k != at}
-            self._loops[key] = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
-        return self._loops[key]
+        found = self._loops.get(key)
+        if found is None:
+            table_tokens, tables_on_line = self._table_index()
+            if bisect.bisect_left(table_tokens, lo) == bisect.bisect_right(table_tokens, hi):
+                found = set()  # no table named in this function: where ``name`` occurs cannot matter
+            else:
+                positions = self._occurrences().get(name, [])
+                first = bisect.bisect_left(positions, lo)
+                last = bisect.bisect_right(positions, hi)
+                lines = {self._line(k) for k in positions[first:last] if k != at}
+                found = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
+            self._loops[key] = found
+        return found
 
-    def _name_index(self) -> tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]]:
-        """Where each name occurs, and which tables are named on each line: built once per file."""
+    def _table_index(self) -> tuple[list[int], dict[int, list[tuple[str, int]]]]:
+        """The name tokens that name a table, and the tables named on each line: built once per file.
+        Most files have no tables, and then no name's occurrences are ever needed."""
+        if self._tables is None:
+            tables = self._containers | self._imported  # tables from this file or imported
+            table_tokens: list[int] = []
+            tables_on_line: dict[int, list[tuple[str, int]]] = {}
+            if tables:
+                values, kinds = self.code.values, self.code.kinds
+                written = {value for value in set(values) if norm(value) in tables}
+                table_tokens = [k for k, value in enumerate(values) if value in written and kinds[k] == "name"]
+                for k in table_tokens:
+                    key = norm(values[k])
+                    tables_on_line.setdefault(self._line(k), []).append((key, k))
+            self._tables = (table_tokens, tables_on_line)
+        return self._tables
+
+    def _occurrences(self) -> dict[str, list[int]]:
+        """Where each name occurs, normalised: built once per file, when a table is in reach."""
         if self._names is None:
             occurrences: dict[str, list[int]] = {}
-            tables_on_line: dict[int, list[tuple[str, int]]] = {}
-            tables = self._containers | self._imported  # tables from this file or imported
-            token_lines = self._token_lines()
             values = self.code.values
             for k in [k for k, kind in enumerate(self.code.kinds) if kind == "name"]:
-                key = norm(values[k])
-                occurrences.setdefault(key, []).append(k)
-                if key in tables:
-                    tables_on_line.setdefault(token_lines[k], []).append((key, k))
-            self._names = (occurrences, tables_on_line)
+                occurrences.setdefault(norm(values[k]), []).append(k)
+            self._names = occurrences
         return self._names
 
     def _plausible_table(self, name: str) -> bool:
@@ -892,13 +906,8 @@ class FileDetector:
         return {norm(t) for t in found if self._plausible_table(t)}
 
     def _line(self, k: int) -> int:
-        return self._token_lines()[k]
-
-    def _token_lines(self) -> list[int]:
-        """The 1-based line of every token: one C-level bisect per token, made once per file."""
-        if self._lines is None:
-            self._lines = list(map(functools.partial(bisect.bisect_right, self.index.starts), self.code.offsets))
-        return self._lines
+        """The 1-based line of token ``k``."""
+        return bisect.bisect_right(self.index.starts, self.code.offsets[k])
 
     # -- in-file resolution of what the anchors left open ------------------------------------------
     def _resolve_in_file(self) -> None:
