@@ -758,12 +758,16 @@ class FileDetector:
         """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
         fortnox.get(PATHS.invoices) with the table imported from another file."""
         code = self.code
+        # what a callee chain says, decided once per chain: a file calls the same few many times
+        kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
         for opener in code.call_openers():
             call = code.call_at(opener)
             if call is None:
                 continue
-            fortnox = self._fortnox_call(call)
-            if not fortnox and not is_http_call(call.name):
+            if call.names not in kinds:
+                kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
+            fortnox = kinds[call.names]
+            if fortnox is None:
                 continue
             target = self.refs if fortnox else set()
             for first, last in code.arguments(opener):
@@ -776,7 +780,7 @@ class FileDetector:
                             if p.token < 0 and p.names}
                 for names, member in unknowns:
                     target.update(self._piece_refs(names, member, first))
-            if not fortnox:
+            if not fortnox and target:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
@@ -805,6 +809,7 @@ class FileDetector:
         return found
 
     def _fortnox_call(self, call: Call) -> bool:
+        """Whether the call goes through a Fortnox client or helper: decided by its name chain alone."""
         names = call.names
         receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
         if receivers and receivers[-1] in self.client_names:
