@@ -21,7 +21,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from linter.catalog import CONFIDENCE_RANK, Catalog
+from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
 from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
@@ -934,13 +934,17 @@ class FileDetector:
     def _report(self) -> tuple[list[EndpointUse], list[Fact]]:
         uses: list[EndpointUse] = []
         facts: list[Fact] = []
+        matches: dict[str, Endpoint | None] = {}  # a file writes the same few endpoints many times
         for candidate in sorted(self.candidates.values(), key=lambda c: (c.token, c.endpoint)):
             if candidate.route:
                 continue
             line, column = self.index.position(self.code.tokens[candidate.token].offset)
             if candidate.evidence is not None:
-                uses.append(make_use(self.catalog, self.display, line, column, candidate.endpoint,
-                                     candidate.method, candidate.evidence))
+                endpoint = candidate.endpoint
+                if endpoint not in matches:
+                    matches[endpoint] = self.catalog.match(endpoint)
+                uses.append(_matched_use(matches[endpoint], self.display, line, column, endpoint,
+                                         candidate.method, candidate.evidence))
             elif candidate.via or candidate.callees or candidate.binding or candidate.container:
                 facts.append(Fact("relative-call", self.display, line, column, {
                     "endpoint": candidate.endpoint, "method": candidate.method,
@@ -1000,7 +1004,12 @@ class FileDetector:
 # -- helpers ---------------------------------------------------------------------------------------
 def make_use(catalog: Catalog, display: str, line: int, column: int, endpoint: str, method: str | None,
              evidence: Evidence) -> EndpointUse:
-    match = catalog.match(endpoint)
+    return _matched_use(catalog.match(endpoint), display, line, column, endpoint, method, evidence)
+
+
+def _matched_use(match: Endpoint | None, display: str, line: int, column: int, endpoint: str,
+                 method: str | None, evidence: Evidence) -> EndpointUse:
+    """make_use with the catalog's match for ``endpoint`` already found."""
     confidence = evidence.confidence
     why = evidence.why
     if match is not None and CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[confidence]:
