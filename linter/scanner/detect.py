@@ -17,6 +17,7 @@ Routes the integration serves itself (``app.get('/customers', ...)``) never coun
 from __future__ import annotations
 
 import bisect
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -118,9 +119,6 @@ class FileDetector:
         self._loops: dict[tuple[str, int], set[str]] = {}
         self._names: dict[str, list[int]] | None = None  # normalised name -> its token indexes
         self._tables: tuple[list[int], dict[int, list[tuple[str, int]]]] | None = None
-        # "\n" cannot be part of a match, so no match spans two values
-        self.mentions_fortnox = "fortnox" in "\n".join(
-            [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
@@ -131,6 +129,13 @@ class FileDetector:
         self._shapes: dict[str, Shape] = {}  # folded text -> its shape: the same texts recur
         self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}
         self._params: dict[tuple[int, str], set[str]] = {}
+
+    @functools.cached_property
+    def mentions_fortnox(self) -> bool:
+        """A name or string says Fortnox. Asked only of declarative clients, so found on demand."""
+        # "\n" cannot be part of a match, so no match spans two values
+        return "fortnox" in "\n".join(
+            [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
 
     def _classify(self, text: str) -> Shape:
         shape = self._shapes.get(text)
