@@ -233,6 +233,8 @@ class FileDetector:
             if call is None:
                 break
             name = norm(call.name)
+            if name not in _FEEDING_CALLS and call.name not in ("URL", "Uri") and not is_env_call(call.names):
+                break  # no call of this name feeds a URL: its arguments need no counting
             index = code.argument_index(opener, start)
             args = code.arguments(opener)
             whole = any(a == (start, end) for a in args)
@@ -1056,6 +1058,9 @@ _NOT_TABLES = frozenset({"Object", "Math", "JSON", "String", "Array", "Promise",
                          "Uri", "URI", "URL", "Path", "Environment", "System", "Encoding", "Convert", "Console",
                          "Integer", "Long", "Boolean", "Optional", "Collections", "List", "Arrays", "Kernel",
                          "File", "Dir", "Time", "Enum", "Keyword", "Application", "Req", "Tesla", "HTTPoison"})
+# Calls _expand grows an argument to, by their normalised name (URL and Uri by their written one)
+_FEEDING_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "fmt", "urljoin", "join", "joinpath",
+                            "combine", "resolve", "joinurl", "appendpathsegment", "appendpathsegments", "appendpath"})
 _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL
