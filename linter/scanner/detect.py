@@ -22,7 +22,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from linter.catalog import CONFIDENCE_RANK, Catalog
+from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
 from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
@@ -115,13 +115,10 @@ class FileDetector:
         self._by_value = {b.value: b for bs in self.symbols.bindings.values() for b in bs}
         self._containers = {b.container for bs in self.symbols.bindings.values() for b in bs if b.container}
         self._imported = {norm(local) for local, _stem in self.symbols.imports if local}
-        self._lines: list[int] | None = None
         self._bodies = {d.body[0] for d in self.symbols.declarations}  # braces that open a class or function
         self._loops: dict[tuple[str, int], set[str]] = {}
-        self._names: tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]] | None = None
-        # "\n" cannot be part of a match, so no match spans two values
-        self.mentions_fortnox = "fortnox" in "\n".join(
-            [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
+        self._names: dict[str, list[int]] | None = None  # normalised name -> its token indexes
+        self._tables: tuple[list[int], dict[int, list[tuple[str, int]]]] | None = None
         self.server_file = _is_server_file(self.code)
         self.fortnox_functions: dict[str, str] = {}  # function name -> the class it is declared in
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
@@ -132,6 +129,13 @@ class FileDetector:
         self._shapes: dict[str, Shape] = {}  # folded text -> its shape: the same texts recur
         self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}
         self._params: dict[tuple[int, str], set[str]] = {}
+
+    @functools.cached_property
+    def mentions_fortnox(self) -> bool:
+        """A name or string says Fortnox. Asked only of declarative clients, so found on demand."""
+        # "\n" cannot be part of a match, so no match spans two values
+        return "fortnox" in "\n".join(
+            [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
 
     def _classify(self, text: str) -> Shape:
         shape = self._shapes.get(text)
@@ -229,6 +233,8 @@ class FileDetector:
             if call is None:
                 break
             name = norm(call.name)
+            if name not in _FEEDING_CALLS and call.name not in ("URL", "Uri") and not is_env_call(call.names):
+                break  # no call of this name feeds a URL: its arguments need no counting
             index = code.argument_index(opener, start)
             args = code.arguments(opener)
             whole = any(a == (start, end) for a in args)
@@ -759,12 +765,16 @@ class FileDetector:
         """Names passed to a Fortnox helper or client: call(path) in a loop over a table,
         fortnox.get(PATHS.invoices) with the table imported from another file."""
         code = self.code
+        # what a callee chain says, decided once per chain: a file calls the same few many times
+        kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
         for opener in code.call_openers():
             call = code.call_at(opener)
             if call is None:
                 continue
-            fortnox = self._fortnox_call(call)
-            if not fortnox and not is_http_call(call.name):
+            if call.names not in kinds:
+                kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
+            fortnox = kinds[call.names]
+            if fortnox is None:
                 continue
             target = self.refs if fortnox else set()
             for first, last in code.arguments(opener):
@@ -777,7 +787,7 @@ class FileDetector:
                             if p.token < 0 and p.names}
                 for names, member in unknowns:
                     target.update(self._piece_refs(names, member, first))
-            if not fortnox:
+            if not fortnox and target:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
@@ -806,6 +816,7 @@ class FileDetector:
         return found
 
     def _fortnox_call(self, call: Call) -> bool:
+        """Whether the call goes through a Fortnox client or helper: decided by its name chain alone."""
         names = call.names
         receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
         if receivers and receivers[-1] in self.client_names:
@@ -821,30 +832,45 @@ class FileDetector:
         decl = self.symbols.enclosing(at, "function")
         lo, hi = decl.body if decl else (0, len(self.code.tokens) - 1)
         key = (name, lo)
-        if key not in self._loops:
-            occurrences, tables_on_line = self._name_index()
-            positions = occurrences.get(name, [])
-            first = bisect.bisect_left(positions, lo)
-            last = bisect.bisect_right(positions, hi)
-            token_lines = self._token_lines()
-            lines = {token_lines[k] for k in positions[first:last] if k != at}
-            self._loops[key] = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
-        return self._loops[key]
+        found = self._loops.get(key)
+        if found is None:
+            table_tokens, tables_on_line = self._table_index()
+            if bisect.bisect_left(table_tokens, lo) == bisect.bisect_right(table_tokens, hi):
+                found = set()  # no table named in this function: where ``name`` occurs cannot matter
+            else:
+                positions = self._occurrences().get(name, [])
+                first = bisect.bisect_left(positions, lo)
+                last = bisect.bisect_right(positions, hi)
+                lines = {self._line(k) for k in positions[first:last] if k != at}
+                found = {t for line in lines for t, k in tables_on_line.get(line, ()) if lo <= k <= hi}
+            self._loops[key] = found
+        return found
 
-    def _name_index(self) -> tuple[dict[str, list[int]], dict[int, list[tuple[str, int]]]]:
-        """Where each name occurs, and which tables are named on each line: built once per file."""
+    def _table_index(self) -> tuple[list[int], dict[int, list[tuple[str, int]]]]:
+        """The name tokens that name a table, and the tables named on each line: built once per file.
+        Most files have no tables, and then no name's occurrences are ever needed."""
+        if self._tables is None:
+            tables = self._containers | self._imported  # tables from this file or imported
+            table_tokens: list[int] = []
+            tables_on_line: dict[int, list[tuple[str, int]]] = {}
+            if tables:
+                values, kinds = self.code.values, self.code.kinds
+                written = {value for value in set(values) if norm(value) in tables}
+                table_tokens = [k for k, value in enumerate(values) if value in written and kinds[k] == "name"]
+                for k in table_tokens:
+                    key = norm(values[k])
+                    tables_on_line.setdefault(self._line(k), []).append((key, k))
+            self._tables = (table_tokens, tables_on_line)
+        return self._tables
+
+    def _occurrences(self) -> dict[str, list[int]]:
+        """Where each name occurs, normalised: built once per file, when a table is in reach."""
         if self._names is None:
             occurrences: dict[str, list[int]] = {}
-            tables_on_line: dict[int, list[tuple[str, int]]] = {}
-            tables = self._containers | self._imported  # tables from this file or imported
-            token_lines = self._token_lines()
             values = self.code.values
             for k in [k for k, kind in enumerate(self.code.kinds) if kind == "name"]:
-                key = norm(values[k])
-                occurrences.setdefault(key, []).append(k)
-                if key in tables:
-                    tables_on_line.setdefault(token_lines[k], []).append((key, k))
-            self._names = (occurrences, tables_on_line)
+                occurrences.setdefault(norm(values[k]), []).append(k)
+            self._names = occurrences
         return self._names
 
     def _plausible_table(self, name: str) -> bool:
@@ -892,13 +918,8 @@ class FileDetector:
         return {norm(t) for t in found if self._plausible_table(t)}
 
     def _line(self, k: int) -> int:
-        return self._token_lines()[k]
-
-    def _token_lines(self) -> list[int]:
-        """The 1-based line of every token: one C-level bisect per token, made once per file."""
-        if self._lines is None:
-            self._lines = list(map(functools.partial(bisect.bisect_right, self.index.starts), self.code.offsets))
-        return self._lines
+        """The 1-based line of token ``k``."""
+        return bisect.bisect_right(self.index.starts, self.code.offsets[k])
 
     # -- in-file resolution of what the anchors left open ------------------------------------------
     def _resolve_in_file(self) -> None:
@@ -920,13 +941,17 @@ class FileDetector:
     def _report(self) -> tuple[list[EndpointUse], list[Fact]]:
         uses: list[EndpointUse] = []
         facts: list[Fact] = []
+        matches: dict[str, Endpoint | None] = {}  # a file writes the same few endpoints many times
         for candidate in sorted(self.candidates.values(), key=lambda c: (c.token, c.endpoint)):
             if candidate.route:
                 continue
             line, column = self.index.position(self.code.tokens[candidate.token].offset)
             if candidate.evidence is not None:
-                uses.append(make_use(self.catalog, self.display, line, column, candidate.endpoint,
-                                     candidate.method, candidate.evidence))
+                endpoint = candidate.endpoint
+                if endpoint not in matches:
+                    matches[endpoint] = self.catalog.match(endpoint)
+                uses.append(_matched_use(matches[endpoint], self.display, line, column, endpoint,
+                                         candidate.method, candidate.evidence))
             elif candidate.via or candidate.callees or candidate.binding or candidate.container:
                 facts.append(Fact("relative-call", self.display, line, column, {
                     "endpoint": candidate.endpoint, "method": candidate.method,
@@ -986,7 +1011,12 @@ class FileDetector:
 # -- helpers ---------------------------------------------------------------------------------------
 def make_use(catalog: Catalog, display: str, line: int, column: int, endpoint: str, method: str | None,
              evidence: Evidence) -> EndpointUse:
-    match = catalog.match(endpoint)
+    return _matched_use(catalog.match(endpoint), display, line, column, endpoint, method, evidence)
+
+
+def _matched_use(match: Endpoint | None, display: str, line: int, column: int, endpoint: str,
+                 method: str | None, evidence: Evidence) -> EndpointUse:
+    """make_use with the catalog's match for ``endpoint`` already found."""
     confidence = evidence.confidence
     why = evidence.why
     if match is not None and CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[confidence]:
@@ -1028,6 +1058,9 @@ _NOT_TABLES = frozenset({"Object", "Math", "JSON", "String", "Array", "Promise",
                          "Uri", "URI", "URL", "Path", "Environment", "System", "Encoding", "Convert", "Console",
                          "Integer", "Long", "Boolean", "Optional", "Collections", "List", "Arrays", "Kernel",
                          "File", "Dir", "Time", "Enum", "Keyword", "Application", "Req", "Tesla", "HTTPoison"})
+# Calls _expand grows an argument to, by their normalised name (URL and Uri by their written one)
+_FEEDING_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "fmt", "urljoin", "join", "joinpath",
+                            "combine", "resolve", "joinurl", "appendpathsegment", "appendpathsegments", "appendpath"})
 _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL

@@ -103,6 +103,10 @@ class Evaluator:
 
         At most MAX_OPERANDS operands each way: a URL is built from a handful of parts, and a
         bound keeps generated code with thousand-term sums linear."""
+        return self._first_operand(i), self._last_operand(i)
+
+    def _first_operand(self, i: int) -> int:
+        """The first token of the concatenation, walking back from token ``i``."""
         code = self.code
         start = code.chain_start(i)
         for _ in range(MAX_OPERANDS):
@@ -117,6 +121,11 @@ class Evaluator:
             if code.kind(before) not in ("name", "str", "num") and code.value(before) not in (")", "]"):
                 break
             start = code.chain_start(before)
+        return start
+
+    def _last_operand(self, i: int) -> int:
+        """The last token of the concatenation, walking on from token ``i``."""
+        code = self.code
         end = code.chain_end(code.chain_start(i) if code.kind(i) != "str" else i)
         n = len(code.tokens)
         for _ in range(MAX_OPERANDS):
@@ -131,7 +140,7 @@ class Evaluator:
             if after >= n or code.kind(after) not in ("name", "str", "num") and code.value(after) not in ("(", "["):
                 break
             end = code.chain_end(after)
-        return start, end
+        return end
 
     def _op(self, i: int) -> str:
         code = self.code
@@ -150,6 +159,8 @@ class Evaluator:
     # -- evaluation ------------------------------------------------------------------------------
     def chain(self, start: int, end: int, depth: int = 0) -> list[Value]:
         """Every way the concatenation from ``start`` to ``end`` can read."""
+        if start == end:  # one operand, the usual argument: the loop below would return just its values
+            return self.operand(start, end, depth)[:MAX_VARIANTS]
         code = self.code
         done: list[Value] = []
         results = [Value()]
@@ -226,7 +237,8 @@ class Evaluator:
         if code.kind(start) == "punct" and code.value(start) not in ("(", "["):
             return [unknown()]
         first_end = code.chain_end(start) if code.kind(start) != "str" else start
-        _, end = self.chain_bounds(first_end if code.kind(start) != "str" else start)
+        # the chain is read from ``start``: where the concatenation around it begins is not needed
+        end = self._last_operand(first_end if code.kind(start) != "str" else start)
         return self.chain(start, end, depth)
 
     def plain_literal(self, first: int, last: int) -> bool:
