@@ -159,6 +159,32 @@ def _concat_op(tokens: list[Token], k: int, end: int, language: str | None) -> i
     return 0
 
 
+class _OrderDependent(Exception):
+    """Raised when a constant's value depends on the constants assigned before it."""
+
+
+def _assignment_sites(tokens: list[Token]) -> dict[str, list[int]]:
+    """For each name assigned with ``name = value`` or ``name := value`` (not ``a.name = value``),
+    the token index of each value, in file order: the assignments _collect_constants reads.
+    Visits the "=" tokens only (a C-level search), not every token."""
+    values = [token.value for token in tokens]
+    sites: dict[str, list[int]] = {}
+    p = -1
+    while True:
+        try:
+            p = values.index("=", p + 1)
+        except ValueError:
+            return sites
+        if tokens[p].kind != "punct" or not _is_assign(tokens, p):
+            continue
+        k = p - 1
+        if is_punct(tokens, k, ":") and tokens[k].end == tokens[p].offset:
+            k -= 1  # Go :=
+        if k < 0 or tokens[k].kind != "name" or is_punct(tokens, k - 1, "."):
+            continue
+        sites.setdefault(tokens[k].value.lstrip("$@"), []).append(p + 1)
+
+
 class Reader:
     """Reads values in one file, resolving names against the file's own string constants."""
 
@@ -166,17 +192,65 @@ class Reader:
         self.tokens = tokens
         self.text = text
         self.language = language
-        self.constants: dict[str, Value] = {}
         self.partner = partners(tokens)
-        self._collect_constants()
+        # Constants are read when first looked up (most files look up few names, or none), from
+        # the assignments found once here: name -> token index of each assigned value.
+        self._sites = _assignment_sites(tokens)
+        self._known: dict[str, Value | None] = {}
+        self._eager: dict[str, Value] | None = None  # all constants, when read the original way
+        self._reading_site = False
 
     # -- constants -------------------------------------------------------------------------
+    @property
+    def constants(self) -> dict[str, Value]:
+        """Every file constant by name (see _collect_constants)."""
+        if self._eager is not None:
+            return self._eager
+        found = {}
+        for name in sorted(self._sites, key=lambda name: self._sites[name][0]):
+            value = self.lookup(name)
+            if self._eager is not None:
+                return self._eager
+            if value is not None:
+                found[name] = value
+        return found
+
+    def lookup(self, name: str) -> Value | None:
+        name = name.lstrip("$@")
+        if self._eager is not None:
+            return self._eager.get(name)
+        if self._reading_site:
+            # A constant's own value names another constant (an empty typed list joined with one):
+            # what it sees then depends on the order of assignments, so read them all, in order.
+            raise _OrderDependent
+        if name in self._known:
+            return self._known[name]
+        sites = self._sites.get(name)
+        value = None
+        if sites is not None and len(sites) == 1:  # a name assigned twice is not a constant
+            self._reading_site = True
+            try:
+                value = self.read(sites[0], resolve=False)
+            except _OrderDependent:
+                self._reading_site = False
+                self._collect_constants()
+                return self._eager.get(name)  # type: ignore[union-attr]
+            finally:
+                self._reading_site = False
+            if value is not None and not (value.kind in ("str", "list") and value.known):
+                value = None
+        self._known[name] = value
+        return value
+
     def _collect_constants(self) -> None:
         """``NAME = "..."`` or ``NAME = ["a", "b"]`` anywhere in the file; a name assigned twice
-        is left out, because which value a use sees is then a run-time matter."""
+        is left out, because which value a use sees is then a run-time matter. Reads in file
+        order, a value seeing the constants assigned before it: only needed when a constant's
+        value looks up another (lookup reads one constant alone otherwise)."""
         tokens = self.tokens
         last = len(tokens) - 1
         seen: dict[str, int] = {}
+        self._eager = constants = {}
         for k, token in enumerate(tokens):
             # an assignment starts with "=" or ":" (Go :=) right after the name: a cheap first test
             if token.kind != "name" or k == last or tokens[k + 1].value not in ("=", ":") \
@@ -192,18 +266,15 @@ class Reader:
             seen[name] = seen.get(name, 0) + 1
             value = self.read(j + 1, resolve=False)
             if value is not None and value.kind in ("str", "list") and value.known:
-                self.constants[name] = value
+                constants[name] = value
         for name, count in seen.items():
             if count > 1:
-                self.constants.pop(name, None)
+                constants.pop(name, None)
 
     def _close(self, k: int, end: int) -> int:
         """Index just after the bracket group opening at ``k`` (bounded by ``end``)."""
         close = self.partner[k]
         return close + 1 if 0 <= close < end else end
-
-    def lookup(self, name: str) -> Value | None:
-        return self.constants.get(name.lstrip("$@"))
 
     # -- values ----------------------------------------------------------------------------
     def read(self, j: int, resolve: bool = True) -> Value | None:

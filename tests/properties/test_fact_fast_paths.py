@@ -1,0 +1,64 @@
+"""The fact extractors' shortcuts give what the long way gives, on sources built to reach them."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.scanner.facts.exprs import Reader
+from linter.scanner.lexer import LANGUAGES, tokenize
+from fnx_strategies import FAST
+
+MANY = settings(FAST, max_examples=300)  # cheap: small sources, no scan
+
+# Constants, assignments of every shape, joins, typed lists, interpolations and concatenations.
+EXPR_PIECES = [
+    "S", "A", "$S", "@A", "x", "self.", "this.", "q", "new", "listOf", "List.of", "[]string", "join", "Join",
+    "implode", "joinToString", "strings.", "to", "dict", "Enum.", "scope", "state", "client_id", "response_type",
+    " = ", "=", " := ", ":", "::", "==", "=>", "!=", "<=", " + ", "+=", ".", ",", "(", ")", "[", "]", "{", "}",
+    ";", "<>", "<", ">", "-", "->", "\\", "?", "\n", "\n    ", " ",
+    '"https://apps.fortnox.se/oauth-v1/auth"', '"?client_id="', '"&scope="', '"fortnox"', '".se"', '"="',
+    '" "', '","', '"%20"', '"%2C"', '"lient_id=x"', '"invoice"', "'a'", "'b'", '""', '"{}"',
+    'f"{A}?scope={S}"', 'f"{\' \'.join(S)}"', '`${A}&state=${x}`', '"#{A}"', '"$A"', '"{$S}"',
+    "1", "2.5",
+]
+NAMES = ["S", "A", "X", "$S", "@A", "self.A"]
+VALUES = ['"https://apps.fortnox.se/oauth-v1/auth"', '"?client_id="', '"invoice"', '"%20"', "'a'", '"{}"',
+          '["a", "b"]', '("a",)', "[]", "{}", "()", "new Foo()", 'listOf("a", "b")', '[]string{"a"}',
+          'new[] { "a" }', 'List.of("a")', "S", "A", "f(x)", "1", '" ".join(S)', 'S.join(",")',
+          'listOf().join(" ", S)', 'implode(" ", A)', 'strings.Join(S, " ")', '"a" + "b"', '"a" + S',
+          'f"{A}?scope={S}"', '`${A}&x`', '"#{S}"', '"a" "b"']
+ASSIGN = st.tuples(st.sampled_from(NAMES), st.sampled_from([" = ", "=", " := ", " : = ", ": string = ", " == ", " => "]),
+                   st.sampled_from(VALUES)).map("".join)
+USE = st.tuples(st.sampled_from(['q = {"scope": ', "f(scope=", '"state", ', "x = ", '"?a=" + ']),
+                st.sampled_from(VALUES + NAMES)).map("".join)
+LANGUAGE = st.sampled_from(sorted(LANGUAGES))
+# Statements that assign and use constants, with loose pieces between them.
+expr_source = st.lists(st.one_of(ASSIGN, ASSIGN, USE, st.sampled_from(EXPR_PIECES)), max_size=25).map(
+    lambda parts: "\n".join(parts))
+
+
+def readers(text: str, language: str) -> tuple[Reader, Reader]:
+    """A lazy reader, and one whose constants were collected the original way, in file order."""
+    tokens = tokenize(text, LANGUAGES[language])
+    eager = Reader(tokens, text, language)
+    eager._collect_constants()
+    return Reader(tokens, text, language), eager
+
+
+@MANY
+@given(expr_source, LANGUAGE)
+def test_constants_read_on_demand_are_the_constants_collected_in_order(text, language):
+    lazy, eager = readers(text, language)
+    names = {t.value.lstrip("$@") for t in lazy.tokens if t.kind == "name"} | {"S", "A", "x"}
+    for name in sorted(names):
+        assert lazy.lookup(name) == eager.lookup(name), name
+    assert lazy.constants == eager.constants
+
+
+def test_a_constant_that_names_an_earlier_one_sees_the_value_assigned_before_it():
+    text = 'S = ["a", "b"]\nX = listOf().join(" ", S)\nS = ["c"]\nY = listOf().join(" ", S)\n'
+    lazy, eager = readers(text, "kotlin")
+    assert lazy.lookup("Y").text == eager.lookup("Y").text == "c"
+    assert lazy.lookup("X").text == "a b"
+    assert lazy.lookup("S") is None  # assigned twice
