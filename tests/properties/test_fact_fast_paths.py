@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from linter.scanner.facts.exprs import Reader
+from linter.scanner.facts.exprs import Reader, expr_end
 from linter.scanner.lexer import LANGUAGES, tokenize
 from fnx_strategies import FAST
 
@@ -27,7 +27,8 @@ VALUES = ['"https://apps.fortnox.se/oauth-v1/auth"', '"?client_id="', '"invoice"
           '["a", "b"]', '("a",)', "[]", "{}", "()", "new Foo()", 'listOf("a", "b")', '[]string{"a"}',
           'new[] { "a" }', 'List.of("a")', "S", "A", "f(x)", "1", '" ".join(S)', 'S.join(",")',
           'listOf().join(" ", S)', 'implode(" ", A)', 'strings.Join(S, " ")', '"a" + "b"', '"a" + S',
-          'f"{A}?scope={S}"', '`${A}&x`', '"#{S}"', '"a" "b"']
+          'f"{A}?scope={S}"', '`${A}&x`', '"#{S}"', '"a" "b"', '"a" <> S', '"a" \\ "b"', '"a" \\\n "b"',
+          '"a" . S', '"a".join(S)', '"a" + = S']
 ASSIGN = st.tuples(st.sampled_from(NAMES), st.sampled_from([" = ", "=", " := ", " : = ", ": string = ", " == ", " => "]),
                    st.sampled_from(VALUES)).map("".join)
 USE = st.tuples(st.sampled_from(['q = {"scope": ', "f(scope=", '"state", ', "x = ", '"?a=" + ']),
@@ -62,3 +63,17 @@ def test_a_constant_that_names_an_earlier_one_sees_the_value_assigned_before_it(
     assert lazy.lookup("Y").text == eager.lookup("Y").text == "c"
     assert lazy.lookup("X").text == "a b"
     assert lazy.lookup("S") is None  # assigned twice
+
+
+@MANY
+@given(expr_source, LANGUAGE)
+@example('q = "a" <> S', "elixir")
+@example('q = "a" . S', "php")
+@example('q = "a" \\\n "b"', "python")
+@example('q = "a".join(S)', "python")
+def test_a_lone_string_is_read_as_the_whole_expression_would_be(text, language):
+    reader = Reader(tokenize(text, LANGUAGES[language]), text, language)
+    for j, token in enumerate(reader.tokens):
+        if reader.lone_string(j):
+            end = expr_end(reader.tokens, j, text, reader.partner)
+            assert reader._pieces(j, end, True) == reader.string_expr(j)

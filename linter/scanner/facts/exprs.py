@@ -104,6 +104,9 @@ def _newline_between(text: str, a: Token, b: Token) -> bool:
     return "\n" in text[a.end:b.offset]
 
 
+# What may extend a string atom (_atom, _method, _concat_op): "\\" joins two strings, "." calls a
+# method (or concatenates in PHP), "+" concatenates, and so does Elixir's "<>".
+_JOINS_A_STRING = frozenset({"\\", ".", "+", "<"})
 _CONTINUES_AFTER = set("+.,([{=:<>|&?-*/%\\")
 _CONTINUES_BEFORE = set("+.)]}:?<>|&")
 
@@ -297,11 +300,29 @@ class Reader:
     def string_expr(self, j: int) -> tuple[Value, int]:
         """The string built from token ``j`` on (``"a" + b + "c"``) and the index where it stops;
         unlike ``read``, what follows the concatenation does not spoil it."""
+        if self.lone_string(j):  # most strings: no need to find where the expression ends
+            token = self.tokens[j]
+            text = self.interpolate(token)
+            parts = ((0, token.offset, self._text_offset(token, text)),)
+            return Value(text, token.offset, "str", parts=parts), j + 1
         end = expr_end(self.tokens, j, self.text, self.partner)
         value, stop = self._pieces(j, end, True)
         if value is None:
             return Value(UNKNOWN, self.tokens[j].offset, "unknown"), j + 1
         return value, stop
+
+    def lone_string(self, j: int) -> bool:
+        """Whether token ``j`` is a string that ``string_expr`` reads alone: no string, line
+        continuation, method call or concatenation operator follows it, so it is the whole
+        value, whatever the expression's end (then ``string_expr(j)`` is its interpolated text
+        and ``j + 1``)."""
+        tokens = self.tokens
+        if tokens[j].kind != "str":
+            return False
+        if j + 1 == len(tokens):
+            return True
+        after = tokens[j + 1]
+        return after.kind != "str" and not (after.kind == "punct" and after.value in _JOINS_A_STRING)
 
     def _pieces(self, j: int, end: int, resolve: bool) -> tuple[Value | None, int]:
         """Atoms joined by concatenation operators from ``j``; stops before anything else."""

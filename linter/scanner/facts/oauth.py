@@ -158,6 +158,11 @@ def extract(view: FileView) -> list[Fact]:
         for k in [j for j, token in enumerate(tokens) if token.kind == "str"]:
             if k < after:
                 continue
+            if reader.lone_string(k):
+                # Build the Value (offsets of its parts) only for the few strings that may match.
+                after = k + 1
+                if not _PRECHECK.search(reader.interpolate(tokens[k])):
+                    continue
             value, stop = reader.string_expr(k)
             if value.kind == "str" and _PRECHECK.search(value.text):
                 _scan_string(view, value.text, value, value.offset, found)
