@@ -77,3 +77,12 @@ def test_a_lone_string_is_read_as_the_whole_expression_would_be(text, language):
         if reader.lone_string(j):
             end = expr_end(reader.tokens, j, text, reader.partner)
             assert reader._pieces(j, end, True) == reader.string_expr(j)
+
+
+@MANY
+@given(expr_source, LANGUAGE, st.sets(st.sampled_from(["S", "A", "X", "x", "q", "scope", "state", "a", "b", "invoice",
+                                                         " ", "=", "(", "join", "new", "listOf", "f"]), max_size=7))
+def test_keys_are_found_by_text_as_by_a_pass_over_every_token(text, language, keys):
+    reader = Reader(tokenize(text, LANGUAGES[language]), text, language)
+    every = [k for k, t in enumerate(reader.tokens) if t.kind in ("str", "name") and t.value in keys]
+    assert reader._key_indexes(keys) == every

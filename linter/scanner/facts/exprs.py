@@ -166,11 +166,10 @@ class _OrderDependent(Exception):
     """Raised when a constant's value depends on the constants assigned before it."""
 
 
-def _assignment_sites(tokens: list[Token]) -> dict[str, list[int]]:
+def _assignment_sites(tokens: list[Token], values: list[str]) -> dict[str, list[int]]:
     """For each name assigned with ``name = value`` or ``name := value`` (not ``a.name = value``),
     the token index of each value, in file order: the assignments _collect_constants reads.
-    Visits the "=" tokens only (a C-level search), not every token."""
-    values = [token.value for token in tokens]
+    Visits the "=" tokens only (a C-level search), not every token; ``values`` are the tokens' texts."""
     sites: dict[str, list[int]] = {}
     p = -1
     while True:
@@ -196,9 +195,10 @@ class Reader:
         self.text = text
         self.language = language
         self.partner = partners(tokens)
+        self._values = [token.value for token in tokens]
         # Constants are read when first looked up (most files look up few names, or none), from
         # the assignments found once here: name -> token index of each assigned value.
-        self._sites = _assignment_sites(tokens)
+        self._sites = _assignment_sites(tokens, self._values)
         self._known: dict[str, Value | None] = {}
         self._eager: dict[str, Value] | None = None  # all constants, when read the original way
         self._reading_site = False
@@ -549,13 +549,29 @@ class Reader:
 
     # -- key/value pairs -------------------------------------------------------------------
     @cached_property
-    def _key_candidates(self) -> dict[str, list[int]]:
-        """Indexes of the string and name tokens, by text: what ``pairs`` may take for a key."""
-        found: dict[str, list[int]] = {}
-        for k, token in enumerate(self.tokens):
-            if token.kind in ("str", "name"):
-                found.setdefault(token.value, []).append(k)
-        return found
+    def _texts(self) -> set[str]:
+        """The distinct texts of the file's tokens."""
+        return set(self._values)
+
+    def _key_indexes(self, texts: set[str]) -> list[int]:
+        """Indexes, in order, of the string and name tokens whose text is in ``texts``: the keys
+        ``pairs`` may take. A few texts are found by C-level searches of the token texts, one
+        each (a file holds few keys); more by one pass, so that the time stays linear."""
+        values, tokens = self._values, self.tokens
+        if len(texts) > 4:
+            found = [k for k, value in enumerate(values) if value in texts]
+        else:
+            found = []
+            for text in texts:
+                k = -1
+                while True:
+                    try:
+                        k = values.index(text, k + 1)
+                    except ValueError:
+                        break
+                    found.append(k)
+            found.sort()
+        return [k for k in found if tokens[k].kind in ("str", "name")]
 
     def pairs(self, is_key: Callable[[str], bool], assignments: bool = False) -> list[Pair]:
         """Every key/value pair whose key passes ``is_key``. With ``assignments``, plain
@@ -563,7 +579,7 @@ class Reader:
         tokens = self.tokens
         found: list[Pair] = []
         # is_key asked once per distinct text (names recur); only the passing texts' tokens visited
-        keys = sorted(k for text, at in self._key_candidates.items() if is_key(text) for k in at)
+        keys = self._key_indexes({text for text in self._texts if is_key(text)})
         for k in keys:
             token = tokens[k]
             value_at = self._value_after_key(k, assignments)
