@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from linter.scanner.facts.credentials import jwts
 from linter.scanner.facts.exprs import Reader, expr_end
+from linter.scanner.facts.legacy import _IN_STRING
 from linter.scanner.lexer import LANGUAGES, tokenize
 from fnx_strategies import FAST
 
@@ -86,3 +88,20 @@ def test_keys_are_found_by_text_as_by_a_pass_over_every_token(text, language, ke
     reader = Reader(tokenize(text, LANGUAGES[language]), text, language)
     every = [k for k, t in enumerate(reader.tokens) if t.kind in ("str", "name") and t.value in keys]
     assert reader._key_indexes(keys) == every
+
+
+JWT_PIECES = ["eyJ", "eyj", "EYJ", "ey", "J", ".", "..", "a" * 10, "hbGciOiJIUzI1NiJ9", "-", "_", " ", "=", "&",
+              "Access-Token", "access-token", "CLIENT-SECRET:", "Authorization-Code", " : ", "\t", "x", "\u2010"]
+token_text = st.lists(st.one_of(st.sampled_from(JWT_PIECES), st.text(max_size=3)), max_size=12).map("".join)
+
+
+@MANY
+@given(token_text)
+@example("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnop")
+@example("  access-token: x")
+def test_the_string_gates_of_the_credential_and_legacy_extractors_pass_every_match(text):
+    if jwts(text):
+        assert "eyJ" in text
+    if _IN_STRING.match(text, len(text) - len(text.lstrip())):
+        assert "-" in text
+    assert all(text.startswith("eyJ", i) for i, _ in jwts(text))

@@ -108,16 +108,20 @@ def extract(view: FileView) -> list[Fact]:
 
     if view.tokens is not None:
         reader = view.reader
-        ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
+        ends: dict[int, int] | None = None  # string token offset -> end, built at the first secret
         for pair in reader.pairs(lambda k: credential_kind(k) is not None, assignments=True):
             value = pair.value
             if _literal(value) and looks_secret(value.text):
+                if ends is None:
+                    ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
                 add(value.offset, ends.get(value.offset, value.offset + 1), pair.key, _bare(value.text))
         for token in view.tokens:
             if token.kind == "str" and not token.interpolated:
-                _in_query(token.value, lambda _i, _j, key, secret, t=token: add(t.offset, t.end, key, secret))
-                if fortnox_file:
-                    for _index, jwt in jwts(token.value)[:1]:
+                value = token.value
+                if "=" in value:  # _in_query's own first test, made before building its callback
+                    _in_query(value, lambda _i, _j, key, secret, t=token: add(t.offset, t.end, key, secret))
+                if fortnox_file and "eyJ" in value:  # how every JWT starts (is_jwt)
+                    for _index, jwt in jwts(value)[:1]:
                         add(token.offset, token.end, None, jwt)
     else:
         for line_start, line in _lines(view.text):

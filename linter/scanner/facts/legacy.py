@@ -32,8 +32,8 @@ def extract(view: FileView) -> list[Fact]:
             found.append(view.fact("legacy-header", match.start(), header=_BY_LOWER[match.group(1).lower()]))
         return found
     for token in view.tokens:
-        if token.kind != "str" or len(token.value) > 200:
-            continue
+        if token.kind != "str" or len(token.value) > 200 or "-" not in token.value:
+            continue  # every legacy header name has a hyphen
         match = _IN_STRING.match(token.value, len(token.value) - len(token.value.lstrip()))
         if match:
             found.append(view.fact("legacy-header", token.offset, header=_BY_LOWER[match.group(1).lower()]))
