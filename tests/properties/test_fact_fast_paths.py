@@ -5,10 +5,12 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from linter.scanner.facts import EXTRACTORS, FileView
 from linter.scanner.facts.credentials import jwts
-from linter.scanner.facts.exprs import Reader, expr_end
+from linter.scanner.facts.exprs import Reader, expr_end, partners
 from linter.scanner.facts.legacy import _IN_STRING
-from linter.scanner.lexer import LANGUAGES, tokenize
+from linter.scanner.lexer import LANGUAGES, LineIndex, tokenize
+from linter.scanner.syntax import Code
 from fnx_strategies import FAST
 
 MANY = settings(FAST, max_examples=300)  # cheap: small sources, no scan
@@ -22,7 +24,7 @@ EXPR_PIECES = [
     '"https://apps.fortnox.se/oauth-v1/auth"', '"?client_id="', '"&scope="', '"fortnox"', '".se"', '"="',
     '" "', '","', '"%20"', '"%2C"', '"lient_id=x"', '"invoice"', "'a'", "'b'", '""', '"{}"',
     'f"{A}?scope={S}"', 'f"{\' \'.join(S)}"', '`${A}&state=${x}`', '"#{A}"', '"$A"', '"{$S}"',
-    "1", "2.5",
+    "1", "2.5", '"("', "'}'", '"]"',
 ]
 NAMES = ["S", "A", "X", "$S", "@A", "self.A"]
 VALUES = ['"https://apps.fortnox.se/oauth-v1/auth"', '"?client_id="', '"invoice"', '"%20"', "'a'", '"{}"',
@@ -105,3 +107,24 @@ def test_the_string_gates_of_the_credential_and_legacy_extractors_pass_every_mat
     if _IN_STRING.match(text, len(text) - len(text.lstrip())):
         assert "-" in text
     assert all(text.startswith("eyJ", i) for i, _ in jwts(text))
+
+
+@MANY
+@given(expr_source, LANGUAGE)
+def test_bracket_partners_from_texts_and_kinds_are_those_of_the_tokens(text, language):
+    tokens = tokenize(text, LANGUAGES[language])
+    reader = Reader(tokens, text, language)
+    assert reader.partner == partners(tokens)
+    view = FileView(text, "f", language, tokens, LineIndex(text))
+    assert view.strings == [k for k, t in enumerate(tokens) if t.kind == "str"]
+
+
+def test_the_view_reuses_the_detectors_lists_and_gives_what_it_would_build():
+    text = 'const A = "https://apps.fortnox.se/oauth-v1/auth";\nq = {scope: [A, "b"].join(" ")};\n'
+    tokens = tokenize(text, LANGUAGES["javascript"])
+    code = Code(tokens, text, "javascript")
+    shared = FileView(text, "f", "javascript", tokens, LineIndex(text), code)
+    alone = FileView(text, "f", "javascript", tokens, LineIndex(text))
+    assert shared.values is code.values and shared.kinds is code.kinds
+    assert (shared.values, shared.kinds, shared.strings) == (alone.values, alone.kinds, alone.strings)
+    assert [e(shared) for e in EXTRACTORS] == [e(alone) for e in EXTRACTORS]

@@ -95,7 +95,7 @@ def _what(key: str | None, value: str) -> str:
 
 
 def extract(view: FileView) -> list[Fact]:
-    fortnox_file = "fortnox" in view.text.lower()
+    fortnox_file = view.mentions_fortnox
     found: dict[int, Fact] = {}
 
     def add(offset: int, end: int, key: str | None, secret: str) -> None:
@@ -113,10 +113,10 @@ def extract(view: FileView) -> list[Fact]:
             value = pair.value
             if _literal(value) and looks_secret(value.text):
                 if ends is None:
-                    ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
+                    ends = {view.tokens[k].offset: view.tokens[k].end for k in view.strings}
                 add(value.offset, ends.get(value.offset, value.offset + 1), pair.key, _bare(value.text))
-        for token in view.tokens:
-            if token.kind == "str" and not token.interpolated:
+        for token in map(view.tokens.__getitem__, view.strings):
+            if not token.interpolated:
                 value = token.value
                 if "=" in value:  # _in_query's own first test, made before building its callback
                     _in_query(value, lambda _i, _j, key, secret, t=token: add(t.offset, t.end, key, secret))

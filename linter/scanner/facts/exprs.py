@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
+from operator import attrgetter
 
 from linter.scanner.lexer import PLACEHOLDER, Token
 
@@ -126,6 +128,24 @@ def partners(tokens: list[Token]) -> list[int]:
     return found
 
 
+# Every text that partners() takes for a bracket: ``value in "([{"`` holds for its substrings.
+_BRACKET_TEXTS = frozenset(s[i:j] for s in ("([{", ")]}") for i in range(4) for j in range(i, 4))
+
+
+def _partners(values: list[str], kinds: list[str]) -> list[int]:
+    """partners(), from the tokens' texts and kinds: a C-level filter finds the brackets, and
+    only they are visited."""
+    found = [-1] * len(values)
+    stack: list[int] = []
+    for k in compress(range(len(values)), map(_BRACKET_TEXTS.__contains__, values)):
+        if kinds[k] == "punct":
+            if values[k] in "([{":
+                stack.append(k)
+            elif stack:
+                found[stack.pop()] = k
+    return found
+
+
 def expr_end(tokens: list[Token], j: int, text: str, partner: list[int]) -> int:
     """Index just after the expression that starts at ``j``: it stops at a comma, semicolon or
     closing bracket at its own depth, or at a line break that does not continue it. Bracket
@@ -190,12 +210,15 @@ def _assignment_sites(tokens: list[Token], values: list[str]) -> dict[str, list[
 class Reader:
     """Reads values in one file, resolving names against the file's own string constants."""
 
-    def __init__(self, tokens: list[Token], text: str, language: str | None) -> None:
+    def __init__(self, tokens: list[Token], text: str, language: str | None,
+                 values: list[str] | None = None, kinds: list[str] | None = None) -> None:
+        """``values`` and ``kinds``: the tokens' texts and kinds, when the caller has them."""
         self.tokens = tokens
         self.text = text
         self.language = language
-        self.partner = partners(tokens)
-        self._values = [token.value for token in tokens]
+        self._values = values if values is not None else list(map(attrgetter("value"), tokens))
+        kinds = kinds if kinds is not None else list(map(attrgetter("kind"), tokens))
+        self.partner = _partners(self._values, kinds)
         # Constants are read when first looked up (most files look up few names, or none), from
         # the assignments found once here: name -> token index of each assigned value.
         self._sites = _assignment_sites(tokens, self._values)

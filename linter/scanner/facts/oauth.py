@@ -155,7 +155,7 @@ def extract(view: FileView) -> list[Fact]:
         reader = view.reader
         tokens = view.tokens
         after = 0  # strings before this index were read as part of an earlier expression
-        for k in [j for j, token in enumerate(tokens) if token.kind == "str"]:
+        for k in view.strings:
             if k < after:
                 continue
             if reader.lone_string(k):
@@ -184,7 +184,7 @@ def _auth_request(view: FileView, found: _Found, builder: list[dict]) -> list[Fa
     literal = [p for params, _, _ in found.queries for p in params]
     params = sorted(literal + builder, key=lambda p: (p["line"], p["column"], p["name"]))
     if not found.has_auth_url and not (any(p["name"] == "response_type" for p in params)
-                                       and "fortnox" in view.text.lower()):
+                                       and view.mentions_fortnox):
         return []  # another provider's OAuth, or none at all
     auth_queries = [(ps, is_open) for ps, is_auth, is_open in found.queries if is_auth]
     built = {p["name"] for p in builder}
