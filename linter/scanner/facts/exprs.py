@@ -217,16 +217,23 @@ class Reader:
         self.text = text
         self.language = language
         self._values = values if values is not None else list(map(attrgetter("value"), tokens))
-        kinds = kinds if kinds is not None else list(map(attrgetter("kind"), tokens))
-        self.partner = _partners(self._values, kinds)
-        # Constants are read when first looked up (most files look up few names, or none), from
-        # the assignments found once here: name -> token index of each assigned value.
-        self._sites = _assignment_sites(tokens, self._values)
+        self._kinds = kinds if kinds is not None else list(map(attrgetter("kind"), tokens))
+        # Constants are read when first looked up (most files look up few names, or none).
         self._known: dict[str, Value | None] = {}
         self._eager: dict[str, Value] | None = None  # all constants, when read the original way
         self._reading_site = False
 
+    @cached_property
+    def partner(self) -> list[int]:
+        """See partners(); found when first needed: only multi-token expressions need it."""
+        return _partners(self._values, self._kinds)
+
     # -- constants -------------------------------------------------------------------------
+    @cached_property
+    def _sites(self) -> dict[str, list[int]]:
+        """Where each name is assigned (see _assignment_sites), found at the first lookup."""
+        return _assignment_sites(self.tokens, self._values)
+
     @property
     def constants(self) -> dict[str, Value]:
         """Every file constant by name (see _collect_constants)."""
