@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -56,8 +55,16 @@ class FileView:
 
     @cached_property
     def strings(self) -> list[int]:
-        """Indexes of the string tokens, in order (lexed files only): found in one C-level pass."""
-        return list(compress(range(len(self.kinds)), map("str".__eq__, self.kinds)))
+        """Indexes of the string tokens, in order (lexed files only), found by C-level searches."""
+        kinds = self.kinds
+        found: list[int] = []
+        k = -1
+        while True:
+            try:
+                k = kinds.index("str", k + 1)
+            except ValueError:
+                return found
+            found.append(k)
 
     @cached_property
     def mentions_fortnox(self) -> bool:
