@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from linter.scanner.facts import EXTRACTORS, FileView
+from linter.scanner.facts import EXTRACTORS, FileView, oauth
 from linter.scanner.facts.credentials import jwts
 from linter.scanner.facts.exprs import Reader, expr_end, partners
 from linter.scanner.facts.legacy import _IN_STRING
@@ -33,7 +36,8 @@ VALUES = ['"https://apps.fortnox.se/oauth-v1/auth"', '"?client_id="', '"invoice"
           'listOf().join(" ", S)', 'implode(" ", A)', 'strings.Join(S, " ")', '"a" + "b"', '"a" + S',
           'f"{A}?scope={S}"', '`${A}&x`', '"#{S}"', '"a" "b"', '"a" <> S', '"a" \\ "b"', '"a" \\\n "b"',
           '"a" . S', '"a".join(S)', '"a" + = S']
-ASSIGN = st.tuples(st.sampled_from(NAMES), st.sampled_from([" = ", "=", " := ", " : = ", ": string = ", " == ", " => "]),
+ASSIGN_OPS = [" = ", "=", " := ", " : = ", ": string = ", " == ", " => "]
+ASSIGN = st.tuples(st.sampled_from(NAMES), st.sampled_from(ASSIGN_OPS),
                    st.sampled_from(VALUES)).map("".join)
 USE = st.tuples(st.sampled_from(['q = {"scope": ', "f(scope=", '"state", ', "x = ", '"?a=" + ']),
                 st.sampled_from(VALUES + NAMES)).map("".join)
@@ -83,9 +87,12 @@ def test_a_lone_string_is_read_as_the_whole_expression_would_be(text, language):
             assert reader._pieces(j, end, True) == reader.string_expr(j)
 
 
+KEY_TEXTS = ["S", "A", "X", "x", "q", "scope", "state", "a", "b", "invoice", " ", "=", "(", "join", "new", "listOf",
+             "f"]
+
+
 @MANY
-@given(expr_source, LANGUAGE, st.sets(st.sampled_from(["S", "A", "X", "x", "q", "scope", "state", "a", "b", "invoice",
-                                                         " ", "=", "(", "join", "new", "listOf", "f"]), max_size=7))
+@given(expr_source, LANGUAGE, st.sets(st.sampled_from(KEY_TEXTS), max_size=7))
 def test_keys_are_found_by_text_as_by_a_pass_over_every_token(text, language, keys):
     reader = Reader(tokenize(text, LANGUAGES[language]), text, language)
     every = [k for k, t in enumerate(reader.tokens) if t.kind in ("str", "name") and t.value in keys]
@@ -128,3 +135,39 @@ def test_the_view_reuses_the_detectors_lists_and_gives_what_it_would_build():
     assert shared.values is code.values and shared.kinds is code.kinds
     assert (shared.values, shared.kinds, shared.strings) == (alone.values, alone.kinds, alone.strings)
     assert [e(shared) for e in EXTRACTORS] == [e(alone) for e in EXTRACTORS]
+
+
+def test_folding_keeps_every_character_that_the_oauth_precheck_can_match_in_place():
+    # _PRECHECK matches case-insensitively: every character it may take for one of its own
+    # letters (or _ . =) must fold to that letter, one character for one, for str.find to see it.
+    own = re.compile("[a-z_.=]", re.I)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert len(oauth._fold(char)) == 1 or 0xD800 <= code <= 0xDFFF
+        if own.fullmatch(char):
+            assert re.fullmatch(re.escape(oauth._fold(char)), char, re.I), hex(code)
+            assert oauth._fold(char) in "abcdefghijklmnopqrstuvwxyz_.=", hex(code)
+    assert {oauth._PRECHECK.search(n).group().lower() for n in oauth._NEEDLES} == set(oauth._NEEDLES)
+
+
+OAUTH_PIECES = ['"https://apps.fortnox.se/x"', '"FORTNOX.SE"', '"fortnox.\u017fe"', '"CL\u0130ENT_ID="',
+                '"cl\u0131ent_id=x"', '"?client_id="', '"Scope=a"', '"sta"', '"te="', '"fortnox"', '".se"',
+                '"x"', 'f"{A}&state="', 'f"{A}"', '`${A}/`', '"#{A}"', '"{}"', '"a\\nstate=b"', '"redirect_uri"',
+                "=", "S", "A"]
+oauth_source = st.lists(st.one_of(ASSIGN, USE, st.sampled_from(EXPR_PIECES + OAUTH_PIECES)), max_size=30).map(
+    lambda parts: " ".join(parts))
+
+
+@MANY
+@given(oauth_source, LANGUAGE)
+@example('a = "CL\u0130ENT_ID=1" + x; b = "FORTNOX.\u017fE"', "python")
+@example('A = "https://apps.fortnox.se/oauth-v1/auth"\nu = f"{A}/x"', "python")
+@example('const A = "https://apps.fortnox.se/oauth-v1/auth"; u = `${A}/x`', "javascript")
+def test_the_oauth_extractor_reads_every_string_that_could_give_it_something(text, language):
+    tokens = tokenize(text, LANGUAGES[language])
+    view = FileView(text, "f", language, tokens, LineIndex(text))
+    reader = view.reader
+    worth = oauth._worth_reading(view)
+    needed = [k for k in view.strings
+              if not reader.lone_string(k) or oauth._PRECHECK.search(reader.interpolate(tokens[k]))]
+    assert set(needed) <= set(worth) and worth == sorted(worth)

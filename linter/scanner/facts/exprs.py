@@ -108,7 +108,7 @@ def _newline_between(text: str, a: Token, b: Token) -> bool:
 
 # What may extend a string atom (_atom, _method, _concat_op): "\\" joins two strings, "." calls a
 # method (or concatenates in PHP), "+" concatenates, and so does Elixir's "<>".
-_JOINS_A_STRING = frozenset({"\\", ".", "+", "<"})
+JOINS_A_STRING = frozenset({"\\", ".", "+", "<"})
 _CONTINUES_AFTER = set("+.,([{=:<>|&?-*/%\\")
 _CONTINUES_BEFORE = set("+.)]}:?<>|&")
 
@@ -352,7 +352,7 @@ class Reader:
         if j + 1 == len(tokens):
             return True
         after = tokens[j + 1]
-        return after.kind != "str" and not (after.kind == "punct" and after.value in _JOINS_A_STRING)
+        return after.kind != "str" and not (after.kind == "punct" and after.value in JOINS_A_STRING)
 
     def _pieces(self, j: int, end: int, resolve: bool) -> tuple[Value | None, int]:
         """Atoms joined by concatenation operators from ``j``; stops before anything else."""
