@@ -34,6 +34,7 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
         return FileScan()
     index = LineIndex(text)
     tokens = None
+    code = None
     if documentation or is_recorded_or_spec(display, text):
         # An HTML page names endpoints as docs do, but its activation links are the app's own.
         found = FileScan()
@@ -41,10 +42,12 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
         found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))
     else:
         tokens = tokenize(text, LANGUAGES[language])
-        uses, facts = FileDetector(text, display, language, tokens, catalog, index).run()
+        detector = FileDetector(text, display, language, tokens, catalog, index)
+        uses, facts = detector.run()
+        code = detector.code  # the extractors reuse its lists of token texts and kinds
         uses.extend(sdk_uses(tokens, text, display, language, catalog, index))
         found = FileScan(uses=_dedupe(uses), facts=facts)
-    view = FileView(text, display, language, tokens, index)
+    view = FileView(text, display, language, tokens, index, code)
     for extractor in EXTRACTORS:
         found.facts.extend(extractor(view))
     return found

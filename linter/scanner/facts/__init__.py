@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from linter.scanner.lexer import LineIndex, Token
@@ -17,6 +18,7 @@ from linter.scanner.uses import Fact
 
 if TYPE_CHECKING:
     from linter.scanner.facts.exprs import Reader
+    from linter.scanner.syntax import Code
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class FileView:
     language: str | None
     tokens: list[Token] | None
     index: LineIndex
+    code: Code | None = None  # the detector's Code for these tokens, when it ran: its lists are reused
 
     @cached_property
     def reader(self) -> Reader:
@@ -36,7 +39,36 @@ class FileView:
         from linter.scanner.facts.exprs import Reader
 
         assert self.tokens is not None
-        return Reader(self.tokens, self.text, self.language)
+        return Reader(self.tokens, self.text, self.language, self.values, self.kinds)
+
+    @cached_property
+    def values(self) -> list[str]:
+        """Each token's text (lexed files only)."""
+        assert self.tokens is not None
+        return self.code.values if self.code is not None else list(map(attrgetter("value"), self.tokens))
+
+    @cached_property
+    def kinds(self) -> list[str]:
+        """Each token's kind (lexed files only)."""
+        assert self.tokens is not None
+        return self.code.kinds if self.code is not None else list(map(attrgetter("kind"), self.tokens))
+
+    @cached_property
+    def strings(self) -> list[int]:
+        """Indexes of the string tokens, in order (lexed files only), found by C-level searches."""
+        kinds = self.kinds
+        found: list[int] = []
+        k = -1
+        while True:
+            try:
+                k = kinds.index("str", k + 1)
+            except ValueError:
+                return found
+            found.append(k)
+
+    @cached_property
+    def mentions_fortnox(self) -> bool:
+        return "fortnox" in self.text.lower()
 
     def fact(self, kind: str, offset: int, **data) -> Fact:
         line, column = self.index.position(offset)

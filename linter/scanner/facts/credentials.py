@@ -95,7 +95,7 @@ def _what(key: str | None, value: str) -> str:
 
 
 def extract(view: FileView) -> list[Fact]:
-    fortnox_file = "fortnox" in view.text.lower()
+    fortnox_file = view.mentions_fortnox
     found: dict[int, Fact] = {}
 
     def add(offset: int, end: int, key: str | None, secret: str) -> None:
@@ -108,16 +108,20 @@ def extract(view: FileView) -> list[Fact]:
 
     if view.tokens is not None:
         reader = view.reader
-        ends = {t.offset: t.end for t in view.tokens if t.kind == "str"}
+        ends: dict[int, int] | None = None  # string token offset -> end, built at the first secret
         for pair in reader.pairs(lambda k: credential_kind(k) is not None, assignments=True):
             value = pair.value
             if _literal(value) and looks_secret(value.text):
+                if ends is None:
+                    ends = {view.tokens[k].offset: view.tokens[k].end for k in view.strings}
                 add(value.offset, ends.get(value.offset, value.offset + 1), pair.key, _bare(value.text))
-        for token in view.tokens:
-            if token.kind == "str" and not token.interpolated:
-                _in_query(token.value, lambda _i, _j, key, secret, t=token: add(t.offset, t.end, key, secret))
-                if fortnox_file:
-                    for _index, jwt in jwts(token.value)[:1]:
+        for token in map(view.tokens.__getitem__, view.strings):
+            if not token.interpolated:
+                value = token.value
+                if "=" in value:  # _in_query's own first test, made before building its callback
+                    _in_query(value, lambda _i, _j, key, secret, t=token: add(t.offset, t.end, key, secret))
+                if fortnox_file and "eyJ" in value:  # how every JWT starts (is_jwt)
+                    for _index, jwt in jwts(value)[:1]:
                         add(token.offset, token.end, None, jwt)
     else:
         for line_start, line in _lines(view.text):

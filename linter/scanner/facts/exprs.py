@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
+from operator import attrgetter
 
 from linter.scanner.lexer import PLACEHOLDER, Token
 
@@ -104,6 +106,9 @@ def _newline_between(text: str, a: Token, b: Token) -> bool:
     return "\n" in text[a.end:b.offset]
 
 
+# What may extend a string atom (_atom, _method, _concat_op): "\\" joins two strings, "." calls a
+# method (or concatenates in PHP), "+" concatenates, and so does Elixir's "<>".
+JOINS_A_STRING = frozenset({"\\", ".", "+", "<"})
 _CONTINUES_AFTER = set("+.,([{=:<>|&?-*/%\\")
 _CONTINUES_BEFORE = set("+.)]}:?<>|&")
 
@@ -119,6 +124,24 @@ def partners(tokens: list[Token]) -> list[int]:
             if token.value in "([{":
                 stack.append(k)
             elif token.value in ")]}" and stack:
+                found[stack.pop()] = k
+    return found
+
+
+# Every text that partners() takes for a bracket: ``value in "([{"`` holds for its substrings.
+_BRACKET_TEXTS = frozenset(s[i:j] for s in ("([{", ")]}") for i in range(4) for j in range(i, 4))
+
+
+def _partners(values: list[str], kinds: list[str]) -> list[int]:
+    """partners(), from the tokens' texts and kinds: a C-level filter finds the brackets, and
+    only they are visited."""
+    found = [-1] * len(values)
+    stack: list[int] = []
+    for k in compress(range(len(values)), map(_BRACKET_TEXTS.__contains__, values)):
+        if kinds[k] == "punct":
+            if values[k] in "([{":
+                stack.append(k)
+            elif stack:
                 found[stack.pop()] = k
     return found
 
@@ -159,24 +182,108 @@ def _concat_op(tokens: list[Token], k: int, end: int, language: str | None) -> i
     return 0
 
 
+class _OrderDependent(Exception):
+    """Raised when a constant's value depends on the constants assigned before it."""
+
+
+def _assignment_sites(tokens: list[Token], values: list[str]) -> dict[str, list[int]]:
+    """For each name assigned with ``name = value`` or ``name := value`` (not ``a.name = value``),
+    the token index of each value, in file order: the assignments _collect_constants reads.
+    Visits the "=" tokens only (a C-level search), not every token; ``values`` are the tokens' texts."""
+    sites: dict[str, list[int]] = {}
+    p = -1
+    while True:
+        try:
+            p = values.index("=", p + 1)
+        except ValueError:
+            return sites
+        if tokens[p].kind != "punct" or not _is_assign(tokens, p):
+            continue
+        k = p - 1
+        if is_punct(tokens, k, ":") and tokens[k].end == tokens[p].offset:
+            k -= 1  # Go :=
+        if k < 0 or tokens[k].kind != "name" or is_punct(tokens, k - 1, "."):
+            continue
+        sites.setdefault(tokens[k].value.lstrip("$@"), []).append(p + 1)
+
+
 class Reader:
     """Reads values in one file, resolving names against the file's own string constants."""
 
-    def __init__(self, tokens: list[Token], text: str, language: str | None) -> None:
+    def __init__(self, tokens: list[Token], text: str, language: str | None,
+                 values: list[str] | None = None, kinds: list[str] | None = None) -> None:
+        """``values`` and ``kinds``: the tokens' texts and kinds, when the caller has them."""
         self.tokens = tokens
         self.text = text
         self.language = language
-        self.constants: dict[str, Value] = {}
-        self.partner = partners(tokens)
-        self._collect_constants()
+        self._values = values if values is not None else list(map(attrgetter("value"), tokens))
+        self._kinds = kinds if kinds is not None else list(map(attrgetter("kind"), tokens))
+        # Constants are read when first looked up (most files look up few names, or none).
+        self._known: dict[str, Value | None] = {}
+        self._eager: dict[str, Value] | None = None  # all constants, when read the original way
+        self._reading_site = False
+
+    @cached_property
+    def partner(self) -> list[int]:
+        """See partners(); found when first needed: only multi-token expressions need it."""
+        return _partners(self._values, self._kinds)
 
     # -- constants -------------------------------------------------------------------------
+    @cached_property
+    def _sites(self) -> dict[str, list[int]]:
+        """Where each name is assigned (see _assignment_sites), found at the first lookup."""
+        return _assignment_sites(self.tokens, self._values)
+
+    @property
+    def constants(self) -> dict[str, Value]:
+        """Every file constant by name (see _collect_constants)."""
+        if self._eager is not None:
+            return self._eager
+        found = {}
+        for name in sorted(self._sites, key=lambda name: self._sites[name][0]):
+            value = self.lookup(name)
+            if self._eager is not None:
+                return self._eager
+            if value is not None:
+                found[name] = value
+        return found
+
+    def lookup(self, name: str) -> Value | None:
+        name = name.lstrip("$@")
+        if self._eager is not None:
+            return self._eager.get(name)
+        if self._reading_site:
+            # A constant's own value names another constant (an empty typed list joined with one):
+            # what it sees then depends on the order of assignments, so read them all, in order.
+            raise _OrderDependent
+        if name in self._known:
+            return self._known[name]
+        sites = self._sites.get(name)
+        value = None
+        if sites is not None and len(sites) == 1:  # a name assigned twice is not a constant
+            self._reading_site = True
+            try:
+                value = self.read(sites[0], resolve=False)
+            except _OrderDependent:
+                self._reading_site = False
+                self._collect_constants()
+                return self._eager.get(name)  # type: ignore[union-attr]
+            finally:
+                self._reading_site = False
+            if value is not None and not (value.kind in ("str", "list") and value.known):
+                value = None
+        self._known[name] = value
+        return value
+
     def _collect_constants(self) -> None:
         """``NAME = "..."`` or ``NAME = ["a", "b"]`` anywhere in the file; a name assigned twice
-        is left out, because which value a use sees is then a run-time matter."""
+        is left out, because which value a use sees is then a run-time matter. Reads in file
+        order, a value seeing the constants assigned before it: only needed when a constant's
+        value looks up another (lookup reads one constant alone otherwise)."""
         tokens = self.tokens
         last = len(tokens) - 1
         seen: dict[str, int] = {}
+        self._eager = constants = {}
         for k, token in enumerate(tokens):
             # an assignment starts with "=" or ":" (Go :=) right after the name: a cheap first test
             if token.kind != "name" or k == last or tokens[k + 1].value not in ("=", ":") \
@@ -192,18 +299,15 @@ class Reader:
             seen[name] = seen.get(name, 0) + 1
             value = self.read(j + 1, resolve=False)
             if value is not None and value.kind in ("str", "list") and value.known:
-                self.constants[name] = value
+                constants[name] = value
         for name, count in seen.items():
             if count > 1:
-                self.constants.pop(name, None)
+                constants.pop(name, None)
 
     def _close(self, k: int, end: int) -> int:
         """Index just after the bracket group opening at ``k`` (bounded by ``end``)."""
         close = self.partner[k]
         return close + 1 if 0 <= close < end else end
-
-    def lookup(self, name: str) -> Value | None:
-        return self.constants.get(name.lstrip("$@"))
 
     # -- values ----------------------------------------------------------------------------
     def read(self, j: int, resolve: bool = True) -> Value | None:
@@ -226,11 +330,29 @@ class Reader:
     def string_expr(self, j: int) -> tuple[Value, int]:
         """The string built from token ``j`` on (``"a" + b + "c"``) and the index where it stops;
         unlike ``read``, what follows the concatenation does not spoil it."""
+        if self.lone_string(j):  # most strings: no need to find where the expression ends
+            token = self.tokens[j]
+            text = self.interpolate(token)
+            parts = ((0, token.offset, self._text_offset(token, text)),)
+            return Value(text, token.offset, "str", parts=parts), j + 1
         end = expr_end(self.tokens, j, self.text, self.partner)
         value, stop = self._pieces(j, end, True)
         if value is None:
             return Value(UNKNOWN, self.tokens[j].offset, "unknown"), j + 1
         return value, stop
+
+    def lone_string(self, j: int) -> bool:
+        """Whether token ``j`` is a string that ``string_expr`` reads alone: no string, line
+        continuation, method call or concatenation operator follows it, so it is the whole
+        value, whatever the expression's end (then ``string_expr(j)`` is its interpolated text
+        and ``j + 1``)."""
+        tokens = self.tokens
+        if tokens[j].kind != "str":
+            return False
+        if j + 1 == len(tokens):
+            return True
+        after = tokens[j + 1]
+        return after.kind != "str" and not (after.kind == "punct" and after.value in JOINS_A_STRING)
 
     def _pieces(self, j: int, end: int, resolve: bool) -> tuple[Value | None, int]:
         """Atoms joined by concatenation operators from ``j``; stops before anything else."""
@@ -457,13 +579,29 @@ class Reader:
 
     # -- key/value pairs -------------------------------------------------------------------
     @cached_property
-    def _key_candidates(self) -> dict[str, list[int]]:
-        """Indexes of the string and name tokens, by text: what ``pairs`` may take for a key."""
-        found: dict[str, list[int]] = {}
-        for k, token in enumerate(self.tokens):
-            if token.kind in ("str", "name"):
-                found.setdefault(token.value, []).append(k)
-        return found
+    def _texts(self) -> set[str]:
+        """The distinct texts of the file's tokens."""
+        return set(self._values)
+
+    def _key_indexes(self, texts: set[str]) -> list[int]:
+        """Indexes, in order, of the string and name tokens whose text is in ``texts``: the keys
+        ``pairs`` may take. A few texts are found by C-level searches of the token texts, one
+        each (a file holds few keys); more by one pass, so that the time stays linear."""
+        values, tokens = self._values, self.tokens
+        if len(texts) > 4:
+            found = [k for k, value in enumerate(values) if value in texts]
+        else:
+            found = []
+            for text in texts:
+                k = -1
+                while True:
+                    try:
+                        k = values.index(text, k + 1)
+                    except ValueError:
+                        break
+                    found.append(k)
+            found.sort()
+        return [k for k in found if tokens[k].kind in ("str", "name")]
 
     def pairs(self, is_key: Callable[[str], bool], assignments: bool = False) -> list[Pair]:
         """Every key/value pair whose key passes ``is_key``. With ``assignments``, plain
@@ -471,7 +609,7 @@ class Reader:
         tokens = self.tokens
         found: list[Pair] = []
         # is_key asked once per distinct text (names recur); only the passing texts' tokens visited
-        keys = sorted(k for text, at in self._key_candidates.items() if is_key(text) for k in at)
+        keys = self._key_indexes({text for text in self._texts if is_key(text)})
         for k in keys:
             token = tokens[k]
             value_at = self._value_after_key(k, assignments)

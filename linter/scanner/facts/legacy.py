@@ -23,7 +23,7 @@ PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc")
 
 def extract(view: FileView) -> list[Fact]:
     found: list[Fact] = []
-    if "fortnox" not in view.text.lower():
+    if not view.mentions_fortnox:
         return found  # other APIs name headers Access-Token too
     if view.tokens is None:
         if view.display.lower().endswith(PROSE_SUFFIXES):
@@ -31,9 +31,9 @@ def extract(view: FileView) -> list[Fact]:
         for match in _IN_TEXT.finditer(view.text):
             found.append(view.fact("legacy-header", match.start(), header=_BY_LOWER[match.group(1).lower()]))
         return found
-    for token in view.tokens:
-        if token.kind != "str" or len(token.value) > 200:
-            continue
+    for token in map(view.tokens.__getitem__, view.strings):
+        if len(token.value) > 200 or "-" not in token.value:
+            continue  # every legacy header name has a hyphen
         match = _IN_STRING.match(token.value, len(token.value) - len(token.value.lstrip()))
         if match:
             found.append(view.fact("legacy-header", token.offset, header=_BY_LOWER[match.group(1).lower()]))
