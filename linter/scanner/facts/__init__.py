@@ -56,15 +56,9 @@ class FileView:
     @cached_property
     def strings(self) -> list[int]:
         """Indexes of the string tokens, in order (lexed files only), found by C-level searches."""
-        kinds = self.kinds
-        found: list[int] = []
-        k = -1
-        while True:
-            try:
-                k = kinds.index("str", k + 1)
-            except ValueError:
-                return found
-            found.append(k)
+        from linter.scanner.facts.exprs import indexes_of
+
+        return list(indexes_of(self.kinds, "str"))
 
     @cached_property
     def mentions_fortnox(self) -> bool:

@@ -11,7 +11,7 @@ read in linear time. A run-time part of a string is written ``{}``, as the lexer
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
@@ -182,6 +182,18 @@ def _concat_op(tokens: list[Token], k: int, end: int, language: str | None) -> i
     return 0
 
 
+def indexes_of(items: list[str], item: str) -> Iterator[int]:
+    """Every index of ``item`` in ``items``, in order: a C-level search (list.index) per hit, so
+    a rare text is found without visiting each token."""
+    k = -1
+    while True:
+        try:
+            k = items.index(item, k + 1)
+        except ValueError:
+            return
+        yield k
+
+
 class _OrderDependent(Exception):
     """Raised when a constant's value depends on the constants assigned before it."""
 
@@ -191,12 +203,7 @@ def _assignment_sites(tokens: list[Token], values: list[str]) -> dict[str, list[
     the token index of each value, in file order: the assignments _collect_constants reads.
     Visits the "=" tokens only (a C-level search), not every token; ``values`` are the tokens' texts."""
     sites: dict[str, list[int]] = {}
-    p = -1
-    while True:
-        try:
-            p = values.index("=", p + 1)
-        except ValueError:
-            return sites
+    for p in indexes_of(values, "="):
         if tokens[p].kind != "punct" or not _is_assign(tokens, p):
             continue
         k = p - 1
@@ -205,6 +212,7 @@ def _assignment_sites(tokens: list[Token], values: list[str]) -> dict[str, list[
         if k < 0 or tokens[k].kind != "name" or is_punct(tokens, k - 1, "."):
             continue
         sites.setdefault(tokens[k].value.lstrip("$@"), []).append(p + 1)
+    return sites
 
 
 class Reader:
@@ -591,16 +599,7 @@ class Reader:
         if len(texts) > 4:
             found = [k for k, value in enumerate(values) if value in texts]
         else:
-            found = []
-            for text in texts:
-                k = -1
-                while True:
-                    try:
-                        k = values.index(text, k + 1)
-                    except ValueError:
-                        break
-                    found.append(k)
-            found.sort()
+            found = sorted(k for text in texts for k in indexes_of(values, text))
         return [k for k in found if tokens[k].kind in ("str", "name")]
 
     def pairs(self, is_key: Callable[[str], bool], assignments: bool = False) -> list[Pair]:
