@@ -34,14 +34,19 @@ def test_composite_action_references_only_what_it_declares() -> None:
             assert step["shell"] == "bash"
 
 
-def test_cache_step_keeps_the_folder_the_lint_step_uses() -> None:
-    restore = _step("Restore the lint cache")
+def test_cache_steps_keep_the_folder_the_lint_step_uses() -> None:
+    restore, save = _step("Restore the lint cache"), _step("Save the lint cache")
+    folder, key = "${{ runner.temp }}/fortnox-lint-cache", "fortnox-lint-${{ runner.os }}-${{ github.sha }}"
     assert restore["if"] == "inputs.cache == 'true'"
-    assert restore["uses"].startswith("actions/cache@")
-    assert restore["with"] == {"path": "${{ runner.temp }}/fortnox-lint-cache",
-                               "key": "fortnox-lint-${{ runner.os }}-${{ github.sha }}",
-                               "restore-keys": "fortnox-lint-${{ runner.os }}-"}
+    assert restore["uses"].startswith("actions/cache/restore@")
+    assert restore["with"] == {"path": folder, "key": key, "restore-keys": "fortnox-lint-${{ runner.os }}-"}
     assert '--cache-dir "$RUNNER_TEMP/fortnox-lint-cache"' in _step("Lint")["run"]
+    # saved before the step that fails the job on findings (a post step would then be skipped)
+    names = [step["name"] for step in STEPS]
+    assert names.index("Lint") < names.index("Save the lint cache") < names.index("Fail on findings")
+    assert save["uses"].startswith("actions/cache/save@")
+    assert save["with"] == {"path": folder, "key": key}
+    assert save["if"] == "inputs.cache == 'true' && steps.lint.outputs.exit-code != '2'"
 
 
 def test_upload_step_uses_the_sarif_file_input() -> None:
