@@ -46,7 +46,8 @@ def test_cache_steps_keep_the_folder_the_lint_step_uses() -> None:
     assert names.index("Lint") < names.index("Save the lint cache") < names.index("Fail on findings")
     assert save["uses"].startswith("actions/cache/save@")
     assert save["with"] == {"path": folder, "key": key}
-    assert save["if"] == "inputs.cache == 'true' && steps.lint.outputs.exit-code != '2'"
+    assert save["if"] == ("inputs.cache == 'true' && steps.lint.outputs.exit-code != '2' "
+                          "&& steps.restore-cache.outputs.cache-hit != 'true'")  # entries are immutable
 
 
 def test_upload_step_uses_the_sarif_file_input() -> None:
