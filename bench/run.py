@@ -39,6 +39,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
 from generate import generate  # noqa: E402
+from linter.cache import CACHE_DIR_NAME  # noqa: E402  # the linter never reads its cache folder
 
 SAMPLE_SECONDS = 0.005
 
@@ -114,7 +115,7 @@ def best(runs: list[Run]) -> Run:
 def tree_stats(root: Path) -> tuple[int, int]:
     files = size = 0
     for folder, _dirs, names in os.walk(root):
-        if ".fortnox-lint-cache" in folder:
+        if CACHE_DIR_NAME in folder:
             continue
         for name in names:
             files += 1
@@ -243,7 +244,7 @@ def _fresh_clones(root: Path, scratch: Path, env: dict[str, str], repeat: int) -
     runs = []
     for job in range(repeat + 2):
         shutil.rmtree(clone, ignore_errors=True)
-        shutil.copytree(root, clone, ignore=shutil.ignore_patterns(".fortnox-lint-cache"))
+        shutil.copytree(root, clone, ignore=shutil.ignore_patterns(CACHE_DIR_NAME))
         run = measure(cmd, clone, env)
         if job >= 2:
             runs.append(run)
@@ -271,7 +272,7 @@ def _after_edits(target: Path, cmd: list[str], root: Path, env: dict[str, str], 
 def rg_command(pattern: list[str]) -> list[str]:
     """rg over what the linter reads: every file, hidden or ignored, but not the linter's own
     cache folder (a tree that has been checked without --cache-dir holds tens of MB there)."""
-    return ["rg", "--no-ignore", "--hidden", "--glob", "!.fortnox-lint-cache", "-c", *pattern, "."]
+    return ["rg", "--no-ignore", "--hidden", "--glob", f"!{CACHE_DIR_NAME}", "-c", *pattern, "."]
 
 
 def rg_patterns(pattern: str) -> list[tuple[str, list[str]]]:

@@ -445,9 +445,10 @@ class ScanCache:
             outcomes[i] = entry[4]
         return todo
 
-    def result(self, key: str, unsaved: tuple[str, bytes] | None = None) -> FileScan | None:
-        """The result stored under ``key``. ``unsaved``, (path, bytes) of a buffer checked alone:
-        the project's results are looked in too when the buffer may be what its last check read."""
+    def result(self, key: str, unsaved: tuple[str, str] | None = None) -> FileScan | None:
+        """The result stored under ``key``. ``unsaved``, (path, text) of a buffer checked alone
+        whose content key is ``key``: the project's results are looked in too when the buffer may
+        be what its last check read."""
         data = self.fresh.get(key) or self.results.get(key)
         if data is None and unsaved is not None and self.prefix and self._project_may_hold(*unsaved):
             data = self._read_map(self.project_results_name, "results").get(key)
@@ -460,13 +461,15 @@ class ScanCache:
         self.used.add(key)
         return scan
 
-    def _project_may_hold(self, path: str, data: bytes) -> bool:
+    def _project_may_hold(self, path: str, text: str) -> bool:
         """The buffer is the file on disk, unchanged since before the project's results were last
-        written. Else (a file just saved) they cannot hold it, and reading them would only cost time."""
+        written. Else (a file just saved) they cannot hold it, and reading them would only cost time.
+        A buffer with a content key is exactly its UTF-8 bytes (linter.scanner._buffer)."""
         try:
             written = os.stat(self.cache.folder / self.project_results_name).st_mtime_ns
             if os.stat(path).st_mtime_ns >= written:
                 return False
+            data = text.encode("utf-8")
             with open(path, "rb") as handle:
                 return handle.read(len(data) + 1) == data
         except OSError:
@@ -491,7 +494,7 @@ class ScanCache:
             if self.files.pop(display, None) is not None:  # do not trust the stat of a file that may
                 self.dirty = True  # still change
             return outcome
-        entry = [*signature, outcome, "" if key or reason else content or ""]
+        entry = [*signature, outcome, content or ""]  # content is only given for turned-away files
         self.seen[display] = entry
         if self.files.get(display) != entry:
             self.dirty = True

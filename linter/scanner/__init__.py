@@ -230,8 +230,7 @@ def _buffer_result(source: SourceFile, text: str, outcome: str, catalog: Catalog
                    cache: ScanCache | None) -> FileScan:
     """The result for a buffer with a content key: from the cache, else scanned and remembered."""
     key = outcome[2:]
-    data = _plain_bytes(text)
-    scanned = cache.result(key, (source.fspath, data) if data is not None else None) if cache is not None else None
+    scanned = cache.result(key, (source.fspath, text)) if cache is not None else None
     if scanned is None:
         scanned = scan_file(source, catalog, text)[0]
         if cache is not None:

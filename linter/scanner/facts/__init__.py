@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from linter.scanner.lexer import LineIndex, Token
@@ -39,19 +38,19 @@ class FileView:
         from linter.scanner.facts.exprs import Reader
 
         assert self.tokens is not None
-        return Reader(self.tokens, self.text, self.language, self.values, self.kinds)
+        code = self.code  # its lists of texts and kinds, when the detector ran
+        return Reader(self.tokens, self.text, self.language, code.values if code else None,
+                      code.kinds if code else None)
 
-    @cached_property
+    @property
     def values(self) -> list[str]:
         """Each token's text (lexed files only)."""
-        assert self.tokens is not None
-        return self.code.values if self.code is not None else list(map(attrgetter("value"), self.tokens))
+        return self.reader.values
 
-    @cached_property
+    @property
     def kinds(self) -> list[str]:
         """Each token's kind (lexed files only)."""
-        assert self.tokens is not None
-        return self.code.kinds if self.code is not None else list(map(attrgetter("kind"), self.tokens))
+        return self.reader.kinds
 
     @cached_property
     def strings(self) -> list[int]:

@@ -224,8 +224,8 @@ class Reader:
         self.tokens = tokens
         self.text = text
         self.language = language
-        self._values = values if values is not None else list(map(attrgetter("value"), tokens))
-        self._kinds = kinds if kinds is not None else list(map(attrgetter("kind"), tokens))
+        self.values = values if values is not None else list(map(attrgetter("value"), tokens))
+        self.kinds = kinds if kinds is not None else list(map(attrgetter("kind"), tokens))
         # Constants are read when first looked up (most files look up few names, or none).
         self._known: dict[str, Value | None] = {}
         self._eager: dict[str, Value] | None = None  # all constants, when read the original way
@@ -234,13 +234,13 @@ class Reader:
     @cached_property
     def partner(self) -> list[int]:
         """See partners(); found when first needed: only multi-token expressions need it."""
-        return _partners(self._values, self._kinds)
+        return _partners(self.values, self.kinds)
 
     # -- constants -------------------------------------------------------------------------
     @cached_property
     def _sites(self) -> dict[str, list[int]]:
         """Where each name is assigned (see _assignment_sites), found at the first lookup."""
-        return _assignment_sites(self.tokens, self._values)
+        return _assignment_sites(self.tokens, self.values)
 
     @property
     def constants(self) -> dict[str, Value]:
@@ -589,13 +589,13 @@ class Reader:
     @cached_property
     def _texts(self) -> set[str]:
         """The distinct texts of the file's tokens."""
-        return set(self._values)
+        return set(self.values)
 
     def _key_indexes(self, texts: set[str]) -> list[int]:
         """Indexes, in order, of the string and name tokens whose text is in ``texts``: the keys
         ``pairs`` may take. A few texts are found by C-level searches of the token texts, one
         each (a file holds few keys); more by one pass, so that the time stays linear."""
-        values, tokens = self._values, self.tokens
+        values, tokens = self.values, self.tokens
         if len(texts) > 4:
             found = [k for k, value in enumerate(values) if value in texts]
         else:
