@@ -332,7 +332,9 @@ class ScanCache:
       with a restored cache: new inodes and ctimes) is read and keyed again, and a known key
       settles it without the prefilter or the lexer; ``memos``, the keys of the whole scans held in
       the memo file; ``findings``, what the checks found, by a key of everything they read
-      (``findings_key``).
+      (``findings_key``); ``results``, the content keys the results file held when this index
+      was written: what workers may take as known without the results being read (see
+      ``known_keys``).
     * ``memo-<hash>.json``: one whole scan (resolved uses and facts) each, by a hash of every
       file's (path, outcome): a warm run neither rebuilds nor re-resolves it, and one whose
       findings are remembered does not read it at all.
@@ -358,6 +360,7 @@ class ScanCache:
         self.started_ns = time.time_ns()
         self.files: dict[str, list] = {}
         self.memo_keys: list[str] = []  # whole scans in memo files when the index was written
+        self.result_keys: list[str] | None = None  # keys in the results file when the index was written
         self.found: dict[str, list] = {}  # findings by findings_key
         self.checks: Any = None  # [code digest, the names of the checks]
         self._results: dict[str, dict] | None = None  # read on first need
@@ -381,6 +384,9 @@ class ScanCache:
             self.files = files  # entries are checked when used
         if isinstance(memo_keys, list):
             self.memo_keys = [k for k in memo_keys if isinstance(k, str)]
+        result_keys = stored.get("results")
+        if isinstance(result_keys, list):
+            self.result_keys = [k for k in result_keys if isinstance(k, str)]
         if isinstance(found, dict):
             self.found = found
         self.checks = stored.get("checks")
@@ -407,7 +413,13 @@ class ScanCache:
         return self.salt is not None
 
     def known_keys(self) -> frozenset[str]:
-        return frozenset(self.results)
+        """Content keys the cache holds results for. Asked before worker processes start, so taken
+        from the index when it lists them: the results themselves (tens of MB as objects on a big
+        project) are then read after the workers are gone, instead of counting again in each
+        worker's memory. A key whose result turns out missing is scanned again (see ``result``)."""
+        if self._results is None and self.result_keys is not None:
+            return frozenset(self.result_keys).union(self.fresh)
+        return frozenset(self.results).union(self.fresh)
 
     @property
     def has_index(self) -> bool:
@@ -570,10 +582,11 @@ class ScanCache:
             results = {**self.results, **self.fresh}
             wanted = {e[4][2:] for e in self.seen.values() if e[4].startswith("k:")} | self.used
             wanted |= {e[4][2:] for e in self.files.values() if _valid_entry(e) and e[4].startswith("k:")}
-            if self.cache.write_json(self.results_name, {"salt": self.salt, "cwd": self.cwd,
-                                                         "results": {k: v for k, v in results.items()
-                                                                     if k in wanted}}):
+            kept = {k: v for k, v in results.items() if k in wanted}
+            if self.cache.write_json(self.results_name, {"salt": self.salt, "cwd": self.cwd, "results": kept}):
                 self.cache.prune(self.prefix + "results-", self.results_name)
+                self.result_keys = sorted(kept)
+                self.dirty = True  # the index lists them
             self.new_results = False
         for key, memo in self.new_memos.items():
             name = self.memo_name(key)
@@ -590,7 +603,7 @@ class ScanCache:
         if len(unseen) <= max(1000, len(files)):  # files outside this run's paths; else stale
             files.update(unseen)
         document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memos": self.memo_keys,
-                    "findings": self.found, "checks": self.checks}
+                    "findings": self.found, "checks": self.checks, "results": self.result_keys}
         if self.cache.write_json(self.name, document):
             self.cache.prune(self.prefix + "scan-", self.name)
         self.dirty = False

@@ -166,6 +166,33 @@ def test_a_fresh_clone_with_edited_files_scans_just_those(tmp_path, counted, pre
     assert after == outcome(root, None)
 
 
+def test_a_fresh_clone_reads_the_stored_results_only_after_the_scan(tmp_path, monkeypatch, counted):
+    """The known keys come from the index: the results (tens of MB as objects on a big project)
+    are not in memory while worker processes run, where each worker's copy would count again."""
+    root = make(tmp_path / "p", PROJECT)
+    first = outcome(root, tmp_path / "c")
+    outcome(reclone(root, PROJECT), tmp_path / "c")
+    events: list[str] = []
+    real_read, real_scan_all = caching.CacheDir.read_json, work.scan_all
+    monkeypatch.setattr(caching.CacheDir, "read_json",
+                        lambda self, name: events.append(name.split("-")[0]) or real_read(self, name))
+    monkeypatch.setattr(work, "scan_all", lambda *a, **k: events.append("scan") or real_scan_all(*a, **k))
+    counted["scanned"].clear()
+    assert outcome(reclone(root, PROJECT), tmp_path / "c") == first
+    assert counted["scanned"] == []
+    assert events.index("scan") < events.index("results")
+
+
+def test_a_lost_results_file_means_those_files_are_scanned_again(tmp_path, counted):
+    root = make(tmp_path / "p", PROJECT)
+    first = outcome(root, tmp_path / "c")
+    outcome(reclone(root, PROJECT), tmp_path / "c")
+    results_file_in(tmp_path / "c").unlink()  # the index still names their content keys
+    counted["scanned"].clear()
+    assert outcome(reclone(root, PROJECT), tmp_path / "c") == first
+    assert sorted(counted["scanned"]) == ["src/api.js", "src/customers.ts", "src/invoices.py"]
+
+
 def test_files_are_keyed_before_the_prefilter_only_once_the_cache_has_an_index(tmp_path):
     root = make(tmp_path / "p", PROJECT)
     outcome(root, tmp_path / "c")  # over an empty cache: keying 100 MB of other code costs time
