@@ -101,16 +101,16 @@ ADVERSARIAL = [
 def test_adversarial_strings_are_read_in_linear_time(language, index):
     payload = ADVERSARIAL[index]
     text = f'x = "{payload}"\n' if language else payload
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other load on the machine does not count
     scan_text("fortnox\n" + text, "f", language, CATALOG)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 def test_deeply_nested_and_long_token_streams_stay_fast():
     source = "fortnox\nq = " + "[" * 50_000 + "\n" + ('{"scope": "a", "state": s, ' * 5_000) + "\n"
-    started = time.perf_counter()
+    started = time.process_time()
     scan_text(source, "f", "javascript", CATALOG)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 @pytest.mark.parametrize("language", [None, *sorted(LANGUAGES)])

@@ -25,6 +25,6 @@ def test_what_the_prefilter_admits():
 
 def test_prefilter_is_linear_on_adversarial_text():
     for text in ('"' * 200_000, "/" * 200_000, "'invoice" * 25_000, "BASE_UR" * 30_000, "fortno" * 30_000):
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: other load on the machine does not count
         PREFILTER.search(text)
-        assert time.perf_counter() - started < 0.2
+        assert time.process_time() - started < 0.2

@@ -22,9 +22,9 @@ HOSTILE = [
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_hostile_text_scans_quickly_without_errors(language, catalog):
     for text in HOSTILE:
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: other load on the machine does not count
         scan_text("fortnox BASE_URL\n" + text, "f.txt" if language is None else "f", language, catalog)
-        assert time.perf_counter() - started < 0.5, (language, text[:20])
+        assert time.process_time() - started < 0.5, (language, text[:20])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
