@@ -368,6 +368,9 @@ class ScanCache:
         self.scan_key: str | None = None  # this run's whole-scan key, once every outcome is known
         self.seen: dict[str, list] = {}  # this run's entries, other than unchanged ones
         self.kept: list[str] = []  # files this run found unchanged (their entries stay as they are)
+        # Displayed paths of the folders and files this run walked ("" for the working folder);
+        # None: unknown, so any entry may be under them.
+        self.walked: list[str] | None = None
         self.fresh: dict[str, dict] = {}  # results this run computed
         self.used: set[str] = set()  # content keys this run relied on
         self.dirty = False  # the index must be written
@@ -600,13 +603,24 @@ class ScanCache:
         files = {d: self.files[d] for d in self.kept if d in self.files}
         files.update(self.seen)
         unseen = {d: e for d, e in self.files.items() if d not in files and _valid_entry(e)}
-        if len(unseen) <= max(1000, len(files)):  # files outside this run's paths; else stale
-            files.update(unseen)
+        # Entries this run's walk could not have reached stay (a check of one folder must not cost
+        # the next whole-project check its index). Those it could have reached are files deleted,
+        # newly excluded or left out (tests): kept while few, dropped when they outnumber the rest.
+        inside = {d: e for d, e in unseen.items() if self._walked_over(d)}
+        files.update({d: e for d, e in unseen.items() if d not in inside})
+        if len(inside) <= max(1000, len(files)):
+            files.update(inside)
         document = {"salt": self.salt, "cwd": self.cwd, "files": files, "memos": self.memo_keys,
                     "findings": self.found, "checks": self.checks, "results": self.result_keys}
         if self.cache.write_json(self.name, document):
             self.cache.prune(self.prefix + "scan-", self.name)
         self.dirty = False
+
+
+    def _walked_over(self, display: str) -> bool:
+        if self.walked is None:
+            return True
+        return any(not root or display == root or display.startswith(root + "/") for root in self.walked)
 
 
 KEEP_MEMOS = 4  # whole-scan results kept per project (e.g. check and scopes, with and without tests)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.scanner.files import Skipped, SourceFile, display_path, read_text, walk, walk_reaches
+from linter.scanner.files import Skipped, SourceFile, display_path, read_text, root_displays, walk, walk_reaches
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
     (0: one per core; big trees only). Neither changes the result.
     """
     result = ScanResult()
+    paths = list(paths)  # walked, then named to the cache
     by_name = {os.fspath(path): text for path, text in (overrides or {}).items()}  # no Path per file
     known = {os.fspath(path): done for path, done in (buffered or {}).items()}
     cache = cache if cache is not None and cache.enabled else None
@@ -77,6 +78,7 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
                     exact = exact and outcomes[i] is not None
                     buffers[i] = text
         if cache is not None:
+            cache.walked = root_displays(paths, cwd)
             todo = cache.lookup_many(files, outcomes, buffers)
         else:
             todo = [i for i in range(len(files)) if i not in buffers]

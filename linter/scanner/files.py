@@ -121,6 +121,13 @@ class _Displayer:
         return folder[len(self.prefix):] + "/" if folder.startswith(self.prefix) else None
 
 
+def root_displays(paths: Iterable[Path], cwd: Path) -> list[str]:
+    """How the files below each of ``paths`` are displayed, as a prefix: "" for the working folder
+    itself (every file below it), else the folder's or file's own display path."""
+    show, here = _Displayer(cwd), os.path.abspath(cwd)
+    return ["" if os.path.abspath(p) == here else show(os.path.abspath(p)) for p in paths]
+
+
 def _excluded(path: Path | str, root: Path | None, patterns: Iterable[str]) -> bool:
     if root is None or not patterns:
         return False

@@ -409,3 +409,30 @@ def test_manifest_problems_come_back_from_the_cache_and_follow_edits(tmp_path):
     (root / "fortnox.yaml").write_text("licenses: [Order]\nscopes: [customer]\nscopez: [x]\n")
     moved = outcome(root, tmp_path / "c", select={"invalid-manifest"})
     assert [f[:4] for f in moved[0]] == [("invalid-manifest", "fortnox.yaml", 3, 1)]
+
+
+def test_checking_one_folder_keeps_the_index_entries_of_the_others(tmp_path, counted):
+    """Without a manifest (``scopes src``) a scan walks only the paths it is given: the entries of
+    files it could not reach stay, so the next whole-project scan is still warm (they once were
+    all dropped when they outnumbered the files read)."""
+    files = {name: text for name, text in PROJECT.items() if name != "fortnox.yaml"}
+    files.update({f"gen/m{i}.py": "print('nothing to see')\n" for i in range(1200)})
+    root = make(tmp_path / "p", files)
+    whole = outcome(root, tmp_path / "c", need_manifest=False)
+    assert outcome(root, tmp_path / "c", paths=[Path("src")], need_manifest=False) == \
+        outcome(root, None, paths=[Path("src")], need_manifest=False)
+    entries = json.loads(scan_file_in(tmp_path / "c").read_text())["files"]
+    assert len(entries) == len(files)
+    counted["read"].clear()
+    assert outcome(root, tmp_path / "c", need_manifest=False) == whole
+    assert counted["read"] == []
+
+
+def test_entries_of_deleted_files_are_dropped_once_they_outnumber_the_rest(tmp_path):
+    files = dict(PROJECT, **{f"gen/m{i}.py": "print('nothing to see')\n" for i in range(1200)})
+    root = make(tmp_path / "p", files)
+    outcome(root, tmp_path / "c")
+    shutil.rmtree(root / "gen")
+    outcome(root, tmp_path / "c")
+    entries = json.loads(scan_file_in(tmp_path / "c").read_text())["files"]
+    assert sorted(entries) == sorted(PROJECT)
