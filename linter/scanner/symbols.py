@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from linter.scanner.syntax import SELF_NAMES, Code
 
@@ -69,6 +71,7 @@ class Symbols:
     imports: list[tuple[str, str]] = field(default_factory=list)  # (local name or "", module stem)
     containers: dict[int, str] = field(default_factory=dict)  # opener index -> normalised name
     _indexes: dict[str, "_Intervals"] = field(default_factory=dict, repr=False)
+    _literals: dict[int, str] = field(default_factory=dict, repr=False)  # opener -> _literal_name
 
     def add(self, binding: Binding) -> None:
         if binding.name:
@@ -105,15 +108,76 @@ class _Intervals:
 
 def collect(code: Code) -> Symbols:
     symbols = Symbols()
-    _declarations(code, symbols)
-    _bindings(code, symbols)
-    _imports(code, symbols)
+    words = _where(code.values, _DECLARE_WORDS | _IMPORT_WORDS)  # one pass over the values for both
+    _declarations(code, symbols, _declaration_candidates(code, words))
+    _bindings(code, symbols, _binding_candidates(code))
+    _imports(code, symbols, words)
     return symbols
 
 
+# -- candidates: the only tokens the passes below can act on --------------------------------------
+# Both passes give the same result visiting every token (tests/properties/test_symbols_fast_path.py);
+# a candidate is a token that passes the first tests its pass would make. They are found in C from
+# ``kinds`` and ``ops``, whose few distinct strings stay in the CPU cache: a scan of every token's
+# value (each a string object of its own) took about five times as long on the bench tree, so
+# only the declaring and import words are looked for that way, in one scan.
+_DECLARE_WORDS = frozenset(_DECLARE)
+_BINDING_OPS = frozenset({"=", ":=", "+=", ".=", ":", "=>"})
+_NOT_A_BODY = frozenset({";", "=", ",", ")", "(", "}"})  # after name(params): no body follows
+_BEFORE_ELEMENT = frozenset({"[", "(", "{", ","})
+_AFTER_ELEMENT = frozenset({",", "]", ")", "}"})
+
+
+def _where(items: list[str], wanted: frozenset[str]) -> list[int]:
+    """Indexes of the items in ``wanted``, in order, found in C (compress/map, no Python loop)."""
+    return list(compress(range(len(items)), map(wanted.__contains__, items)))
+
+
+def _indexes_of(items: list[str], wanted: str) -> list[int]:
+    """Indexes of the items equal to ``wanted``: list.index in C, for a rare item."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(wanted, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
+def _declaration_candidates(code: Code, words: list[int]) -> list[int]:
+    """Declaring words (among ``words``), and names before a "(" token (only a bracket token has a
+    partner). A "(" token's operator is "(": no longer operator starts with it."""
+    values, kinds = code.values, code.kinds
+    found = {i for i in words if values[i] in _DECLARE_WORDS and kinds[i] == "name"}
+    if code.language not in _INDENTED:  # name(params) { ... } declares nothing in these
+        # most are calls ended at once: f(x); f(x), g(f(x)) - half the names before "("
+        partner, last = code.partner, len(values) - 1
+        found.update(p - 1 for p in _indexes_of(code.ops, "(") if p and kinds[p - 1] == "name"
+                     and 0 <= partner[p] < last and values[partner[p] + 1] not in _NOT_A_BODY)
+    return sorted(found)
+
+
+def _binding_candidates(code: Code) -> list[int]:
+    """Binding operators; strings between a bracket or comma and a comma or bracket (list
+    elements); names in ``return "x"`` and ``name("x"`` (define, @Value, enum entries); Elixir
+    @attributes."""
+    values, kinds = code.values, code.kinds
+    last = len(values) - 1
+    strings = _indexes_of(kinds, "str")
+    found = _where(code.ops, _BINDING_OPS)
+    found += [i for i in strings
+              if 0 < i < last and values[i - 1] in _BEFORE_ELEMENT and values[i + 1] in _AFTER_ELEMENT]
+    names = {i - 1 for i in strings if i and values[i - 1] == "return" and kinds[i - 1] == "name"}
+    names.update(i - 2 for i in strings if i > 1 and values[i - 1] == "(" and kinds[i - 2] == "name")
+    if code.language == "elixir":
+        names.update(i for i, value in enumerate(values) if value[:1] == "@" and kinds[i] == "name")
+    return sorted(found + list(names))
+
+
 # -- declarations -------------------------------------------------------------------------------
-def _declarations(code: Code, symbols: Symbols) -> None:
-    _find_declarations(code, symbols)
+def _declarations(code: Code, symbols: Symbols, visit: Iterable[int]) -> None:
+    _find_declarations(code, symbols, visit)
     seen: set[int] = set()
     unique = []
     for decl in symbols.declarations:
@@ -123,39 +187,42 @@ def _declarations(code: Code, symbols: Symbols) -> None:
     symbols.declarations[:] = unique
 
 
-def _find_declarations(code: Code, symbols: Symbols) -> None:
-    tokens, values = code.tokens, code.values
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok.kind != "name":
+def _find_declarations(code: Code, symbols: Symbols, visit: Iterable[int]) -> None:
+    values, kinds, ops, partner = code.values, code.kinds, code.ops, code.partner
+    declarations = symbols.declarations
+    n = len(values)
+    # where an indented body ends is looked for line by line, not token by token
+    lines = list(compress(range(n), code.newline_before)) if code.language in _INDENTED else []
+    for i in visit:
+        if kinds[i] != "name":
             continue
-        kind = _DECLARE.get(tok.value)
+        word = values[i]
+        kind = _DECLARE.get(word)
         if kind is None and (i + 1 == n or values[i + 1] != "("):
             continue  # neither a declaring word nor name(...): the common case, decided early
-        if kind is not None and (kind != "class" or tok.value not in ("type", "object", "module")
+        if kind is not None and (kind != "class" or word not in ("type", "object", "module")
                                  or _declares_type(code, i)):
             name_at = _declared_name(code, i)
             if name_at is None:
                 continue
-            symbols.declarations.append(Declaration(
-                kind, tokens[name_at].value, name_at, _body(code, i, name_at),
+            declarations.append(Declaration(
+                kind, values[name_at], name_at, _body(code, i, name_at, lines),
                 _bases(code, name_at) if kind == "class" else ()))
-        elif i + 1 < n and code.value(i + 1) == "(" and tok.value not in _KEYWORDS \
-                and code.language not in _INDENTED and not (symbols.declarations and
-                                                            symbols.declarations[-1].token == i):
-            close = code.partner[i + 1]
+        elif i + 1 < n and values[i + 1] == "(" and word not in _KEYWORDS \
+                and code.language not in _INDENTED and not (declarations and declarations[-1].token == i):
+            close = partner[i + 1]
             if close < 0:
                 continue
             after = close + 1
             # name(params) {   name(params): Type {   name(params) throws X {   name(params) => x
             for k in range(after, min(after + 8, n)):
-                value = code.value(k)
-                if value == "{" and code.partner[k] > k:
-                    if i and (code.value(i - 1) in (".", "new") or code.ops[i - 1] in ("?.", "->", "::")):
+                value = values[k]
+                if value == "{" and partner[k] > k:
+                    if i and (values[i - 1] in (".", "new") or ops[i - 1] in ("?.", "->", "::")):
                         break  # a call on something, not a declaration
-                    symbols.declarations.append(Declaration("function", tok.value, i, (k, code.partner[k])))
+                    declarations.append(Declaration("function", word, i, (k, partner[k])))
                     break
-                if value in (";", "=", ",", ")", "(", "}") or code.ops[k] == "=>" and k != after:
+                if value in _NOT_A_BODY or ops[k] == "=>" and k != after:
                     break
 
 
@@ -177,30 +244,31 @@ def _declared_name(code: Code, i: int) -> int | None:
     return j
 
 
-def _body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
-    n = len(code.tokens)
+def _body(code: Code, keyword: int, name_at: int, lines: list[int]) -> tuple[int, int]:
+    """``lines``: the tokens that start a line, in indented languages."""
+    values, partner, ops = code.values, code.partner, code.ops
+    n = len(values)
     if code.language in _INDENTED:
+        # from the line after the name to the first line indented no deeper than the keyword
         indent = _indent(code, keyword)
-        k = name_at + 1
-        while k < n and not code.newline_before[k]:
-            k += 1
-        start = min(k, n - 1)
-        while k < n:
-            if code.newline_before[k] and _indent(code, k) <= indent:
-                break
-            k += 1
+        line = bisect.bisect_right(lines, name_at)
+        start = min(lines[line] if line < len(lines) else n, n - 1)
+        while line < len(lines) and _indent(code, lines[line]) > indent:
+            line += 1
+        k = lines[line] if line < len(lines) else n
         return start, max(start, min(k - 1, n - 1))
     k = name_at + 1
     for j in range(k, min(k + 40, n)):  # skip generics and parameters: function f<T>(a, opts = {}) {
-        if code.value(j) == "(" and code.partner[j] > j:
-            k = code.partner[j] + 1
+        value = values[j]
+        if value == "(" and partner[j] > j:
+            k = partner[j] + 1
             break
-        if code.value(j) in ("{", ";", "=") and code.ops[j] != "=>":
+        if value in ("{", ";", "=") and ops[j] != "=>":
             break
     for j in range(k, min(k + 60, n)):
-        value = code.value(j)
-        if value == "{" and code.partner[j] > j:
-            return j, code.partner[j]
+        value = values[j]
+        if value == "{" and partner[j] > j:
+            return j, partner[j]
         if value == ";":
             break
     return name_at, name_at
@@ -227,9 +295,10 @@ def _indent(code: Code, i: int) -> int:
 
 
 # -- bindings -----------------------------------------------------------------------------------
-def _bindings(code: Code, symbols: Symbols) -> None:
-    tokens, values, ops = code.tokens, code.values, code.ops
-    for i, kind in enumerate(code.kinds):
+def _bindings(code: Code, symbols: Symbols, visit: Iterable[int]) -> None:
+    tokens, values, ops, kinds = code.tokens, code.values, code.ops, code.kinds
+    for i in visit:
+        kind = kinds[i]
         if kind == "punct":
             op = ops[i]
             if op in ("=", ":=", "+=", ".=") and (i == 0 or ops[i - 1] not in ("=", "!", "<", ">")):
@@ -263,26 +332,26 @@ def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
     j = i - 1
     if j < 0:
         return
+    values, kinds, newline_before = code.values, code.kinds, code.newline_before
     value_at = i + width
-    if code.value(j) == "]" and code.partner[j] >= 0:
+    is_name = kinds[j] == "name"
+    if values[j] == "]" and code.partner[j] >= 0:
         opener = code.partner[j]
-        if opener + 2 == j and code.kind(opener + 1) == "str" and code.kind(opener - 1) == "name":
-            key = code.tokens[opener + 1]  # TABLE["key"] = value
-            symbols.add(Binding(norm(key.value), key.value, opener + 1, value_at,
-                                norm(code.value(opener - 1)), True))
+        if opener + 2 == j and kinds[opener + 1] == "str" and code.kind(opener - 1) == "name":
+            key = values[opener + 1]  # TABLE["key"] = value
+            symbols.add(Binding(norm(key), key, opener + 1, value_at, norm(values[opener - 1]), True))
             return
-    if code.kind(j) != "name" and code.value(j) not in ("]", ">"):
+    if not is_name and values[j] not in ("]", ">"):
         return
-    start = code.chain_start(j) if code.kind(j) == "name" else j
-    names = code.chain_names(start, j) if code.kind(j) == "name" else ()
+    start = code.chain_start(j) if is_name else j
+    names = code.chain_names(start, j) if is_name else ()
     target = j
-    if start > 1 and code.value(start - 1) == ":" and code.kind(start - 2) == "name" \
-            and not code.newline_before[start]:
+    if start > 1 and values[start - 1] == ":" and kinds[start - 2] == "name" and not newline_before[start]:
         target = start - 2  # NAME: Type = value
-    elif code.kind(j) != "name":
-        if code.value(j) == "]":  # Python ``NAME: dict[str, str] = {...}``
+    elif not is_name:
+        if values[j] == "]":  # Python ``NAME: dict[str, str] = {...}``
             k = code.chain_start(j)
-            if k > 1 and code.value(k - 1) == ":" and code.kind(k - 2) == "name" and not code.newline_before[k]:
+            if k > 1 and values[k - 1] == ":" and kinds[k - 2] == "name" and not newline_before[k]:
                 target = k - 2
             else:
                 return
@@ -291,13 +360,14 @@ def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
     elif len(names) == 1 and names[0] in _TYPE_WORDS and code.kind(start - 1) == "name" \
             and not code.newline_before[start] and code.value(start - 1) not in ("var", "const", "let", "val"):
         target = start - 1  # Go: var baseURL string = ...
-    written = code.value(target)
+    written = values[target]
     if written in _KEYWORDS or not written:
         return
     qualified = (len(names) > 1 and names[0].lstrip("$") in SELF_NAMES) or \
         (written.startswith("@") and code.language == "ruby")
-    container = _container(code, symbols, target)
-    member = qualified or _at_class_level(code, symbols, target)
+    cls = symbols.enclosing(target, "class")  # looked up once for both questions
+    container = _table(code, symbols, target) or _class_name(cls)
+    member = qualified or _at_class_level(code, symbols, target, cls)
     if len(names) > 1 and not qualified:
         container = norm(names[-2])  # Config.BASE = ..., ENDPOINTS.invoices = ...
     symbols.add(Binding(norm(written), written, target, value_at, container, member))
@@ -305,23 +375,23 @@ def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
 
 def _key_value(code: Code, symbols: Symbols, i: int, width: int) -> None:
     j = i - 1
-    if j < 0 or code.kind(j) not in ("name", "str"):
+    values, kinds = code.values, code.kinds
+    if j < 0 or kinds[j] not in ("name", "str"):
         return
-    if code.kind(i + width) == "punct" and code.value(i + width) == ":":
+    after = i + width
+    if code.kind(after) == "punct" and values[after] == ":":
         return  # ``a ::b``
     before = j - 1
     opener = code.parent[j]
-    allowed = before < 0 or code.value(before) in ("{", ",", "(", "[") or code.newline_before[j] \
-        or code.value(before) == "%"
+    allowed = before < 0 or values[before] in ("{", ",", "(", "[", "%") or code.newline_before[j]
     if code.ops[i] == "=>" and code.language == "csharp" and code.kind(before) == "name":
         allowed = True  # string Resource => "invoices";
-    if not allowed or code.value(j) in _KEYWORDS:
+    key = values[j]
+    if not allowed or key in _KEYWORDS:
         return
-    after = i + width
-    if code.kind(after) == "name" and code.value(code.chain_end(after) + 1) == "=" and width == 1:
+    if width == 1 and code.kind(after) == "name" and code.value(code.chain_end(after) + 1) == "=":
         return  # a type annotation: NAME: Type = value
-    key = code.tokens[j].value
-    member = opener >= 0 and code.value(opener) in ("{", "[", "(")
+    member = opener >= 0 and values[opener] in ("{", "[", "(")
     if key == "do" and code.language == "elixir":
         _elixir_def(code, symbols, j, i + width)
         return
@@ -347,10 +417,12 @@ def _elixir_def(code: Code, symbols: Symbols, do: int, value: int) -> None:
 
 def _elixir_config_section(code: Code, key: int) -> str:
     """config :app, :fortnox, api_url: "..." - the key belongs to the :fortnox section."""
+    values = code.values
     for k in range(key - 1, max(-1, key - 30), -1):
-        if code.value(k) in ("do", "end"):
+        value = values[k]
+        if value in ("do", "end"):
             return ""
-        if code.value(k) == "config" and (k == 0 or code.newline_before[k]):
+        if value == "config" and (k == 0 or code.newline_before[k]):
             atoms = [code.value(j + 1) for j in range(k, key) if code.value(j) == ":" and code.kind(j + 1) == "name"
                      and code.tokens[j].end == code.tokens[j + 1].offset]
             return norm(atoms[-1]) if len(atoms) >= 2 else ""
@@ -371,20 +443,24 @@ def _returned(code: Code, symbols: Symbols, i: int) -> None:
 
 def _list_element(code: Code, symbols: Symbols, i: int) -> None:
     """RESOURCES = ["invoices", "orders"]: each string is an entry of the RESOURCES table."""
+    values = code.values
     opener = code.parent[i]
-    if opener < 0 or code.value(opener) not in ("[", "(", "{") or code.partner[opener] < 0:
+    if opener < 0:
         return
-    if code.value(i - 1) not in ("[", "(", "{", ",") or code.value(i + 1) not in (",", "]", ")", "}"):
+    bracket = values[opener]
+    if bracket not in ("[", "(", "{") or code.partner[opener] < 0:
         return
-    if code.value(opener) == "(" and code.call_at(opener) is not None:
-        return  # an argument, not a list element
-    before = code.value(opener - 1) if opener > 0 else ""
-    if code.value(opener) == "[" and (code.kind(opener - 1) in ("name", "str") or before in (")", "]")):
+    if code.value(i - 1) not in _BEFORE_ELEMENT or code.value(i + 1) not in _AFTER_ELEMENT:
+        return
+    if bracket == "(" and code.call_at(opener) is not None:
+        return  # an argument, not a list element (call_at remembers: detection asks about every call)
+    if bracket == "[" and (code.kind(opener - 1) in ("name", "str") or opener > 0 and values[opener - 1] in (")", "]")):
         return  # an index: row["EmployeeId"]
-    name = _literal_name(code, opener)
-    if name:
-        value = code.tokens[i].value
-        symbols.add(Binding(norm(value), value, i, i, name, True, element=True))
+    name = _literal_name(code, symbols, opener)
+    if not name:
+        return
+    value = values[i]
+    symbols.add(Binding(norm(value), value, i, i, name, True, element=True))
 
 
 def _annotated(code: Code, symbols: Symbols, key: int) -> None:
@@ -417,26 +493,41 @@ def _in_enum(code: Code, i: int) -> bool:
 
 def _container(code: Code, symbols: Symbols, i: int) -> str:
     """The table, enum or class a binding sits in, normalised; "" at top level."""
+    return _table(code, symbols, i) or _class_name(symbols.enclosing(i, "class"))
+
+
+def _table(code: Code, symbols: Symbols, i: int) -> str:
+    """The name of the bracketed literal (table, enum) that directly holds token ``i``, or ""."""
     opener = code.parent[i]
     if opener >= 0:
-        if opener in symbols.containers:
-            return symbols.containers[opener]
-        name = _literal_name(code, opener)
+        name = _literal_name(code, symbols, opener)
         if name:
             symbols.containers[opener] = name
             return name
-    cls = symbols.enclosing(i, "class")
+    return ""
+
+
+def _class_name(cls: Declaration | None) -> str:
     return norm(cls.name) if cls else ""
 
 
-def _literal_name(code: Code, opener: int) -> str:
-    """The name a bracketed literal is bound to: NAME = {...}, NAME: {...}, enum NAME {...}."""
+def _literal_name(code: Code, symbols: Symbols, opener: int) -> str:
+    """The name a bracketed literal is bound to: NAME = {...}, NAME: {...}, enum NAME {...}.
+    Remembered per opener: every element of a list and every binding in a table asks."""
+    name = symbols._literals.get(opener)
+    if name is None:
+        name = symbols._literals[opener] = _find_literal_name(code, opener)
+    return name
+
+
+def _find_literal_name(code: Code, opener: int) -> str:
+    values, kinds, ops, partner = code.values, code.kinds, code.ops, code.partner
     k = opener - 1
     for _ in range(16):  # skip types and calls between name and literal: map[string]string{, dict(
         if k < 0:
             return ""
-        value = code.value(k)
-        if value in ("=", ":", "=>", ":=") or code.ops[k] in ("=>", ":="):
+        value = values[k]
+        if value in ("=", ":", "=>", ":=") or ops[k] in ("=>", ":="):
             j = k - 1
             if code.value(j) == ">" or code.value(j) == "=":
                 j -= 1
@@ -450,20 +541,20 @@ def _literal_name(code: Code, opener: int) -> str:
                     j -= 1
                 return norm(code.value(j))
             return ""
-        if code.kind(k) == "name" and code.kind(k - 1) == "name" and code.value(k - 1) in (
+        if k and kinds[k] == "name" and kinds[k - 1] == "name" and values[k - 1] in (
                 "enum", "class", "object", "interface", "struct", "module"):
-            return norm(code.value(k))
+            return norm(value)
         if value in (";", "{", "}", ","):
             return ""
-        if code.partner[k] >= 0 and value in (")", "]", ">"):
-            k = code.partner[k] - 1
+        if partner[k] >= 0 and value in (")", "]", ">"):
+            k = partner[k] - 1
             continue
         k -= 1
     return ""
 
 
-def _at_class_level(code: Code, symbols: Symbols, i: int) -> bool:
-    cls = symbols.enclosing(i, "class")
+def _at_class_level(code: Code, symbols: Symbols, i: int, cls: Declaration | None) -> bool:
+    """Whether token ``i`` (in class ``cls``, its innermost) sits at the class's level."""
     if cls is None:
         return False
     fn = symbols.enclosing(i, "function")
@@ -477,10 +568,11 @@ def _at_class_level(code: Code, symbols: Symbols, i: int) -> bool:
 # -- imports ------------------------------------------------------------------------------------
 _IMPORT_WORDS = frozenset({"import", "require", "require_relative", "require_once", "include", "include_once",
                            "from", "using", "use", "alias"})  # every word _imports acts on
-def _imports(code: Code, symbols: Symbols) -> None:
-    tokens = code.tokens
+def _imports(code: Code, symbols: Symbols, words: Iterable[int]) -> None:
+    """``words``: indexes of tokens that include every import word (nothing else can import)."""
+    tokens, values = code.tokens, code.values
     language = code.language
-    for i in [k for k, value in enumerate(code.values) if value in _IMPORT_WORDS]:  # nothing else can import
+    for i in [k for k in words if values[k] in _IMPORT_WORDS]:
         tok = tokens[i]
         if tok.kind != "name" or not (i == 0 or code.newline_before[i] or code.value(i - 1) in (";", "{", "}")
                                       or tok.value in ("require", "require_relative", "from")):
