@@ -98,14 +98,23 @@ class LineIndex:
 
 
 _new_object = object.__new__
+_set_dict = object.__setattr__  # with "__dict__": Token's own __setattr__ refuses (frozen)
+# A token's fields in declaration order, as Token(...) would set them: a copy is a new token's
+# __dict__ (copying a dict's keys costs less than inserting them one by one). Given whole, the
+# dict stays a plain ("combined") one, whose attributes read as fast as Token(...)'s; filling
+# the instance's own __dict__ item by item leaves a "split" one, whose reads cost twice as much.
+_FIELDS = {"kind": "", "value": "", "offset": 0, "end": 0, "interpolated": False, "parts": ()}
+_NAME_FIELDS = {**_FIELDS, "kind": "name"}
+_PUNCT_FIELDS = {**_FIELDS, "kind": "punct"}
 
 
 def _token(kind: str, value: str, offset: int, end: int, interpolated: bool = False,
            parts: tuple[str, ...] = ()) -> Token:
     """Token(kind, value, offset, end, interpolated, parts), without the frozen dataclass's slow
-    field-by-field __init__: a file has thousands of tokens. Fields go in declaration order."""
+    field-by-field __init__: a file has thousands of tokens."""
     token = _new_object(Token)
-    token.__dict__.update(kind=kind, value=value, offset=offset, end=end, interpolated=interpolated, parts=parts)
+    _set_dict(token, "__dict__", {"kind": kind, "value": value, "offset": offset, "end": end,
+                                  "interpolated": interpolated, "parts": parts})
     return token
 
 
@@ -145,6 +154,7 @@ class _Lexer:
         text, n, i = self.text, len(self.text), 0
         tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
         append, new, name_and_space = tokens.append, _new_object, self.name_and_space.match
+        set_dict, name_fields, punct_fields = _set_dict, _NAME_FIELDS.copy, _PUNCT_FIELDS.copy
         # Most characters start a name or are punctuation that can start nothing else: they are
         # tested first, and their tokens made inline (a call per token was a sixth of the time).
         names, puncts = self.plain_names, self.plain_puncts
@@ -158,14 +168,16 @@ class _Lexer:
             if ch in names and (match := name_and_space(text, i)) is not None:
                 # the whitespace after the name too: the step that would come next
                 end = match.end(1)
-                token = new(Token)
-                token.__dict__.update(kind="name", value=text[i:end], offset=i, end=end, interpolated=False, parts=())
+                fields = name_fields()
+                fields["value"] = text[i:end]; fields["offset"] = i; fields["end"] = end
+                set_dict(token := new(Token), "__dict__", fields)
                 append(token)
                 i = match.end()
                 continue
             if ch in puncts:
-                token = new(Token)
-                token.__dict__.update(kind="punct", value=ch, offset=i, end=i + 1, interpolated=False, parts=())
+                fields = punct_fields()
+                fields["value"] = ch; fields["offset"] = i; fields["end"] = i + 1
+                set_dict(token := new(Token), "__dict__", fields)
                 append(token)
                 i += 1
                 continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import compress, count, islice
+from operator import attrgetter, eq
 
 from linter.scanner.lexer import Token
 
@@ -92,7 +93,8 @@ class Code:
         values, kinds, partner, parent = self.values, self.kinds, self.partner, self.parent
         stack: list[int] = []
         filled = 0  # parent[] is final below this index
-        for i in [k for k, value in enumerate(values) if value in _BRACKETS and kinds[k] == "punct"]:
+        # the tokens whose text is a bracket, found at C speed; a few are strings ("(")
+        for i in [k for k in compress(count(), map(_BRACKETS.__contains__, values)) if kinds[k] == "punct"]:
             parent[filled:i + 1] = [stack[-1] if stack else -1] * (i + 1 - filled)
             filled = i + 1
             value = values[i]
@@ -110,13 +112,14 @@ class Code:
         parent[filled:] = [stack[-1] if stack else -1] * (self.n - filled)
 
     def _operators(self) -> list[str]:
-        values, kinds, offsets, ends, n = self.values, self.kinds, self.offsets, self.ends, self.n
-        ops = [""] * n
-        for i in [k for k, kind in enumerate(kinds) if kind == "punct"]:
-            nxt = i + 1
-            if len(values[i]) == 1 and not (nxt < n and kinds[nxt] == "punct" and offsets[nxt] == ends[i]):
-                ops[i] = values[i]  # a lone character: no longer operator starts here
-            else:
+        """``_operator(i)`` for each punctuation token, "" for the others. A punctuation token that
+        the next does not touch is its own operator (``_operator`` joins only touching tokens, and
+        no text of a punctuation token the lexer makes is longer than one character and starts with
+        an operator: "/re/", "~r"); only the tokens that touch the next one are looked at."""
+        kinds, offsets, ends = self.kinds, self.offsets, self.ends
+        ops = [value if kind == "punct" else "" for value, kind in zip(self.values, kinds)]
+        for i in compress(count(), map(eq, islice(offsets, 1, None), ends)):  # token i + 1 starts where i ends
+            if kinds[i] == "punct" and kinds[i + 1] == "punct":
                 ops[i] = self._operator(i)
         return ops
 
@@ -132,30 +135,30 @@ class Code:
         return self.ops[i] if 0 <= i < self.n else ""
 
     def _operator(self, i: int) -> str:
-        tokens = self.tokens
-        joined = tokens[i].value
-        end = tokens[i].end
+        values, kinds, offsets, ends = self.values, self.kinds, self.offsets, self.ends
+        joined = values[i]
+        end = ends[i]
         j = i + 1
-        while j < len(tokens) and j < i + 3 and tokens[j].kind == "punct" and tokens[j].offset == end:
-            joined += tokens[j].value
-            end = tokens[j].end
+        while j < self.n and j < i + 3 and kinds[j] == "punct" and offsets[j] == end:
+            joined += values[j]
+            end = ends[j]
             j += 1
         if j == i + 1 and len(joined) == 1:
             return joined  # a lone character: every operator is longer
         for size, ops in _OPERATORS_BY_SIZE:  # longest first, as sorted _OPERATORS would try them
             if joined[:size] in ops:
                 return joined[:size]
-        return tokens[i].value
+        return values[i]
 
     def op_ending_at(self, j: int) -> tuple[str, int]:
         """(operator, index of its first token) for an operator whose last token is ``j``."""
-        kinds, ops = self.kinds, self.ops
+        kinds, ops, n = self.kinds, self.ops, self.n
         for back in (2, 1):
             i = j - back
-            if 0 <= i < self.n and kinds[i] == "punct" and len(ops[i]) == back + 1 \
-                    and self.tokens[j].end - self.tokens[i].offset == back + 1:
+            if 0 <= i < n and kinds[i] == "punct" and len(ops[i]) == back + 1 \
+                    and self.ends[j] - self.offsets[i] == back + 1:
                 return ops[i], i
-        if 0 <= j < self.n and kinds[j] == "punct":
+        if 0 <= j < n and kinds[j] == "punct":
             return ops[j] if len(ops[j]) == 1 else self.values[j], j
         return "", j
 
@@ -212,15 +215,16 @@ class Code:
 
     def chain_names(self, start: int, end: int) -> tuple[str, ...]:
         """Names along a chain, outside any call arguments or index brackets."""
+        kinds, values, partner = self.kinds, self.values, self.partner
         names: list[str] = []
         i = start
         while i <= end:
-            tok = self.tokens[i]
-            if tok.kind == "punct" and tok.value in OPENERS and self.partner[i] > i and i != start:
-                i = self.partner[i] + 1
+            kind = kinds[i]
+            if kind == "name":
+                names.append(values[i])
+            elif kind == "punct" and values[i] in OPENERS and partner[i] > i and i != start:
+                i = partner[i] + 1
                 continue
-            if tok.kind == "name":
-                names.append(tok.value)
             i += 1
         return tuple(names)
 
@@ -258,36 +262,39 @@ class Code:
     def call_at(self, opener: int) -> Call | None:
         """The call whose argument list opens at ``opener`` ("("), if a callee precedes it.
         Remembered: detection and the extractors ask about the same calls many times."""
-        if opener in self._calls:
-            return self._calls[opener]
-        call = self._calls[opener] = self._call_at(opener)
+        calls = self._calls
+        if opener in calls:
+            return calls[opener]
+        call = calls[opener] = self._call_at(opener)
         return call
 
     def _call_at(self, opener: int) -> Call | None:
-        if self.value(opener) != "(" or self.partner[opener] < 0:
-            return None
+        values, kinds = self.values, self.kinds
+        # below, every index read is one of a token: ``opener`` and ``before`` from here on, the
+        # chain's start and the bracket enclosing it (value(i) would check that once more)
+        if not 0 < opener < self.n or values[opener] != "(" or self.partner[opener] < 0:
+            return None  # opener 0: no callee before it
         before = opener - 1
-        if before < 0:
-            return None
-        if self.value(before) == ">":
+        value = values[before]
+        if value == ">":
             lt = self._generic_open(before)
             if lt <= 0:
                 return None
             before = lt - 1
-        elif self.value(before) in ("!", "?") and before > 0 and self.kind(before - 1) == "name" \
-                and self.tokens[before - 1].end == self.tokens[before].offset:
+        elif value in ("!", "?") and before > 0 and kinds[before - 1] == "name" \
+                and self.ends[before - 1] == self.offsets[before]:
             before -= 1  # Elixir/Ruby: Req.get!(...), valid?(...)
-        if self.kind(before) not in ("name",) and self.value(before) not in (")", "]"):
+        if kinds[before] != "name" and values[before] not in (")", "]"):
             return None
         start = self.chain_start(before)
         names = self.chain_names(start, before)
         if not names:
             return None
-        decorated = (names[0].startswith("@") or (start > 0 and self.value(start - 1) == "@")) and \
+        decorated = (names[0].startswith("@") or (start > 0 and values[start - 1] == "@")) and \
             self.language in ("python", "java", "kotlin", "typescript", "javascript")
-        attribute = self.parent[start] >= 0 and self.value(self.parent[start]) == "[" \
-            and (self.parent[start] == 0 or self.value(self.parent[start] - 1) in (";", "{", "}", "]", ")")
-                 or self.newline_before[self.parent[start]])
+        bracket = self.parent[start]
+        attribute = bracket >= 0 and values[bracket] == "[" \
+            and (bracket == 0 or values[bracket - 1] in (";", "{", "}", "]", ")") or self.newline_before[bracket])
         return Call(opener, self.partner[opener], names, start, decorated, attribute)
 
     def literal_brace(self, opener: int) -> bool:
