@@ -20,6 +20,7 @@ import bisect
 import functools
 import posixpath
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
@@ -51,6 +52,21 @@ CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http",
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DOC_ATTRIBUTES = frozenset({"@doc", "@moduledoc", "@typedoc", "@shortdoc"})
 _COMPARISONS = frozenset({"==", "===", "!=", "!==", "in", "case", "when", "startsWith", "endsWith"})
+
+
+# What classify() and Catalog.match() said of a text, kept across the files a process scans: a
+# project writes the same URLs and paths in file after file, and both answers depend on the text
+# and the catalog alone. One memo per catalog; started afresh once large, so memory stays bounded.
+_SHAPES: weakref.WeakKeyDictionary[Catalog, dict[str, Shape]] = weakref.WeakKeyDictionary()
+_MATCHES: weakref.WeakKeyDictionary[Catalog, dict[str, Endpoint | None]] = weakref.WeakKeyDictionary()
+_MEMO_LIMIT = 1 << 14
+
+
+def _memo(memos: weakref.WeakKeyDictionary, catalog: Catalog) -> dict:
+    memo = memos.get(catalog)
+    if memo is None or len(memo) > _MEMO_LIMIT:
+        memo = memos[catalog] = {}
+    return memo
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,7 @@ class FileDetector:
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
         self.other_clients = False  # the file also builds a client for another service
-        self._shapes: dict[str, Shape] = {}  # folded text -> its shape: the same texts recur
+        self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
         self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}  # (names, member, function)
         self._params: dict[tuple[int, str], set[str]] = {}
 
@@ -961,7 +977,7 @@ class FileDetector:
     def _report(self) -> tuple[list[EndpointUse], list[Fact]]:
         uses: list[EndpointUse] = []
         facts: list[Fact] = []
-        matches: dict[str, Endpoint | None] = {}  # a file writes the same few endpoints many times
+        matches = _memo(_MATCHES, self.catalog)  # endpoint -> its catalog entry: endpoints recur
         for candidate in sorted(self.candidates.values(), key=lambda c: (c.token, c.endpoint)):
             if candidate.route:
                 continue
