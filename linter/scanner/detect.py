@@ -20,14 +20,15 @@ import bisect
 import functools
 import posixpath
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
-from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
+from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call, norm
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
-from linter.scanner.symbols import Binding, collect, norm
+from linter.scanner.symbols import Binding, Declaration, collect
 from linter.scanner.syntax import SELF_NAMES, Call, Code
 from linter.scanner.uses import EndpointUse, Fact
 
@@ -51,6 +52,21 @@ CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http",
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DOC_ATTRIBUTES = frozenset({"@doc", "@moduledoc", "@typedoc", "@shortdoc"})
 _COMPARISONS = frozenset({"==", "===", "!=", "!==", "in", "case", "when", "startsWith", "endsWith"})
+
+
+# What classify() and Catalog.match() said of a text, kept across the files a process scans: a
+# project writes the same URLs and paths in file after file, and both answers depend on the text
+# and the catalog alone. One memo per catalog; started afresh once large, so memory stays bounded.
+_SHAPES: weakref.WeakKeyDictionary[Catalog, dict[str, Shape]] = weakref.WeakKeyDictionary()
+_MATCHES: weakref.WeakKeyDictionary[Catalog, dict[str, Endpoint | None]] = weakref.WeakKeyDictionary()
+_MEMO_LIMIT = 1 << 14
+
+
+def _memo(memos: weakref.WeakKeyDictionary, catalog: Catalog) -> dict:
+    memo = memos.get(catalog)
+    if memo is None or len(memo) > _MEMO_LIMIT:
+        memo = memos[catalog] = {}
+    return memo
 
 
 @dataclass(frozen=True)
@@ -126,8 +142,8 @@ class FileDetector:
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
         self.other_clients = False  # the file also builds a client for another service
-        self._shapes: dict[str, Shape] = {}  # folded text -> its shape: the same texts recur
-        self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}
+        self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
+        self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}  # (names, member, function)
         self._params: dict[tuple[int, str], set[str]] = {}
 
     @functools.cached_property
@@ -136,6 +152,22 @@ class FileDetector:
         # "\n" cannot be part of a match, so no match spans two values
         return "fortnox" in "\n".join(
             [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
+
+    @functools.cached_property
+    def _name_tokens(self) -> list[int]:
+        """The indexes of the name tokens: several passes visit them."""
+        return [k for k, kind in enumerate(self.code.kinds) if kind == "name"]
+
+    @functools.cached_property
+    def _string_tokens(self) -> list[int]:
+        """The indexes of the string tokens."""
+        return [k for k, kind in enumerate(self.code.kinds) if kind == "str"]
+
+    @functools.cached_property
+    def _calls(self) -> list[tuple[int, Call]]:
+        """Each call's "(" and the call, in order: two passes look at every call."""
+        code = self.code
+        return [(opener, call) for opener in code.call_openers() if (call := code.call_at(opener)) is not None]
 
     def _classify(self, text: str) -> Shape:
         shape = self._shapes.get(text)
@@ -147,7 +179,7 @@ class FileDetector:
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
         code = self.code
         skip = self._skipped_strings()
-        anchors = self._anchors([i for i, kind in enumerate(code.kinds) if kind == "str" and i not in skip])
+        anchors = self._anchors([i for i in self._string_tokens if i not in skip])
         for anchor in anchors:
             self._bases(anchor)
         interesting = self._interesting_bindings(anchors)
@@ -171,23 +203,22 @@ class FileDetector:
         something. Decided once per distinct name (names recur); only base-like ones need a look
         at their surroundings."""
         code = self.code
-        verdicts: dict[str, bool | None] = {}  # name -> a reference, never one, or None: if joined
-        found = []
-        for i in [k for k, kind in enumerate(code.kinds) if kind == "name"]:
-            value = code.values[i]
-            if value not in verdicts:
-                verdicts[value] = True if norm(value) in interesting else None if _base_like(value) else False
-            verdict = verdicts[value]
-            if i not in targets and (verdict or verdict is None and _joined(code, i)):
-                found.append(i)
-        return found
+        values = code.values
+        verdicts: dict[str, bool] = {}  # a name that may be a reference -> always (True) or if joined
+        for value in {values[i] for i in self._name_tokens}:
+            if norm(value) in interesting:
+                verdicts[value] = True
+            elif _base_like(value):
+                verdicts[value] = False
+        return [i for i in self._name_tokens if values[i] in verdicts and i not in targets
+                and (verdicts[values[i]] or _joined(code, i))]
 
     # -- strings that are never URLs ---------------------------------------------------------------
     def _skipped_strings(self) -> set[int]:
         code = self.code
         skip: set[int] = set()
         n = len(code.tokens)
-        for i in [k for k, kind in enumerate(code.kinds) if kind == "str"]:
+        for i in self._string_tokens:
             prev, nxt = code.value(i - 1), code.value(i + 1)
             if code.op(i + 1) in (":", "=>") and code.value(i + 1) != "::" and (
                     code.value(i - 1) in ("{", ",", "(", "[") or code.newline_before[i]):
@@ -350,9 +381,8 @@ class FileDetector:
         client whose base comes from elsewhere. Named by its variable, or by the factory method
         that returns it (a Spring @Bean)."""
         code = self.code
-        for opener in code.call_openers():
-            call = code.call_at(opener)
-            if call is None or norm(call.name) not in _CLIENT_BASE_CALLS:
+        for opener, call in self._calls:
+            if norm(call.name) not in _CLIENT_BASE_CALLS:
                 continue
             args = code.arguments(opener)
             if not args:
@@ -463,10 +493,8 @@ class FileDetector:
         functions = [d for d in self.symbols.declarations if d.kind == "function"]
         if self.implicit_base or not functions:
             mentions: list[int] = []
-        elif names:
-            mentions = [k for k, tok in enumerate(code.tokens) if self._mentions(tok, names)]
-        else:  # no names to look for: only the API host in a string can count
-            mentions = [k for k, tok in enumerate(code.tokens) if tok.kind == "str" and "api.fortnox.se" in tok.value]
+        else:  # with no names to look for, only the API host in a string can count
+            mentions = self._base_mentions(names)
         for decl in functions:
             lo, hi = decl.body
             first = bisect.bisect_left(mentions, lo)
@@ -475,6 +503,11 @@ class FileDetector:
                 cls = self.symbols.enclosing(decl.token, "class")
                 found[norm(decl.name)] = cls.name if cls else ""
         changed = bool(found)
+        if changed:
+            # each name written just before "(", normalised once: the rounds below look at them again
+            values, n = code.values, code.n
+            called = [(k, norm(values[k])) for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
+            positions = [k for k, _name in called]
         while changed:  # get() calls do(), which joins the base: get is a Fortnox helper too
             changed = False
             for decl in self.symbols.declarations:
@@ -482,22 +515,26 @@ class FileDetector:
                 if decl.kind != "function" or name in found:
                     continue
                 lo, hi = decl.body
-                if any(code.kind(k) == "name" and norm(code.value(k)) in found and code.value(k + 1) == "("
-                       for k in range(lo, hi + 1)):
+                first, last = bisect.bisect_left(positions, lo), bisect.bisect_right(positions, hi)
+                if any(callee in found for _k, callee in called[first:last]):
                     cls = self.symbols.enclosing(decl.token, "class")
                     found[name] = cls.name if cls else ""
                     changed = True
         return found
 
-    @staticmethod
-    def _mentions(tok: Token, names: set[str]) -> bool:
-        """A token that names a Fortnox base: BASE, or a string with ${BASE} or the API host."""
-        if tok.kind == "name":
-            return norm(tok.value) in names
-        if tok.kind == "str":
-            return "api.fortnox.se" in tok.value or any(
-                norm(ident) in names for part in tok.parts for ident in _IDENTIFIER.findall(part))
-        return False
+    def _base_mentions(self, names: set[str]) -> list[int]:
+        """The tokens that name a Fortnox base, in order: BASE, or a string with ${BASE} or the
+        API host. Each distinct name is normalised once."""
+        code = self.code
+        values, tokens = code.values, code.tokens
+        named = {value for value in {values[k] for k in self._name_tokens} if norm(value) in names} if names else ()
+        found = [k for k in self._name_tokens if values[k] in named] if named else []
+        for k in self._string_tokens:
+            tok = tokens[k]
+            if "api.fortnox.se" in tok.value or any(
+                    norm(ident) in names for part in tok.parts for ident in _IDENTIFIER.findall(part)):
+                found.append(k)
+        return sorted(found)
 
     # -- uses --------------------------------------------------------------------------------------
     def _uses(self, anchor: _Anchor) -> None:
@@ -767,10 +804,7 @@ class FileDetector:
         code = self.code
         # what a callee chain says, decided once per chain: a file calls the same few many times
         kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
-        for opener in code.call_openers():
-            call = code.call_at(opener)
-            if call is None:
-                continue
+        for opener, call in self._calls:
             if call.names not in kinds:
                 kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
             fortnox = kinds[call.names]
@@ -794,16 +828,19 @@ class FileDetector:
 
     def _piece_refs(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
         """Tables and fields that an unknown piece of a URL at token ``at`` names: self.path,
-        TABLE.key, a loop variable over a table, a parameter typed as a table. Remembered: the
-        same piece recurs in every variant of a folded value."""
-        key = (names, member, at)
+        TABLE.key, a loop variable over a table, a parameter typed as a table. Remembered per
+        enclosing function, the only part of ``at`` a lone name's answer depends on (its loop
+        tables and parameter types are themselves remembered per function): the same pieces
+        recur in every variant of a folded value and in every call of a function."""
+        plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
+        decl = self.symbols.enclosing(at, "function") if len(plain) == 1 and not member else None
+        key = (names, member, decl.token if decl is not None else -1)
         found = self._refs_memo.get(key)
         if found is None:
-            found = self._refs_memo[key] = self._piece_refs_uncached(names, member, at)
+            found = self._refs_memo[key] = self._piece_refs_uncached(plain, member, at, decl)
         return found
 
-    def _piece_refs_uncached(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
-        plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
+    def _piece_refs_uncached(self, plain: list[str], member: bool, at: int, decl: Declaration | None) -> set[str]:
         if not plain:
             return set()
         if member:
@@ -811,8 +848,8 @@ class FileDetector:
         if len(plain) > 1:
             return self._table_refs(plain)
         found = self._table_refs(plain)
-        found.update(self._loop_tables(norm(plain[-1]), at))
-        found.update(self._param_types(plain[-1], at))
+        found.update(self._loop_tables(norm(plain[-1]), at, decl))
+        found.update(self._param_types(plain[-1], decl))
         return found
 
     def _fortnox_call(self, call: Call) -> bool:
@@ -827,9 +864,9 @@ class FileDetector:
             return True
         return bool(self.implicit_base and verb_of(call.name) and not receivers)
 
-    def _loop_tables(self, name: str, at: int) -> set[str]:
-        """Tables iterated on the lines where a loop variable ``name`` is bound, in the same function."""
-        decl = self.symbols.enclosing(at, "function")
+    def _loop_tables(self, name: str, at: int, decl: Declaration | None) -> set[str]:
+        """Tables iterated on the lines where a loop variable ``name`` is bound, in the function
+        ``decl`` that holds token ``at``."""
         lo, hi = decl.body if decl else (0, len(self.code.tokens) - 1)
         key = (name, lo)
         found = self._loops.get(key)
@@ -868,7 +905,7 @@ class FileDetector:
         if self._names is None:
             occurrences: dict[str, list[int]] = {}
             values = self.code.values
-            for k in [k for k, kind in enumerate(self.code.kinds) if kind == "name"]:
+            for k in self._name_tokens:
                 occurrences.setdefault(norm(values[k]), []).append(k)
             self._names = occurrences
         return self._names
@@ -888,10 +925,9 @@ class FileDetector:
             return {key, norm(names[-1])}
         return set()
 
-    def _param_types(self, name: str, at: int) -> set[str]:
-        """The declared type of parameter ``name`` of the enclosing function: list(resource:
+    def _param_types(self, name: str, decl: Declaration | None) -> set[str]:
+        """The declared type of parameter ``name`` of the function ``decl``: list(resource:
         FortnoxResource) makes every FortnoxResource member a path that reaches Fortnox."""
-        decl = self.symbols.enclosing(at, "function")
         if decl is None:
             return set()
         key = (decl.token, name)
@@ -941,7 +977,7 @@ class FileDetector:
     def _report(self) -> tuple[list[EndpointUse], list[Fact]]:
         uses: list[EndpointUse] = []
         facts: list[Fact] = []
-        matches: dict[str, Endpoint | None] = {}  # a file writes the same few endpoints many times
+        matches = _memo(_MATCHES, self.catalog)  # endpoint -> its catalog entry: endpoints recur
         for candidate in sorted(self.candidates.values(), key=lambda c: (c.token, c.endpoint)):
             if candidate.route:
                 continue

@@ -8,14 +8,21 @@ that a base defined in another file can still be matched to it later.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import NamedTuple
 
 from linter.scanner.lexer import PLACEHOLDER
-from linter.scanner.symbols import Binding, Symbols, norm
+from linter.scanner.symbols import Binding, Symbols
+from linter.scanner.symbols import norm as plain_norm
 from linter.scanner.syntax import ALTERNATIVES, SELF_NAMES, Code
+
+# norm with a memory: evaluation and detection normalise the same few names (keys, callees,
+# receivers) thousands of times a file, and a lookup is several times cheaper than the pattern
+norm = functools.lru_cache(maxsize=1 << 14)(plain_norm)
 
 MAX_VARIANTS = 48
 MAX_DEPTH = 6
@@ -56,23 +63,30 @@ ENV_CALLS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
+    """A stretch of folded text. A named tuple rather than a frozen dataclass: evaluation makes
+    one per literal and per unknown, and a tuple is made several times faster."""
+
     text: str
     token: int = -1  # the string token this text came from; -1 for an unknown
     names: tuple[str, ...] = ()  # for an unknown: the names it stands for
     member: bool = False  # an unknown that is a field of the current object (self.x, $this->x)
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
-    pieces: list[Piece] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)  # never changed once the value is made
     how: str = "literal"  # literal | constant | concatenation | interpolation | format | url-join
     via: tuple[int, ...] = ()  # binding targets folded in (token indexes)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
+        """The folded text, joined on first use: detection asks each anchor's values for it
+        several times (bases, uses, refs)."""
+        if self._text is None:
+            self._text = "".join([p.text for p in self.pieces])
+        return self._text
 
     def plus(self, other: "Value", how: str) -> "Value":
         pieces = self.pieces + other.pieces
@@ -345,7 +359,9 @@ class Evaluator:
                 return self._fold_all(entries, depth) or [unknown(*names, member=True)]
             return [unknown(*names, member=True)]
         named = self._named_bindings(key)
-        candidates = named.bindings if at not in named.targets else [b for b in named.bindings if b.target != at]
+        if at in named.position:
+            named = named.without(at)  # a name is never its own value
+        candidates = named.bindings
         if qualifier:
             scoped = [b for b in candidates if b.container == qualifier]
             if scoped:
@@ -514,12 +530,31 @@ class Evaluator:
 class _Named:
     """The bindings of one name, with what lookups ask of them all, computed once."""
 
-    def __init__(self, bindings: list[Binding]) -> None:
+    def __init__(self, bindings: list[Binding], target_list: list[int] | None = None,
+                 members: list[Binding] | None = None) -> None:
         self.bindings = bindings
-        self.targets = {b.target for b in bindings}
-        self.target_list = [b.target for b in bindings]
-        self.members = [b for b in bindings if b.member]
+        self.target_list = [b.target for b in bindings] if target_list is None else target_list
+        self.members = [b for b in bindings if b.member] if members is None else members
         self.all_members = len(self.members) == len(bindings)
+
+    @functools.cached_property
+    def position(self) -> dict[int, int]:
+        """Target -> the index of its binding."""
+        return {target: k for k, target in enumerate(self.target_list)}
+
+    def without(self, at: int) -> "_Named":
+        """These bindings but the one whose target is ``at``. Made by slicing, not by filtering
+        and summarising again: generated code binds one key hundreds of times (json: payload)
+        and looks each up at its own target."""
+        if len(self.position) < len(self.bindings):  # a target bound twice: leave them all out
+            return _Named([b for b in self.bindings if b.target != at])
+        k = self.position[at]
+        members = self.members
+        if self.bindings[k].member:
+            m = k if self.all_members else next(j for j, b in enumerate(members) if b.target == at)
+            members = members[:m] + members[m + 1:]
+        return _Named(self.bindings[:k] + self.bindings[k + 1:], self.target_list[:k] + self.target_list[k + 1:],
+                      members)
 
 
 def _first_variants(values: Iterator[Value]) -> list[Value]:
@@ -543,8 +578,7 @@ def is_env_call(names: tuple[str, ...]) -> bool:
     callee = norm(names[-1]) if names else ""
     if callee in STRICT_ENV_CALLS or "getenv" in callee or "fetchenv" in callee or "config" in callee:
         return True
-    receivers = {norm(n) for n in names[:-1]}
-    return callee in ENV_CALLS and bool(receivers & _CONFIG_OWNERS)
+    return callee in ENV_CALLS and any(norm(n) in _CONFIG_OWNERS for n in names[:-1])
 
 
 def _all_unknown(values: list[Value]) -> bool:
