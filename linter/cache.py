@@ -38,7 +38,7 @@ from typing import Any
 from linter import __version__
 from linter.finding import Finding
 from linter.resources import data_dir
-from linter.scanner.files import Signature, signature_of
+from linter.scanner.files import Signature
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 CACHE_DIR_NAME = ".fortnox-lint-cache"

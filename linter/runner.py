@@ -5,7 +5,6 @@ Exit codes: 0 clean, 1 findings at or above the failing severity, 2 could not li
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace

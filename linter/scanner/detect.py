@@ -177,7 +177,6 @@ class FileDetector:
 
     # -- the pass ----------------------------------------------------------------------------------
     def run(self) -> tuple[list[EndpointUse], list[Fact]]:
-        code = self.code
         skip = self._skipped_strings()
         anchors = self._anchors([i for i in self._string_tokens if i not in skip])
         for anchor in anchors:

@@ -169,14 +169,18 @@ class _Lexer:
                 # the whitespace after the name too: the step that would come next
                 end = match.end(1)
                 fields = name_fields()
-                fields["value"] = text[i:end]; fields["offset"] = i; fields["end"] = end
+                fields["value"] = text[i:end]
+                fields["offset"] = i
+                fields["end"] = end
                 set_dict(token := new(Token), "__dict__", fields)
                 append(token)
                 i = match.end()
                 continue
             if ch in puncts:
                 fields = punct_fields()
-                fields["value"] = ch; fields["offset"] = i; fields["end"] = i + 1
+                fields["value"] = ch
+                fields["offset"] = i
+                fields["end"] = i + 1
                 set_dict(token := new(Token), "__dict__", fields)
                 append(token)
                 i += 1

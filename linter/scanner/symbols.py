@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
-from linter.scanner.syntax import SELF_NAMES, Code
+from linter.scanner.syntax import SELF_NAMES, Code, indexes_of
 
 _KEYWORDS = frozenset({
     "if", "for", "while", "switch", "catch", "using", "lock", "foreach", "synchronized", "return",
@@ -133,18 +133,6 @@ def _where(items: list[str], wanted: frozenset[str]) -> list[int]:
     return list(compress(range(len(items)), map(wanted.__contains__, items)))
 
 
-def _indexes_of(items: list[str], wanted: str) -> list[int]:
-    """Indexes of the items equal to ``wanted``: list.index in C, for a rare item."""
-    found: list[int] = []
-    i = -1
-    try:
-        while True:
-            i = items.index(wanted, i + 1)
-            found.append(i)
-    except ValueError:
-        return found
-
-
 def _declaration_candidates(code: Code, words: list[int]) -> list[int]:
     """Declaring words (among ``words``), and names before a "(" token (only a bracket token has a
     partner). A "(" token's operator is "(": no longer operator starts with it."""
@@ -153,7 +141,7 @@ def _declaration_candidates(code: Code, words: list[int]) -> list[int]:
     if code.language not in _INDENTED:  # name(params) { ... } declares nothing in these
         # most are calls ended at once: f(x); f(x), g(f(x)) - half the names before "("
         partner, last = code.partner, len(values) - 1
-        found.update(p - 1 for p in _indexes_of(code.ops, "(") if p and kinds[p - 1] == "name"
+        found.update(p - 1 for p in indexes_of(code.ops, "(") if p and kinds[p - 1] == "name"
                      and 0 <= partner[p] < last and values[partner[p] + 1] not in _NOT_A_BODY)
     return sorted(found)
 
@@ -164,7 +152,7 @@ def _binding_candidates(code: Code) -> list[int]:
     @attributes."""
     values, kinds = code.values, code.kinds
     last = len(values) - 1
-    strings = _indexes_of(kinds, "str")
+    strings = list(indexes_of(kinds, "str"))
     found = _where(code.ops, _BINDING_OPS)
     found += [i for i in strings
               if 0 < i < last and values[i - 1] in _BEFORE_ELEMENT and values[i + 1] in _AFTER_ELEMENT]

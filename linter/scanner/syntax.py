@@ -4,11 +4,25 @@ calls and their arguments. Language-neutral on purpose; it never needs a full pa
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress, count, islice
 from operator import attrgetter, eq
 
 from linter.scanner.lexer import Token
+
+
+def indexes_of(items: list[str], item: str) -> Iterator[int]:
+    """Every index of ``item`` in ``items``, in order: a C-level search (list.index) per hit, so
+    a rare text is found without visiting each token."""
+    k = -1
+    while True:
+        try:
+            k = items.index(item, k + 1)
+        except ValueError:
+            return
+        yield k
+
 
 OPENERS = {"(": ")", "[": "]", "{": "}"}
 STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
@@ -164,7 +178,7 @@ class Code:
 
     def chain_start(self, j: int) -> int:
         """First token of the postfix expression (a.b(c)[d]) that ends at token ``j``."""
-        kinds, values, partner, n = self.kinds, self.values, self.partner, self.n
+        kinds, values, partner = self.kinds, self.values, self.partner
         i = j
         for _ in range(64):
             kind, value = kinds[i], values[i]

@@ -55,7 +55,7 @@ class FileView:
     @cached_property
     def strings(self) -> list[int]:
         """Indexes of the string tokens, in order (lexed files only), found by C-level searches."""
-        from linter.scanner.facts.exprs import indexes_of
+        from linter.scanner.syntax import indexes_of
 
         return list(indexes_of(self.kinds, "str"))
 

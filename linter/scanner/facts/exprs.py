@@ -11,13 +11,14 @@ read in linear time. A run-time part of a string is written ``{}``, as the lexer
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 from operator import attrgetter
 
 from linter.scanner.lexer import PLACEHOLDER, Token
+from linter.scanner.syntax import indexes_of
 
 UNKNOWN = PLACEHOLDER
 MAX_EXPR_TOKENS = 200  # a value longer than this is not a literal worth reading
@@ -180,18 +181,6 @@ def _concat_op(tokens: list[Token], k: int, end: int, language: str | None) -> i
             and k + 1 < end:
         return 2
     return 0
-
-
-def indexes_of(items: list[str], item: str) -> Iterator[int]:
-    """Every index of ``item`` in ``items``, in order: a C-level search (list.index) per hit, so
-    a rare text is found without visiting each token."""
-    k = -1
-    while True:
-        try:
-            k = items.index(item, k + 1)
-        except ValueError:
-            return
-        yield k
 
 
 class _OrderDependent(Exception):
