@@ -616,7 +616,6 @@ class ScanCache:
             self.cache.prune(self.prefix + "scan-", self.name)
         self.dirty = False
 
-
     def _walked_over(self, display: str) -> bool:
         if self.walked is None:
             return True

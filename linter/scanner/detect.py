@@ -24,11 +24,11 @@ import weakref
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
-from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call, norm
+from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
-from linter.scanner.symbols import Binding, Declaration, collect
+from linter.scanner.symbols import Binding, Declaration, collect, norm
 from linter.scanner.syntax import SELF_NAMES, Call, Code
 from linter.scanner.uses import EndpointUse, Fact
 
@@ -268,11 +268,11 @@ class FileDetector:
             index = code.argument_index(opener, start)
             args = code.arguments(opener)
             whole = any(a == (start, end) for a in args)
-            feeds = (name in ("format", "sprintf", "vsprintf", "formatted", "fmt") and index == 0) or \
-                (name in ("urljoin", "join", "joinpath", "combine", "resolve", "joinurl") and len(args) >= 2) or \
+            feeds = (name in _FORMAT_CALLS and index == 0) or \
+                (name in _JOIN_CALLS and len(args) >= 2) or \
                 (call.name == "URL" and len(args) == 2) or \
                 (call.name == "Uri" and len(args) == 2) or \
-                (name in ("appendpathsegment", "appendpathsegments", "appendpath") and len(call.names) > 1) or \
+                (name in _SEGMENT_CALLS and len(call.names) > 1) or \
                 (index == len(args) - 1 and index > 0 and is_env_call(call.names))
             if not (whole and feeds):
                 break
@@ -1094,8 +1094,10 @@ _NOT_TABLES = frozenset({"Object", "Math", "JSON", "String", "Array", "Promise",
                          "Integer", "Long", "Boolean", "Optional", "Collections", "List", "Arrays", "Kernel",
                          "File", "Dir", "Time", "Enum", "Keyword", "Application", "Req", "Tesla", "HTTPoison"})
 # Calls _expand grows an argument to, by their normalised name (URL and Uri by their written one)
-_FEEDING_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "fmt", "urljoin", "join", "joinpath",
-                            "combine", "resolve", "joinurl", "appendpathsegment", "appendpathsegments", "appendpath"})
+_FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "fmt"})  # the format string
+_JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl"})  # any part
+_SEGMENT_CALLS = frozenset({"appendpathsegment", "appendpathsegments", "appendpath"})  # on a receiver
+_FEEDING_CALLS = _FORMAT_CALLS | _JOIN_CALLS | _SEGMENT_CALLS
 _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL

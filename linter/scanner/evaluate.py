@@ -16,13 +16,8 @@ from itertools import islice
 from typing import NamedTuple
 
 from linter.scanner.lexer import PLACEHOLDER
-from linter.scanner.symbols import Binding, Symbols
-from linter.scanner.symbols import norm as plain_norm
+from linter.scanner.symbols import Binding, Symbols, norm
 from linter.scanner.syntax import ALTERNATIVES, SELF_NAMES, Code
-
-# norm with a memory: evaluation and detection normalise the same few names (keys, callees,
-# receivers) thousands of times a file, and a lookup is several times cheaper than the pattern
-norm = functools.lru_cache(maxsize=1 << 14)(plain_norm)
 
 MAX_VARIANTS = 48
 MAX_DEPTH = 6
