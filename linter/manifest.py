@@ -10,6 +10,7 @@ from typing import Any
 
 from linter import yamlpos
 from linter.errors import LintError
+from linter.quickschema import certainly_valid
 from linter.resources import data_dir
 from linter.suggest import hint
 
@@ -126,9 +127,11 @@ def validate(located: yamlpos.Located, schema: dict | None = None) -> list[Schem
 
     ``schema`` defaults to the manifest's; the configuration section reuses this with its own.
     """
+    schema = schema or _schema()
+    if certainly_valid(located.data, schema):
+        return []  # the usual case, known without importing jsonschema (see linter.quickschema)
     import jsonschema
 
-    schema = schema or _schema()
     validator = jsonschema.Draft202012Validator(schema)
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(located.data):

@@ -46,7 +46,8 @@ def test_warm_check_imports_no_validator_no_language_server_no_workers(tmp_path)
     (tmp_path / "app.py").write_text('u = "https://api.fortnox.se/3/invoices"\n')
     code, cold = imported_by_check(tmp_path, "--format", "text")
     assert code == 0
-    assert "jsonschema" in cold  # first sight of this manifest: validated, and the answer cached
+    # first sight of this manifest: validated, and certainly valid without jsonschema (quickschema)
+    assert "jsonschema" not in cold
     code, warm = imported_by_check(tmp_path, "--format", "text")
     assert code == 0
     assert heavy(warm) == []
@@ -95,3 +96,15 @@ def test_warm_check_of_an_unchanged_project_imports_neither_scanner_nor_suppress
     code, warm = imported_by_check(tmp_path, "--format", "json")
     assert code == 1
     assert sorted(m for m in warm if m in SCANNER_AND_CHECKS) == []
+
+
+def test_jsonschema_is_imported_only_to_word_a_manifest_problem(tmp_path):
+    (tmp_path / "fortnox.yaml").write_text("scopes: [invoice]\nservice_account: 1\n")
+    (tmp_path / "app.py").write_text('u = "https://api.fortnox.se/3/invoices"\n')
+    code, modules = imported_by_check(tmp_path, "--format", "text", "--no-cache")
+    assert code == 1  # invalid-manifest: service_account is not a boolean
+    assert "jsonschema" in modules
+    (tmp_path / "fortnox.yaml").write_text("scopes: [invoice]\nservice_account: false\n")
+    code, modules = imported_by_check(tmp_path, "--format", "text", "--no-cache")
+    assert code == 0
+    assert "jsonschema" not in modules
