@@ -155,9 +155,10 @@ class Evaluator:
 
     def _op(self, i: int) -> str:
         code = self.code
-        if code.kind(i) == "name" and code.value(i) == "or" and code.language in ("python", "ruby", "elixir"):
+        kind = code.kind(i)
+        if kind == "name" and code.value(i) == "or" and code.language in ("python", "ruby", "elixir"):
             return "or"
-        if code.kind(i) == "punct":
+        if kind == "punct":
             op = code.ops[i]
             if op == "?" and code.value(i + 1) == ":" and code.tokens[i + 1].offset == code.tokens[i].end:
                 return "?:"
@@ -247,13 +248,15 @@ class Evaluator:
             start += 1
         if start >= len(code.tokens):
             return None
-        if code.kind(start) == "name" and code.op(start + 1) == "=>":
+        kind = code.kind(start)
+        if kind == "name" and code.op(start + 1) == "=>":
             start += 3  # x => `...`
             if start >= len(code.tokens):
                 return None
-        if code.kind(start) == "punct" and code.value(start) not in ("(", "["):
+            kind = code.kind(start)
+        if kind == "punct" and code.value(start) not in ("(", "["):
             return None
-        first_end = code.chain_end(start) if code.kind(start) != "str" else start
+        first_end = code.chain_end(start) if kind != "str" else start
         # the chain is read from ``start``: where the concatenation around it begins is not needed
         return start, first_end, self._last_operand(first_end)
 
@@ -266,12 +269,14 @@ class Evaluator:
             return set()
         start, first_end, end = span
         code = self.code
-        last = code.tokens[end]
-        if code.kinds[start] != "name" or first_end < end or \
-                (end > start and code.values[start] in ("new", "await", "yield")) or \
-                (last.kind == "punct" and last.value in (")", "]") and code.partner[end] > start):
+        if code.kinds[start] != "name" or not start <= end <= first_end or \
+                (end > start and code.values[start] in ("new", "await", "yield")):
             return _named_unknowns(self.chain(start, end))
-        # chain() of one operand is operand(), which for a name chain is _reference(): a lookup
+        # chain() of one operand is operand(), which for a name chain is _reference()
+        last = code.tokens[end]
+        if last.kind == "punct" and last.value in (")", "]") and code.partner[end] > start:
+            return _named_unknowns(self._reference(start, end, 0)[:MAX_VARIANTS])  # a call or an index
+        # else _reference() is a lookup
         found = self._find(code.chain_names(start, end), start, 0)
         folded = found.folded[:MAX_VARIANTS] if len(found.folded) > MAX_VARIANTS else found.folded
         unknowns = self._unknowns_of(folded) if folded else frozenset()

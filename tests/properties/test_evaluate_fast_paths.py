@@ -96,6 +96,7 @@ def test_names_bound_many_times_give_the_same_unknowns_and_values(language, temp
 @given(st.one_of(snippet, source_text), LANGUAGE, st.sampled_from([ev.MAX_VARIANTS, 3, 1]))
 @example("f(json=a)\nf(json=b)\nf(json=json)\ng(json)", "python", 1)
 @example("post(u, body: x)\npost(u, body: body)\nbody", "ruby", 1)
+@example('requests.get(os.getenv("A", "${b.c}"))', "python", 1)  # a call with more values than the limit
 def test_generated_sources_give_the_same_unknowns_and_values(text, language, limit):
     saved = ev.MAX_VARIANTS
     ev.MAX_VARIANTS = limit
