@@ -237,7 +237,12 @@ class Evaluator:
     def expression(self, start: int, depth: int = 0) -> list[Value]:
         """Evaluate the concatenation that begins at ``start``."""
         span = self._extent(start)
-        return self.chain(span[0], span[2], depth) if span is not None else [unknown()]
+        if span is None:
+            return [unknown()]
+        start, first_end, end = span
+        if start <= end <= first_end:  # one operand, the usual value: chain() would read just it
+            return self.operand(start, end, depth)[:MAX_VARIANTS]
+        return self.chain(start, end, depth)
 
     def _extent(self, start: int) -> tuple[int, int, int] | None:
         """The first token of the concatenation ``expression`` reads from ``start``, the last of
@@ -269,10 +274,11 @@ class Evaluator:
             return set()
         start, first_end, end = span
         code = self.code
-        if code.kinds[start] != "name" or not start <= end <= first_end or \
-                (end > start and code.values[start] in ("new", "await", "yield")):
+        if not start <= end <= first_end:
             return _named_unknowns(self.chain(start, end))
         # chain() of one operand is operand(), which for a name chain is _reference()
+        if code.kinds[start] != "name" or (end > start and code.values[start] in ("new", "await", "yield")):
+            return _named_unknowns(self.operand(start, end, 0)[:MAX_VARIANTS])
         last = code.tokens[end]
         if last.kind == "punct" and last.value in (")", "]") and code.partner[end] > start:
             return _named_unknowns(self._reference(start, end, 0)[:MAX_VARIANTS])  # a call or an index

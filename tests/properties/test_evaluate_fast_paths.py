@@ -1,7 +1,8 @@
-"""Evaluator.unknowns() reads a lone name's lookup without making its variants, and a name's member
-bindings are folded once into a run that later lookups take their first values from. Both must
-give what the plain evaluation gives: the unknowns of the first MAX_VARIANTS variants of
-expression(), and _fold_all over the members but the one looked up at. The evaluator remembers
+"""Evaluator.unknowns() reads a lone name's lookup without making its variants, expression() reads
+one operand without chain(), and a name's member bindings are folded once into a run that later
+lookups take their first values from. Each must give what the plain evaluation gives: the
+unknowns of the first MAX_VARIANTS variants of expression(), chain()'s values, and _fold_all over
+the members but the one looked up at. The evaluator remembers
 folds as it goes (and what it remembers shapes later answers), so the two are run side by side,
 one step at a time, and what they remember is compared after each step too."""
 
@@ -43,7 +44,11 @@ REPEATED = [
 
 
 class Reference(ev.Evaluator):
-    """The plain evaluator: members folded afresh on every lookup."""
+    """The plain evaluator: every expression read by chain(), members folded afresh on every lookup."""
+
+    def expression(self, start: int, depth: int = 0) -> list[ev.Value]:
+        span = self._extent(start)
+        return self.chain(span[0], span[2], depth) if span is not None else [ev.unknown()]
 
     def _fold_members(self, key: str, removed: int | None, depth: int) -> list[ev.Value]:
         return self._fold_all([b for b in self._named[key].members if b.target != removed], depth)
