@@ -816,9 +816,7 @@ class FileDetector:
                         self.evaluator.plain_literal(first, last):
                     continue
                 # variants repeat their unknowns: look at each distinct one once
-                unknowns = {(p.names, p.member) for value in self.evaluator.expression(first) for p in value.pieces
-                            if p.token < 0 and p.names}
-                for names, member in unknowns:
+                for names, member in self.evaluator.unknowns(first):
                     target.update(self._piece_refs(names, member, first))
             if not fortnox and target:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}

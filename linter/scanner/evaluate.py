@@ -105,6 +105,8 @@ class Evaluator:
         # name hundreds of times, and rescanning them on every lookup would be quadratic.
         self._named: dict[str, _Named] = {}
         self._in_container: dict[str, list[Binding]] | None = None
+        self._member_runs: dict[str, _Run] = {}  # key -> the remembered values of its first members
+        self._unknowns_memo: dict[int, tuple[list[Value], frozenset[tuple[tuple[str, ...], bool]]]] = {}
 
     # -- extent ----------------------------------------------------------------------------------
     def chain_bounds(self, i: int) -> tuple[int, int]:
@@ -153,9 +155,10 @@ class Evaluator:
 
     def _op(self, i: int) -> str:
         code = self.code
-        if code.kind(i) == "name" and code.value(i) == "or" and code.language in ("python", "ruby", "elixir"):
+        kind = code.kind(i)
+        if kind == "name" and code.value(i) == "or" and code.language in ("python", "ruby", "elixir"):
             return "or"
-        if code.kind(i) == "punct":
+        if kind == "punct":
             op = code.ops[i]
             if op == "?" and code.value(i + 1) == ":" and code.tokens[i + 1].offset == code.tokens[i].end:
                 return "?:"
@@ -233,22 +236,69 @@ class Evaluator:
 
     def expression(self, start: int, depth: int = 0) -> list[Value]:
         """Evaluate the concatenation that begins at ``start``."""
+        span = self._extent(start)
+        if span is None:
+            return [unknown()]
+        start, first_end, end = span
+        if start <= end <= first_end:  # one operand, the usual value: chain() would read just it
+            return self.operand(start, end, depth)[:MAX_VARIANTS]
+        return self.chain(start, end, depth)
+
+    def _extent(self, start: int) -> tuple[int, int, int] | None:
+        """The first token of the concatenation ``expression`` reads from ``start``, the last of
+        its first operand and its own last; None where it reads nothing (an unknown)."""
         code = self.code
         while code.kind(start) == "name" and code.value(start) in ("new", "await", "yield", "typeof") \
                 and start + 1 < len(code.tokens):
             start += 1
         if start >= len(code.tokens):
-            return [unknown()]
-        if code.kind(start) == "name" and code.op(start + 1) == "=>":
+            return None
+        kind = code.kind(start)
+        if kind == "name" and code.op(start + 1) == "=>":
             start += 3  # x => `...`
             if start >= len(code.tokens):
-                return [unknown()]
-        if code.kind(start) == "punct" and code.value(start) not in ("(", "["):
-            return [unknown()]
-        first_end = code.chain_end(start) if code.kind(start) != "str" else start
+                return None
+            kind = code.kind(start)
+        if kind == "punct" and code.value(start) not in ("(", "["):
+            return None
+        first_end = code.chain_end(start) if kind != "str" else start
         # the chain is read from ``start``: where the concatenation around it begins is not needed
-        end = self._last_operand(first_end if code.kind(start) != "str" else start)
-        return self.chain(start, end, depth)
+        return start, first_end, self._last_operand(first_end)
+
+    def unknowns(self, start: int) -> set[tuple[tuple[str, ...], bool]]:
+        """The distinct named unknowns, (names, member), among the pieces of ``expression(start)``:
+        what a call's argument may name. The usual argument, a lone name chain (``payload``,
+        ``self.body``), is looked up without making its variants; the rest is evaluated."""
+        span = self._extent(start)
+        if span is None:
+            return set()
+        start, first_end, end = span
+        code = self.code
+        if not start <= end <= first_end:
+            return _named_unknowns(self.chain(start, end))
+        # chain() of one operand is operand(), which for a name chain is _reference()
+        if code.kinds[start] != "name" or (end > start and code.values[start] in ("new", "await", "yield")):
+            return _named_unknowns(self.operand(start, end, 0)[:MAX_VARIANTS])
+        last = code.tokens[end]
+        if last.kind == "punct" and last.value in (")", "]") and code.partner[end] > start:
+            return _named_unknowns(self._reference(start, end, 0)[:MAX_VARIANTS])  # a call or an index
+        # else _reference() is a lookup
+        found = self._find(code.chain_names(start, end), start, 0)
+        folded = found.folded[:MAX_VARIANTS] if len(found.folded) > MAX_VARIANTS else found.folded
+        unknowns = self._unknowns_of(folded) if folded else frozenset()
+        names = tuple(n for n in found.names if n)  # as unknown() keeps them
+        if names and (len(folded) < MAX_VARIANTS if found.always else not folded):
+            unknowns = unknowns | {(names, found.member)}
+        return set(unknowns)
+
+    def _unknowns_of(self, values: list[Value]) -> frozenset[tuple[tuple[str, ...], bool]]:
+        """``_named_unknowns`` of a list that lookups return again and again (a remembered fold,
+        a name's first members), worked out once per list: lists of values are never changed."""
+        known = self._unknowns_memo.get(id(values))
+        if known is None:
+            # the list is kept with its answer, so its id is not reused while the answer stands
+            known = self._unknowns_memo[id(values)] = (values, frozenset(_named_unknowns(values)))
+        return known[1]
 
     def plain_literal(self, first: int, last: int) -> bool:
         """Tokens ``first``..``last`` are one string literal that reads as itself: no
@@ -337,25 +387,34 @@ class Evaluator:
     def _lookup(self, names: tuple[str, ...], at: int, depth: int, indexed: bool = False,
                 dynamic: bool = False) -> list[Value]:
         """The values a name chain can have, from bindings in this file."""
+        found = self._find(names, at, depth, indexed, dynamic)
+        if found.always:
+            return found.folded + [unknown(*found.names, member=found.member)]
+        return found.folded or [unknown(*found.names, member=found.member)]
+
+    def _find(self, names: tuple[str, ...], at: int, depth: int, indexed: bool = False,
+              dynamic: bool = False) -> "_Found":
+        """What ``_lookup`` answers, before its unknown is made: ``unknowns`` reads the pieces of
+        the folded values and the unknown's names without making the variants."""
         cleaned = [n for n in names if n]
         if not cleaned:
-            return [unknown()]
+            return _Found([], (), False, False)
         is_member = cleaned[0].lstrip("$@") in SELF_NAMES or (cleaned[0].startswith("@") and len(cleaned) == 1)
         plain = [n for n in cleaned if n.lstrip("$") not in SELF_NAMES]
         if not plain:
-            return [unknown(*names)]
+            return _Found([], names, False, False)
         key = norm(plain[-1])
         qualifier = norm(plain[-2]) if len(plain) > 1 else ""
         if indexed and len(plain) > 1:
             names = tuple(names) + (plain[-2] + "_" + plain[-1],)  # config[:fortnox][:api_url]
         if dynamic:
             entries = self._container_entries(key)
-            if entries:
-                return self._fold_all(entries, depth) or [unknown(*names, member=True)]
-            return [unknown(*names, member=True)]
+            return _Found(self._fold_all(entries, depth) if entries else [], names, True, False)
         named = self._named_bindings(key)
+        removed = None
         if at in named.position:
             named = named.without(at)  # a name is never its own value
+            removed = at
         candidates = named.bindings
         if qualifier:
             scoped = [b for b in candidates if b.container == qualifier]
@@ -364,24 +423,26 @@ class Evaluator:
             elif not is_member and (indexed or qualifier not in ("", "self")):
                 # Config.BASE where Config is not in this file: unknown, keep the names
                 if not any(b.container == "" or b.member for b in candidates):
-                    return [unknown(*names, member=is_member)]
+                    return _Found([], names, is_member, False)
         if not candidates:
-            return [unknown(*names, member=is_member or _looks_like_property(plain[-1], self.code.language))]
+            return _Found([], names, is_member or _looks_like_property(plain[-1], self.code.language), False)
         shared = candidates is named.bindings  # unfiltered: its summaries apply
         if is_member or (len(candidates) > 1 and not qualifier and
                          (named.all_members if shared else all(b.member for b in candidates))):
-            members = named.members if shared else [b for b in candidates if b.member]
-            folded = self._fold_all(members or candidates, depth)
-            if self.code.language == "elixir" and cleaned[0].startswith("@"):
-                return folded or [unknown(*names, member=True)]  # a module attribute: a constant
-            # a subclass in another file may set the field too
-            return folded + [unknown(*names, member=True)]
+            if shared and named.members:
+                folded = self._fold_members(key, removed, depth)
+            else:
+                members = named.members if shared else [b for b in candidates if b.member]
+                folded = self._fold_all(members or candidates, depth)
+            # a module attribute is a constant; else a subclass in another file may set the field too
+            constant = self.code.language == "elixir" and cleaned[0].startswith("@")
+            return _Found(folded, names, True, not constant)
         if len(candidates) > 1:
             index = bisect.bisect_left(named.target_list if shared else [b.target for b in candidates], at)
         else:
             index = 0
         chosen = candidates[index - 1] if index > 0 else candidates[0]
-        return self._fold(chosen, depth) or [unknown(*names)]
+        return _Found(self._fold(chosen, depth), names, False, False)
 
     def _named_bindings(self, key: str) -> "_Named":
         named = self._named.get(key)
@@ -419,6 +480,30 @@ class Evaluator:
         if not self._active:  # only a complete result (no cycle cut short) may be reused
             self._folded[binding.target] = folded
         return folded
+
+    def _fold_members(self, key: str, removed: int | None, depth: int) -> list[Value]:
+        """``_fold_all`` of the member bindings of ``key`` but those bound at token ``removed``.
+
+        Generated code binds a field hundreds of times and looks it up at each binding, while
+        only the first bindings, up to MAX_VARIANTS values, are read. Once those are remembered
+        (``_folded`` never changes an entry) their values answer every later lookup alike."""
+        named = self._named[key]
+        members = named.members
+        run = self._member_runs.get(key)
+        if run is None:
+            if len(named.member_position) < len(members):  # a target bound twice: read them all
+                return self._fold_all([b for b in members if b.target != removed], depth)
+            run = self._member_runs[key] = _Run()
+        run.grow(members, self._folded)
+        skip = named.member_position.get(removed, len(members)) if removed is not None else len(members)
+        reach = len(run.offsets) - 1  # members[:reach] are remembered, their values in run.flat
+        left_out = run.offsets[skip + 1] - run.offsets[skip] if skip < reach else 0
+        if reach == len(members) or run.offsets[reach] - left_out >= MAX_VARIANTS:
+            # the loop of _fold_all reads no binding past ``reach``, and each it reads is remembered
+            if skip >= reach or run.offsets[skip] >= MAX_VARIANTS:  # left out after the first values
+                return run.head
+            return (run.flat[:run.offsets[skip]] + run.flat[run.offsets[skip + 1]:])[:MAX_VARIANTS]
+        return self._fold_all([b for b in members if b.target != removed], depth)
 
     def _fold_all(self, bindings: list[Binding], depth: int) -> list[Value]:
         out: list[Value] = []
@@ -522,6 +607,40 @@ class Evaluator:
         return results
 
 
+class _Found(NamedTuple):
+    """A lookup's answer: the values folded from bindings, and the unknown that stands for what
+    they leave open - after them (``always``) or, if there are none, instead of them."""
+
+    folded: list[Value]
+    names: tuple[str, ...]
+    member: bool
+    always: bool
+
+
+class _Run:
+    """The values of a name's first member bindings, each already remembered, one after another."""
+
+    def __init__(self) -> None:
+        self.flat: list[Value] = []
+        self.offsets = [0]  # offsets[k]: where the values of member k begin in flat
+        self.head: list[Value] = []  # flat[:MAX_VARIANTS], one list for every lookup that takes it
+
+    def grow(self, members: list[Binding], folded: dict[int, list[Value]]) -> None:
+        """Take in the next members whose values are remembered, up to twice MAX_VARIANTS values:
+        enough to leave out any one member and still have MAX_VARIANTS (none has more)."""
+        offsets, flat = self.offsets, self.flat
+        grown = False
+        while len(offsets) <= len(members) and offsets[-1] < 2 * MAX_VARIANTS:
+            values = folded.get(members[len(offsets) - 1].target)
+            if values is None:
+                break
+            flat.extend(values)
+            offsets.append(len(flat))
+            grown = True
+        if grown:
+            self.head = flat[:MAX_VARIANTS]
+
+
 class _Named:
     """The bindings of one name, with what lookups ask of them all, computed once."""
 
@@ -537,6 +656,11 @@ class _Named:
         """Target -> the index of its binding."""
         return {target: k for k, target in enumerate(self.target_list)}
 
+    @functools.cached_property
+    def member_position(self) -> dict[int, int]:
+        """Target -> the index of its member binding."""
+        return {b.target: k for k, b in enumerate(self.members)}
+
     def without(self, at: int) -> "_Named":
         """These bindings but the one whose target is ``at``. Made by slicing, not by filtering
         and summarising again: generated code binds one key hundreds of times (json: payload)
@@ -550,6 +674,11 @@ class _Named:
             members = members[:m] + members[m + 1:]
         return _Named(self.bindings[:k] + self.bindings[k + 1:], self.target_list[:k] + self.target_list[k + 1:],
                       members)
+
+
+def _named_unknowns(values: list[Value]) -> set[tuple[tuple[str, ...], bool]]:
+    """The distinct unknown pieces that stand for names, as (names, member): variants repeat them."""
+    return {(p.names, p.member) for value in values for p in value.pieces if p.token < 0 and p.names}
 
 
 def _first_variants(values: Iterator[Value]) -> list[Value]:
