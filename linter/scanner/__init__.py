@@ -89,15 +89,16 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
                     on_file(source.display)
     if todo:
         _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
-    walk_notes = list(result.skipped)
-    _note_skips(result, outcomes)
-    if exact and cache is not None:
-        cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
-        if cache.has_memo(cache.scan_key):  # the whole scan is remembered: built when first used
-            cache.save()
-            return _Deferred(result, lambda: _combine(result, walk_notes, outcomes, scans, buffers, catalog,
-                                                      cache, exact))
-    result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
+    with no_gc():  # as above; and a full collection here would find nothing, after all this run made
+        walk_notes = list(result.skipped)
+        _note_skips(result, outcomes)
+        if exact and cache is not None:
+            cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+            if cache.has_memo(cache.scan_key):  # the whole scan is remembered: built when first used
+                cache.save()
+                return _Deferred(result, lambda: _combine(result, walk_notes, outcomes, scans, buffers, catalog,
+                                                          cache, exact))
+        result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
     return result
 
 
@@ -270,12 +271,16 @@ def _scan_todo(files: list[SourceFile], todo: list[int], outcomes: list[str | No
                on_file: Callable[[str], None] | None) -> None:
     from linter.scanner.work import WorkContext, scan_all
 
-    done = None if on_file is None else (lambda k: on_file(files[todo[k]].display))
     ctx = WorkContext(catalog, cache.salt, cache.known_keys(), cache.rejected_keys(), cache.has_index) \
         if cache else WorkContext(catalog)
-    found = scan_all([(files[i].fspath, files[i].display) for i in todo], ctx, jobs, done)
-    for i, outcome in zip(todo, found):
+
+    def take(k: int, outcome: Outcome) -> None:  # as each file is done: while the workers still scan
+        i = todo[k]
         scans[i], outcomes[i] = _settle(files[i], outcome, ctx, cache)
+        if on_file is not None:
+            on_file(files[i].display)
+
+    scan_all([(files[i].fspath, files[i].display) for i in todo], ctx, take, jobs)
 
 
 def _from_outcome(source: SourceFile, i: int, outcomes: list[str | None], catalog: Catalog,
