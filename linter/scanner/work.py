@@ -146,25 +146,27 @@ def _collect_less() -> tuple[int, ...]:
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def _collecting() -> Iterator[None]:
+    """Scanning in this process makes garbage: the collector runs, though less often, even where
+    the caller paused it (linter.engine)."""
     old = _collect_less()
+    paused = not gc.isenabled()
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*old)
+        if paused:
+            gc.disable()
 
 
 def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, take: Take, jobs: int = 0) -> None:
     """Scan ``items``, in parallel when there are enough of them; ``take`` is given each one's
     outcome by its index, in the order they finish (in this process, never concurrently)."""
-    with _fewer_collections():
-        _scan_all(items, ctx, take, jobs)
-
-
-def _scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, take: Take, jobs: int) -> None:
     workers = min(worker_count(jobs), max(1, len(items) // MIN_FILES_PER_WORKER))
     if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
-        scan_serially(items, ctx, take)
+        with _collecting():
+            scan_serially(items, ctx, take)
         return
     finished: set[int] = set()
 
@@ -177,7 +179,8 @@ def _scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, take: Take, jo
     except Exception as exc:  # noqa: BLE001 - narrowed just below
         if debugging() or not _workers_unavailable(exc):
             raise
-        scan_serially(items, ctx, take, finished)
+        with _collecting():
+            scan_serially(items, ctx, take, finished)
 
 
 def _workers_unavailable(exc: Exception) -> bool:
@@ -194,7 +197,12 @@ _CONTEXT: list[WorkContext] = []
 
 def _init_worker(ctx: WorkContext) -> None:
     _CONTEXT[:] = [ctx]
-    _collect_less()  # for good: a worker only ever scans
+    # What a forked worker inherits is never its garbage: out of the collector's sight, it is not
+    # traversed (nor its pages copied) by the worker's collections. The parent may have paused the
+    # collector (linter.engine); a worker only ever scans, so it collects, less often, for good.
+    gc.freeze()
+    _collect_less()
+    gc.enable()
 
 
 def _scan_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, Outcome]]:

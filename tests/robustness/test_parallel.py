@@ -129,3 +129,32 @@ def test_outcomes_come_back_from_workers_as_they_were(tmp_path):
     assert back == outcomes
     scans = [o.scan for o in back if o.scan is not None]
     assert len({id(s) for s in scans}) == len(scans)  # none shared: each may be changed on its own
+
+
+def test_the_collector_is_paused_only_while_linting_and_workers_collect(tmp_path, parallel_calls):
+    """linter.engine pauses the cyclic collector for a run; it runs again afterwards, and in the
+    worker processes (forked while it was paused), which make garbage."""
+    import gc
+
+    root = big_project(tmp_path)
+    assert gc.isenabled()
+    result_of(root, 2)
+    assert gc.isenabled() and parallel_calls == [2]
+    gc.disable()
+    try:
+        with concurrent.futures.ProcessPoolExecutor(1, initializer=work._init_worker,
+                                                    initargs=(work.WorkContext(None),)) as pool:  # type: ignore[arg-type]
+            assert pool.submit(gc.isenabled).result() is True
+    finally:
+        gc.enable()
+
+
+def test_scanning_in_this_process_collects_though_the_run_paused_the_collector(tmp_path, monkeypatch):
+    import gc
+
+    root = big_project(tmp_path, count=30)
+    states = []
+    real = work.scan_path
+    monkeypatch.setattr(work, "scan_path", lambda *args: states.append(gc.isenabled()) or real(*args))
+    result_of(root, 1)
+    assert states and all(states) and gc.isenabled()
