@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.scanner.files import Skipped, SourceFile, display_path, read_text, root_displays, walk, walk_reaches
 from linter.scanner.uses import EndpointUse, Fact, FileScan
@@ -195,14 +196,24 @@ def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str |
     from linter.scanner.project import resolve
 
     uses.extend(resolve(scans, catalog))  # type: ignore[arg-type]
-    uses.sort()
-    facts.sort()
+    uses.sort(key=_USE_ORDER)
+    facts.sort(key=_FACT_ORDER)
     if cache is not None:
         if exact:  # the outcomes may have changed above (a result gone from the cache: re-read)
             cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
             cache.remember_memo(cache.scan_key, uses, facts)
         cache.save()
     return uses, facts
+
+
+def _order_of(cls: type) -> Callable[[Any], tuple]:
+    """The fields a dataclass with ``order=True`` compares, as a sort key: the same order as
+    sorting by ``<``, two or three times faster (tuples compare in C, dataclasses in Python)."""
+    return attrgetter(*(f.name for f in fields(cls) if f.compare))
+
+
+_USE_ORDER = _order_of(EndpointUse)
+_FACT_ORDER = _order_of(Fact)
 
 
 def _note_skips(result: ScanResult, outcomes: list[str | None]) -> None:

@@ -210,12 +210,26 @@ def _scan_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, Outcome]]:
     return [(index, scan_path(path, display, ctx)) for index, path, display in chunk]
 
 
+def _chunks(count: int, workers: int) -> list[list[int]]:
+    """Indexes ``0..count-1`` cut into chunks for ``workers``, in a round-robin order, so that a
+    folder of large files is spread over many chunks rather than in one. A chunk holds a
+    CHUNKS_PER_WORKER-th of a worker's share, but towards the end at most half of what is left per
+    worker (down to MIN_FILES_PER_WORKER files): the workers then finish close together, rather
+    than one idling while the other ends a big chunk."""
+    stride = max(1, min(count, workers * CHUNKS_PER_WORKER))
+    order = [i for start in range(stride) for i in range(start, count, stride)]
+    size, chunks, done = -(-count // stride), [], 0
+    while done < count:
+        take = max(MIN_FILES_PER_WORKER, min(size, (count - done) // (2 * workers)))
+        chunks.append(order[done:done + take])
+        done += take
+    return chunks
+
+
 def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: int, take: Take) -> None:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    count = min(len(items), workers * CHUNKS_PER_WORKER)
-    # Round-robin, so a folder of large files is spread over all chunks rather than one.
-    chunks = [[(i, *items[i]) for i in range(start, len(items), count)] for start in range(count)]
+    chunks = [[(i, *items[i]) for i in part] for part in _chunks(len(items), workers)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)) as pool:
         futures = [pool.submit(_scan_chunk, chunk) for chunk in chunks]
         # Each chunk is taken as it arrives, so that this process's share (the cache's bookkeeping)
