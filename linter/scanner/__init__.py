@@ -180,18 +180,23 @@ def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str |
         if memo is not None:
             return memo
     files = result.files
-    for i, source in enumerate(files):
-        if scans[i] is None and i in buffers:
-            scans[i] = _buffer_result(source, buffers[i], outcomes[i] or "", catalog, cache)
-        elif scans[i] is None:
-            scans[i] = _from_outcome(source, i, outcomes, catalog, cache)
-    result.skipped[:] = walk_notes
-    _note_skips(result, outcomes)  # a result gone from the cache was read again: it may differ now
+    reread = False  # an outcome may change below: a result gone from the cache is read again
+    for i in [i for i, scanned in enumerate(scans) if scanned is None]:  # none after a cold scan
+        if i in buffers:
+            scans[i] = _buffer_result(files[i], buffers[i], outcomes[i] or "", catalog, cache)
+        else:
+            scans[i] = _from_outcome(files[i], i, outcomes, catalog, cache)
+            reread = True
+    if reread:
+        result.skipped[:] = walk_notes
+        _note_skips(result, outcomes)
     uses: list[EndpointUse] = []
     facts: list[Fact] = []
     for scanned in scans:
-        uses.extend(scanned.uses)  # type: ignore[union-attr]
-        facts.extend(scanned.facts)  # type: ignore[union-attr]
+        if scanned.uses:  # type: ignore[union-attr]  # most files have none
+            uses.extend(scanned.uses)  # type: ignore[union-attr]
+        if scanned.facts:  # type: ignore[union-attr]
+            facts.extend(scanned.facts)  # type: ignore[union-attr]
     # Per-file results are a pure function of one file (cacheable); resolution spans files.
     from linter.scanner.project import resolve
 
@@ -199,8 +204,9 @@ def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str |
     uses.sort(key=_USE_ORDER)
     facts.sort(key=_FACT_ORDER)
     if cache is not None:
-        if exact:  # the outcomes may have changed above (a result gone from the cache: re-read)
-            cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+        if exact:
+            if reread or cache.scan_key is None:
+                cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
             cache.remember_memo(cache.scan_key, uses, facts)
         cache.save()
     return uses, facts
