@@ -32,6 +32,7 @@ import sys
 import time
 from collections.abc import Callable, Container, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -42,7 +43,8 @@ from linter.scanner.files import Signature
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
 CACHE_DIR_NAME = ".fortnox-lint-cache"
-FORMAT = "3"  # 2: results, memo and findings in their own files; 3: content keys of turned-away files
+FORMAT = "4"  # 2: results, memo and findings in their own files; 3: content keys of turned-away files;
+# 4: results as rows (scan_row)
 RACY_NS = 2_000_000_000  # mtimes this close to the run's start are not trusted
 KEEP_FILES = 8  # scan-*/catalog-* files kept per kind; older ones are stale versions or projects
 MAX_VALIDATIONS = 64
@@ -338,7 +340,8 @@ class ScanCache:
     * ``memo-<hash>.json``: one whole scan (resolved uses and facts) each, by a hash of every
       file's (path, outcome): a warm run neither rebuilds nor re-resolves it, and one whose
       findings are remembered does not read it at all.
-    * ``results-<id>.json``: per-file results by content key, read only when a file changed.
+    * ``results-<id>.json``: per-file results by content key (as ``scan_row`` makes them), read
+      only when a file changed.
 
     The files may come from different runs (concurrent writers): every entry is keyed by what it
     was computed from, so a mismatch is a miss, never a wrong answer.
@@ -371,9 +374,13 @@ class ScanCache:
         # Displayed paths of the folders and files this run walked ("" for the working folder);
         # None: unknown, so any entry may be under them.
         self.walked: list[str] | None = None
-        self.fresh: dict[str, dict] = {}  # results this run computed
+        self.fresh: dict[str, list] = {}  # results this run computed, as scan_row makes them
         self.used: set[str] = set()  # content keys this run relied on
         self.dirty = False  # the index must be written
+        # While set, ``save`` leaves the index for a later call: linter.engine writes it once, with
+        # the findings, rather than after the scan and again after the checks (1 MB of JSON each
+        # time on a big project).
+        self.hold_index = False
         self.new_results = False  # the results file must be written
         if self.salt is not None:
             self._load()
@@ -467,10 +474,8 @@ class ScanCache:
         data = self.fresh.get(key) or self.results.get(key)
         if data is None and unsaved is not None and self.prefix and self._project_may_hold(*unsaved):
             data = self._read_map(self.project_results_name, "results").get(key)
-        if not isinstance(data, dict):
-            return None
         try:
-            scan = FileScan.from_json(data)
+            scan = scan_from_row(data)
         except (TypeError, ValueError, KeyError, AttributeError):
             return None
         self.used.add(key)
@@ -494,7 +499,7 @@ class ScanCache:
         """Keep a result computed from content (also for unsaved buffers, which have no stat)."""
         self.used.add(key)
         if key not in self.fresh and key not in self.results:
-            self.fresh[key] = scan.to_json()
+            self.fresh[key] = scan_row(scan)
             self.new_results = True
 
     def record(self, display: str, scan: FileScan, reason: str | None, signature: Signature | None,
@@ -540,7 +545,7 @@ class ScanCache:
         """Keep a whole scan, in a file of its own (written by ``save``; one that is not JSON is
         simply not written)."""
         if key not in self.memo_keys:
-            self.new_memos[key] = [[_row(u, _USE_FIELDS) for u in uses], [_row(f, _FACT_FIELDS) for f in facts]]
+            self.new_memos[key] = [[_use_row(u) for u in uses], [_fact_row(f) for f in facts]]
 
     # -- the names of the checks, by the code's digest (importing the checks costs more)
     def check_names(self) -> set[str] | None:
@@ -598,7 +603,7 @@ class ScanCache:
                 self.memo_keys = [k for k in self.memo_keys if k != key][-(KEEP_MEMOS - 1):] + [key]
                 self.dirty = True
         self.new_memos = {}
-        if not self.dirty:
+        if not self.dirty or self.hold_index:
             return
         files = {d: self.files[d] for d in self.kept if d in self.files}
         files.update(self.seen)
@@ -638,6 +643,24 @@ _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 def _row(item: Any, names: tuple[str, ...]) -> list:
     """A dataclass as a list of its fields in order: compact JSON that ``Class(*row)`` rebuilds."""
     return [getattr(item, name) for name in names]
+
+
+_use_row = attrgetter(*_USE_FIELDS)  # a tuple of the fields in one call; JSON makes it a list
+_fact_row = attrgetter(*_FACT_FIELDS)
+
+
+def scan_row(scan: FileScan) -> list:
+    """A FileScan as the results file holds it: ``[uses, facts]``, each a list of rows as ``_row``
+    makes them. Half the size of FileScan.to_json's objects, and twice as fast to write and read."""
+    return [[_use_row(u) for u in scan.uses], [_fact_row(f) for f in scan.facts]]
+
+
+def scan_from_row(data: Any) -> FileScan:
+    """The FileScan that ``scan_row`` gave ``data``; raises TypeError or ValueError when it is not one."""
+    uses, facts = data
+    if type(uses) is not list or type(facts) is not list:
+        raise TypeError("not a stored scan")
+    return FileScan(uses=[EndpointUse(*row) for row in uses], facts=[Fact(*row) for row in facts])
 
 
 def _valid_entry(entry: Any) -> bool:

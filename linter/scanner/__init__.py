@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.scanner.files import Skipped, SourceFile, display_path, read_text, root_displays, walk, walk_reaches
 from linter.scanner.uses import EndpointUse, Fact, FileScan
@@ -89,15 +90,16 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
                     on_file(source.display)
     if todo:
         _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
-    walk_notes = list(result.skipped)
-    _note_skips(result, outcomes)
-    if exact and cache is not None:
-        cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
-        if cache.has_memo(cache.scan_key):  # the whole scan is remembered: built when first used
-            cache.save()
-            return _Deferred(result, lambda: _combine(result, walk_notes, outcomes, scans, buffers, catalog,
-                                                      cache, exact))
-    result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
+    with no_gc():  # as above; and a full collection here would find nothing, after all this run made
+        walk_notes = list(result.skipped)
+        _note_skips(result, outcomes)
+        if exact and cache is not None:
+            cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+            if cache.has_memo(cache.scan_key):  # the whole scan is remembered: built when first used
+                cache.save()
+                return _Deferred(result, lambda: _combine(result, walk_notes, outcomes, scans, buffers, catalog,
+                                                          cache, exact))
+        result.uses, result.facts = _combine(result, walk_notes, outcomes, scans, buffers, catalog, cache, exact)
     return result
 
 
@@ -178,30 +180,46 @@ def _combine(result: ScanResult, walk_notes: list[Skipped], outcomes: list[str |
         if memo is not None:
             return memo
     files = result.files
-    for i, source in enumerate(files):
-        if scans[i] is None and i in buffers:
-            scans[i] = _buffer_result(source, buffers[i], outcomes[i] or "", catalog, cache)
-        elif scans[i] is None:
-            scans[i] = _from_outcome(source, i, outcomes, catalog, cache)
-    result.skipped[:] = walk_notes
-    _note_skips(result, outcomes)  # a result gone from the cache was read again: it may differ now
+    reread = False  # an outcome may change below: a result gone from the cache is read again
+    for i in [i for i, scanned in enumerate(scans) if scanned is None]:  # none after a cold scan
+        if i in buffers:
+            scans[i] = _buffer_result(files[i], buffers[i], outcomes[i] or "", catalog, cache)
+        else:
+            scans[i] = _from_outcome(files[i], i, outcomes, catalog, cache)
+            reread = True
+    if reread:
+        result.skipped[:] = walk_notes
+        _note_skips(result, outcomes)
     uses: list[EndpointUse] = []
     facts: list[Fact] = []
     for scanned in scans:
-        uses.extend(scanned.uses)  # type: ignore[union-attr]
-        facts.extend(scanned.facts)  # type: ignore[union-attr]
+        if scanned.uses:  # type: ignore[union-attr]  # most files have none
+            uses.extend(scanned.uses)  # type: ignore[union-attr]
+        if scanned.facts:  # type: ignore[union-attr]
+            facts.extend(scanned.facts)  # type: ignore[union-attr]
     # Per-file results are a pure function of one file (cacheable); resolution spans files.
     from linter.scanner.project import resolve
 
     uses.extend(resolve(scans, catalog))  # type: ignore[arg-type]
-    uses.sort()
-    facts.sort()
+    uses.sort(key=_USE_ORDER)
+    facts.sort(key=_FACT_ORDER)
     if cache is not None:
-        if exact:  # the outcomes may have changed above (a result gone from the cache: re-read)
-            cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
+        if exact:
+            if reread or cache.scan_key is None:
+                cache.scan_key = cache.memo_key([(s.display, o or "") for s, o in zip(files, outcomes)])
             cache.remember_memo(cache.scan_key, uses, facts)
         cache.save()
     return uses, facts
+
+
+def _order_of(cls: type) -> Callable[[Any], tuple]:
+    """The fields a dataclass with ``order=True`` compares, as a sort key: the same order as
+    sorting by ``<``, two or three times faster (tuples compare in C, dataclasses in Python)."""
+    return attrgetter(*(f.name for f in fields(cls) if f.compare))
+
+
+_USE_ORDER = _order_of(EndpointUse)
+_FACT_ORDER = _order_of(Fact)
 
 
 def _note_skips(result: ScanResult, outcomes: list[str | None]) -> None:
@@ -270,12 +288,16 @@ def _scan_todo(files: list[SourceFile], todo: list[int], outcomes: list[str | No
                on_file: Callable[[str], None] | None) -> None:
     from linter.scanner.work import WorkContext, scan_all
 
-    done = None if on_file is None else (lambda k: on_file(files[todo[k]].display))
     ctx = WorkContext(catalog, cache.salt, cache.known_keys(), cache.rejected_keys(), cache.has_index) \
         if cache else WorkContext(catalog)
-    found = scan_all([(files[i].fspath, files[i].display) for i in todo], ctx, jobs, done)
-    for i, outcome in zip(todo, found):
+
+    def take(k: int, outcome: Outcome) -> None:  # as each file is done: while the workers still scan
+        i = todo[k]
         scans[i], outcomes[i] = _settle(files[i], outcome, ctx, cache)
+        if on_file is not None:
+            on_file(files[i].display)
+
+    scan_all([(files[i].fspath, files[i].display) for i in todo], ctx, take, jobs)
 
 
 def _from_outcome(source: SourceFile, i: int, outcomes: list[str | None], catalog: Catalog,

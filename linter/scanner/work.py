@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.cache import no_gc
 from linter.catalog import Catalog
 from linter.scanner.extract import PREFILTER, language_of, scan_text
 from linter.scanner.files import Signature, decode, is_binary, read_bytes, text_body
@@ -51,6 +52,20 @@ class Outcome:
     signature: Signature | None = None  # stat of the bytes that were read
     key: str | None = None  # content key, for files that got past the prefilter
     content: str | None = None  # content key of a file the prefilter turned away (when caching)
+
+    def __reduce__(self) -> tuple:
+        # Workers send one back per file. As a call and its arguments, not a dataclass's state,
+        # unpickling one takes a fifth of the time; and most files found nothing, which needs no
+        # FileScan sent (more than 9,700 of 10,000 in the benchmark).
+        scan = self.scan
+        if scan is not None and not scan.uses and not scan.facts:
+            return _found_nothing, (self.reason, self.signature, self.key, self.content)
+        return Outcome, (scan, self.reason, self.signature, self.key, self.content)
+
+
+def _found_nothing(reason: str | None, signature: Signature | None, key: str | None,
+                   content: str | None) -> Outcome:
+    return Outcome(FileScan(), reason, signature, key, content)
 
 
 def debugging() -> bool:
@@ -103,16 +118,14 @@ def _content_key(ctx: WorkContext, display: str, data: bytes) -> str:
     return digest(ctx.salt or "", display, data)
 
 
-Done = Callable[[int], None]  # told the index of each item as it is finished (progress)
+Take = Callable[[int, Outcome], None]  # given each item's outcome as soon as it is known
 
 
-def scan_serially(items: Sequence[tuple[str, str]], ctx: WorkContext, done: Done | None = None) -> list[Outcome]:
-    outcomes = []
+def scan_serially(items: Sequence[tuple[str, str]], ctx: WorkContext, take: Take,
+                  skip: Container[int] = ()) -> None:
     for index, (path, display) in enumerate(items):
-        outcomes.append(scan_path(path, display, ctx))
-        if done is not None:
-            done(index)
-    return outcomes
+        if index not in skip:
+            take(index, scan_path(path, display, ctx))
 
 
 def worker_count(jobs: int) -> int:
@@ -133,38 +146,41 @@ def _collect_less() -> tuple[int, ...]:
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def _collecting() -> Iterator[None]:
+    """Scanning in this process makes garbage: the collector runs, though less often, even where
+    the caller paused it (linter.engine)."""
     old = _collect_less()
+    paused = not gc.isenabled()
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*old)
+        if paused:
+            gc.disable()
 
 
-def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int = 0,
-             done: Done | None = None) -> list[Outcome]:
-    """Outcomes for ``items``, in their order; in parallel when there are enough of them."""
-    with _fewer_collections():
-        return _scan_all(items, ctx, jobs, done)
-
-
-def _scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, jobs: int, done: Done | None) -> list[Outcome]:
+def scan_all(items: Sequence[tuple[str, str]], ctx: WorkContext, take: Take, jobs: int = 0) -> None:
+    """Scan ``items``, in parallel when there are enough of them; ``take`` is given each one's
+    outcome by its index, in the order they finish (in this process, never concurrently)."""
     workers = min(worker_count(jobs), max(1, len(items) // MIN_FILES_PER_WORKER))
     if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
-        return scan_serially(items, ctx, done)
+        with _collecting():
+            scan_serially(items, ctx, take)
+        return
     finished: set[int] = set()
 
-    def note(index: int) -> None:
+    def note(index: int, outcome: Outcome) -> None:
         finished.add(index)
-        if done is not None:
-            done(index)
+        take(index, outcome)
 
     try:
-        return _scan_parallel(items, ctx, workers, note)
+        _scan_parallel(items, ctx, workers, note)
     except Exception as exc:  # noqa: BLE001 - narrowed just below
         if debugging() or not _workers_unavailable(exc):
             raise
-        return scan_serially(items, ctx, lambda i: None if i in finished else note(i))
+        with _collecting():
+            scan_serially(items, ctx, take, finished)
 
 
 def _workers_unavailable(exc: Exception) -> bool:
@@ -181,7 +197,12 @@ _CONTEXT: list[WorkContext] = []
 
 def _init_worker(ctx: WorkContext) -> None:
     _CONTEXT[:] = [ctx]
-    _collect_less()  # for good: a worker only ever scans
+    # What a forked worker inherits is never its garbage: out of the collector's sight, it is not
+    # traversed (nor its pages copied) by the worker's collections. The parent may have paused the
+    # collector (linter.engine); a worker only ever scans, so it collects, less often, for good.
+    gc.freeze()
+    _collect_less()
+    gc.enable()
 
 
 def _scan_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, Outcome]]:
@@ -189,16 +210,33 @@ def _scan_chunk(chunk: list[tuple[int, str, str]]) -> list[tuple[int, Outcome]]:
     return [(index, scan_path(path, display, ctx)) for index, path, display in chunk]
 
 
-def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: int, done: Done) -> list[Outcome]:
+def _chunks(count: int, workers: int) -> list[list[int]]:
+    """Indexes ``0..count-1`` cut into chunks for ``workers``, in a round-robin order, so that a
+    folder of large files is spread over many chunks rather than in one. A chunk holds a
+    CHUNKS_PER_WORKER-th of a worker's share, but towards the end at most half of what is left per
+    worker (down to MIN_FILES_PER_WORKER files): the workers then finish close together, rather
+    than one idling while the other ends a big chunk."""
+    stride = max(1, min(count, workers * CHUNKS_PER_WORKER))
+    order = [i for start in range(stride) for i in range(start, count, stride)]
+    size, chunks, done = -(-count // stride), [], 0
+    while done < count:
+        take = max(MIN_FILES_PER_WORKER, min(size, (count - done) // (2 * workers)))
+        chunks.append(order[done:done + take])
+        done += take
+    return chunks
+
+
+def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: int, take: Take) -> None:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    count = min(len(items), workers * CHUNKS_PER_WORKER)
-    # Round-robin, so a folder of large files is spread over all chunks rather than one.
-    chunks = [[(i, *items[i]) for i in range(start, len(items), count)] for start in range(count)]
-    outcomes: list[Outcome | None] = [None] * len(items)
+    chunks = [[(i, *items[i]) for i in part] for part in _chunks(len(items), workers)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)) as pool:
-        for future in as_completed([pool.submit(_scan_chunk, chunk) for chunk in chunks]):
-            for index, outcome in future.result():  # placed by index: completion order is irrelevant
-                outcomes[index] = outcome
-                done(index)
-    return outcomes  # type: ignore[return-value]  # every index was filled
+        futures = [pool.submit(_scan_chunk, chunk) for chunk in chunks]
+        # Each chunk is taken as it arrives, so that this process's share (the cache's bookkeeping)
+        # is done while the workers still scan instead of after them. That share makes tens of
+        # thousands of objects and no cycles: the collector is paused, now that the workers exist
+        # (forked at the first submit, they do not inherit the pause).
+        with no_gc():
+            for future in as_completed(futures):
+                for index, outcome in future.result():
+                    take(index, outcome)

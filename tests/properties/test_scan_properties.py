@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fnx_strategies import FAST, source_text
+from linter.cache import scan_from_row, scan_row
 from linter.catalog import load_catalog
 from linter.scanner.extract import PREFILTER, language_of, scan_text
 from linter.scanner.files import decode
@@ -38,6 +39,8 @@ def test_scanning_random_text_never_crashes_and_places_uses_inside_the_text(text
     cached = FileScan.from_json(json.loads(json.dumps(found.to_json())))  # what the cache stores
     assert cached.to_json() == found.to_json()
     assert found.to_json()["uses"] == [asdict(u) for u in found.uses]  # the fast copy is asdict's
+    stored = scan_from_row(json.loads(json.dumps(scan_row(found))))  # what the results file holds
+    assert stored.to_json() == found.to_json()
 
 
 def test_the_shipped_prefilter_has_a_byte_form():

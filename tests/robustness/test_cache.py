@@ -290,6 +290,42 @@ def test_damaged_entries_are_misses(tmp_path):
     assert outcome(root, tmp_path / "c") == expected
 
 
+@pytest.mark.parametrize("damage", [[["too", "few"]], [[["a"]], []], [[], [["kind"]]], [1, 2], {"uses": []},
+                                    "text", 5, None])
+def test_damaged_result_rows_are_misses(tmp_path, counted, damage):
+    root = make(tmp_path / "p", PROJECT)
+    expected = outcome(root, None)
+    outcome(root, tmp_path / "c")
+    results_file = results_file_in(tmp_path / "c")
+    results = json.loads(results_file.read_text())
+    assert len(results["results"]) == 3
+    for key in results["results"]:
+        results["results"][key] = damage
+    results_file.write_text(json.dumps(results))
+    for name in ("src/invoices.py", "src/customers.ts", "src/api.js"):
+        os.utime(root / name, ns=(OLD_NS + 10**9, OLD_NS + 10**9))  # looked up by content again
+    counted["scanned"].clear()
+    assert outcome(root, tmp_path / "c") == expected
+    assert sorted(counted["scanned"]) == ["src/api.js", "src/customers.ts", "src/invoices.py"]
+
+
+def test_a_cold_check_writes_each_file_once(tmp_path, monkeypatch):
+    """The index changes after the scan and again when the findings are remembered: it is written
+    once, at the end (linter.engine), and a later run still finds everything in it."""
+    root = make(tmp_path / "p", PROJECT)
+    written = []
+    real = caching.CacheDir.write_json
+    monkeypatch.setattr(caching.CacheDir, "write_json",
+                        lambda self, name, data: written.append(name.split("-")[0]) or real(self, name, data))
+    cold = outcome(root, tmp_path / "c")
+    assert sorted(written) == ["catalog", "memo", "results", "scan", "validation.json"]
+    stored = json.loads(scan_file_in(tmp_path / "c").read_text())
+    assert stored["findings"] and stored["memos"] and len(stored["results"]) == 3
+    written.clear()
+    assert outcome(root, tmp_path / "c") == cold
+    assert written == []
+
+
 def test_corrupt_catalog_and_validation_entries_are_misses(tmp_path):
     root = make(tmp_path / "p", dict(PROJECT, **{"fortnox.yaml": "scopes: [customer]\nscopez: [x]\n"}))
     expected = outcome(root, None)
@@ -436,3 +472,22 @@ def test_entries_of_deleted_files_are_dropped_once_they_outnumber_the_rest(tmp_p
     outcome(root, tmp_path / "c")
     entries = json.loads(scan_file_in(tmp_path / "c").read_text())["files"]
     assert sorted(entries) == sorted(PROJECT)
+
+
+def test_results_rows_give_back_every_field_of_every_use_and_fact():
+    """The results file holds each FileScan as rows (linter.cache.scan_row): read back, the whole
+    corpus's results are what scanning gave, field by field (FileScan.to_json compares them all)."""
+    from linter.catalog import load_catalog
+    from linter.scanner.extract import language_of, scan_text
+
+    catalog = load_catalog(None)
+    seen_uses = seen_facts = 0
+    for path in sorted((REPO / "tests" / "corpus").rglob("*")):
+        if not path.is_file():
+            continue
+        found = scan_text(path.read_text(encoding="utf-8", errors="replace"), path.name, language_of(path), catalog)
+        stored = caching.scan_from_row(json.loads(json.dumps(caching.scan_row(found))))
+        assert stored.to_json() == found.to_json(), path
+        seen_uses += len(found.uses)
+        seen_facts += len(found.facts)
+    assert seen_uses > 100 and seen_facts > 100

@@ -106,3 +106,55 @@ def test_worker_count():
     assert work.worker_count(3) == 3
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert work.worker_count(0) == cores
+
+
+def test_outcomes_come_back_from_workers_as_they_were(tmp_path):
+    """Outcomes pickle in a compact form (linter.scanner.work.Outcome.__reduce__): every kind of
+    outcome must unpickle equal to the original, with a FileScan of its own."""
+    import pickle
+
+    from linter.catalog import load_catalog
+    from linter.scanner.uses import EndpointUse, FileScan
+
+    root = big_project(tmp_path, count=10)
+    (root / "empty.py").write_bytes(b"")
+    ctx = work.WorkContext(load_catalog(None), salt="s")
+    outcomes = [work.scan_path(str(p), p.name, ctx) for p in sorted(root.rglob("*")) if p.is_file()]
+    outcomes += [work.Outcome(None, None, (1, 2, 3, 4), "key"), work.Outcome(FileScan(), "why"),
+                 work.Outcome(FileScan(), None, (5, 6, 7, 8), content="turned-away"),
+                 work.Outcome(FileScan(uses=[EndpointUse("a.py", 1, 2, "/3/x")]), None, None, "k2")]
+    assert {o.reason for o in outcomes} >= {None, "binary file", "why"}
+    assert any(o.scan and o.scan.uses for o in outcomes) and any(o.scan is None for o in outcomes)
+    back = pickle.loads(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == outcomes
+    scans = [o.scan for o in back if o.scan is not None]
+    assert len({id(s) for s in scans}) == len(scans)  # none shared: each may be changed on its own
+
+
+def test_the_collector_is_paused_only_while_linting_and_workers_collect(tmp_path, parallel_calls):
+    """linter.engine pauses the cyclic collector for a run; it runs again afterwards, and in the
+    worker processes (forked while it was paused), which make garbage."""
+    import gc
+
+    root = big_project(tmp_path)
+    assert gc.isenabled()
+    result_of(root, 2)
+    assert gc.isenabled() and parallel_calls == [2]
+    gc.disable()
+    try:
+        with concurrent.futures.ProcessPoolExecutor(1, initializer=work._init_worker,
+                                                    initargs=(work.WorkContext(None),)) as pool:  # type: ignore[arg-type]
+            assert pool.submit(gc.isenabled).result() is True
+    finally:
+        gc.enable()
+
+
+def test_scanning_in_this_process_collects_though_the_run_paused_the_collector(tmp_path, monkeypatch):
+    import gc
+
+    root = big_project(tmp_path, count=30)
+    states = []
+    real = work.scan_path
+    monkeypatch.setattr(work, "scan_path", lambda *args: states.append(gc.isenabled()) or real(*args))
+    result_of(root, 1)
+    assert states and all(states) and gc.isenabled()
