@@ -128,6 +128,7 @@ class Catalog:
             for mid, body in (raw.get("modules") or {}).items()
         }
         self._by_prefix: dict[tuple[str, str], list[Endpoint]] = {}
+        self._module_scopes: dict[str, tuple[tuple[Module, tuple[str, ...]], ...]] = {}
         for endpoint in self.endpoints:
             key = tuple(s.lower() for s in endpoint.segments[:2])
             self._by_prefix.setdefault(key, []).append(endpoint)
@@ -168,13 +169,13 @@ class Catalog:
                          if e.segments[0] == "3" and len(e.segments) > 1)
 
     # -- paths ---------------------------------------------------------------------------------
-    def module_scopes(self, path: str) -> list[tuple[Module, tuple[str, ...]]]:
-        """(module, scopes it needs) for every module a call to ``path`` belongs to."""
-        found = []
-        for module in self.modules.values():
-            scopes = module.scopes_for(path)
-            if scopes:
-                found.append((module, scopes))
+    def module_scopes(self, path: str) -> tuple[tuple[Module, tuple[str, ...]], ...]:
+        """(module, scopes it needs) for every module a call to ``path`` belongs to. Remembered per
+        path: the checks ask for each of a project's uses, and thousands share a few paths."""
+        found = self._module_scopes.get(path)
+        if found is None:
+            found = self._module_scopes[path] = tuple(
+                (module, scopes) for module in self.modules.values() if (scopes := module.scopes_for(path)))
         return found
 
     def match(self, path: str) -> Endpoint | None:
