@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress, count, islice
-from operator import attrgetter, eq
+from operator import eq
 
 from linter.scanner.lexer import Token
 
@@ -28,7 +28,6 @@ OPENERS = {"(": ")", "[": "]", "{": "}"}
 STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
 CLOSERS = {")": "(", "]": "[", "}": "{"}
 _BRACKETS = frozenset(OPENERS) | frozenset(CLOSERS)
-_VALUE, _KIND, _OFFSET, _END = (attrgetter(name) for name in ("value", "kind", "offset", "end"))
 # Multi-character operators built from adjacent punctuation tokens, longest first.
 _OPERATORS = sorted({
     "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
@@ -85,45 +84,56 @@ class Code:
         self.text = text
         self.language = language
         n = self.n = len(tokens)
-        # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute
-        self.values: list[str] = list(map(_VALUE, tokens))
-        self.kinds: list[str] = list(map(_KIND, tokens))
-        self.offsets: list[int] = list(map(_OFFSET, tokens))
-        self.ends: list[int] = list(map(_END, tokens))
+        # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute.
+        # Comprehensions, not map(attrgetter): their attribute reads are specialised by the
+        # interpreter, a third cheaper than attrgetter's generic lookup.
+        self.values: list[str] = [token.value for token in tokens]
+        self.kinds: list[str] = [token.kind for token in tokens]
+        self.offsets: list[int] = [token.offset for token in tokens]
+        self.ends: list[int] = [token.end for token in tokens]
         self.partner = [-1] * n
         self.parent = [-1] * n  # innermost enclosing opener
         self.newline_before = _newline_before(text, self.offsets, self.ends)
         # PHP joins strings with "." and reaches members with "->"; Elixir joins with "<>"
         self.member_seps = MEMBER_SEPARATORS - {"."} if language == "php" else MEMBER_SEPARATORS
         self.concat_ops = {"php": {"."}, "elixir": {"<>"}}.get(language or "", {"+"})
-        self._match_brackets()
         self.ops: list[str] = self._operators()  # operator starting at a punctuation token, else ""
+        self._match_brackets()
         self._calls: dict[int, Call | None] = {}
         self._openers: list[int] | None = None
 
     def _match_brackets(self) -> None:
         """Partners of matched brackets and each token's innermost enclosing opener. Only bracket
         tokens are visited; the tokens between two of them share a parent, set a slice at a time."""
-        values, kinds, partner, parent = self.values, self.kinds, self.partner, self.parent
-        stack: list[int] = []
+        values, partner, parent = self.values, self.partner, self.parent
+        # a bracket token is its own operator (no operator starts with a bracket), so the
+        # punctuation brackets are found in C in ``ops``, where other kinds of token are ""
+        brackets = compress(count(), map(_BRACKETS.__contains__, self.ops))
+        stack = [-1]  # open brackets, innermost last, above a sentinel: the top is the parent
         filled = 0  # parent[] is final below this index
-        # the tokens whose text is a bracket, found at C speed; a few are strings ("(")
-        for i in [k for k in compress(count(), map(_BRACKETS.__contains__, values)) if kinds[k] == "punct"]:
-            parent[filled:i + 1] = [stack[-1] if stack else -1] * (i + 1 - filled)
+        for i in brackets:
+            top = stack[-1]
+            parent[filled:i + 1] = [top] * (i + 1 - filled)
             filled = i + 1
             value = values[i]
             if value in OPENERS:
                 stack.append(i)
                 continue
-            # tolerate unbalanced code: pop to the nearest matching opener, if any
-            for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
-                if values[stack[depth]] == CLOSERS[value]:
-                    opener = stack[depth]
+            wanted = CLOSERS[value]
+            if top >= 0 and values[top] == wanted:  # the common case: it closes the innermost
+                del stack[-1]
+                partner[top], partner[i] = i, top
+                parent[i] = stack[-1]  # the opener's parent
+                continue
+            # tolerate unbalanced code: pop to the nearest matching opener among the 7 innermost
+            for depth in range(len(stack) - 2, max(0, len(stack) - 8), -1):
+                opener = stack[depth]
+                if values[opener] == wanted:
                     del stack[depth:]
                     partner[opener], partner[i] = i, opener
-                    parent[i] = parent[opener]
+                    parent[i] = stack[-1]
                     break
-        parent[filled:] = [stack[-1] if stack else -1] * (self.n - filled)
+        parent[filled:] = [stack[-1]] * (self.n - filled)
 
     def _operators(self) -> list[str]:
         """``_operator(i)`` for each punctuation token, "" for the others. A punctuation token that

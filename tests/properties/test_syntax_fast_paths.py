@@ -1,6 +1,7 @@
 """Code's precomputed operators: only punctuation that touches the next token is looked at (a
 token the next does not touch is taken as its own operator); the result is ``_operator``'s for
-every punctuation token, as the plain per-token loop gave it."""
+every punctuation token, as the plain per-token loop gave it. Code's plain lists are the tokens'
+fields, and its bracket partners and parents are those of the plain stack walk over every token."""
 
 from __future__ import annotations
 
@@ -9,13 +10,55 @@ from hypothesis import strategies as st
 
 from fnx_strategies import FAST, source_text
 from linter.scanner.lexer import LANGUAGES, tokenize
-from linter.scanner.syntax import Code
+from linter.scanner.syntax import CLOSERS, OPENERS, Code
 
 LANGUAGE = st.sampled_from(sorted(LANGUAGES))
 # glued operators, regex literals and sigils (punctuation tokens longer than one character)
 PIECES = ["=", "==", "===", "!", "?", ".", "?.", "-", ">", "<", ":", "|", "&", "*", "/", "(/x/", "=/x/.",
           "~r/x/", "~D[", "'a'", " ", "\n", "x", "1", '"s"', "(", ")", "[", "]", "{", "}", ",", ";", "@", "$"]
 operator_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=2)), max_size=40).map("".join)
+# unbalanced and deeply nested brackets (the walk looks at most 7 open brackets deep), and brackets
+# inside strings, which are no brackets
+BRACKETS = ["(", ")", "[", "]", "{", "}", "((((((((", "))))))))", "[[[[", "{{{{", " ", "x", '"("', '")"', "\n"]
+bracket_text = st.lists(st.sampled_from(BRACKETS), max_size=60).map("".join)
+
+
+def plain_brackets(code: Code) -> tuple[list[int], list[int]]:
+    """Partners and parents from a walk over every token, keeping a stack of open brackets."""
+    partner, parent = [-1] * code.n, [-1] * code.n
+    stack: list[int] = []
+    for i, (value, kind) in enumerate(zip(code.values, code.kinds)):
+        parent[i] = stack[-1] if stack else -1
+        if kind != "punct" or (value not in OPENERS and value not in CLOSERS):
+            continue
+        if value in OPENERS:
+            stack.append(i)
+            continue
+        for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
+            if code.values[stack[depth]] == CLOSERS[value]:
+                opener = stack[depth]
+                del stack[depth:]
+                partner[opener], partner[i] = i, opener
+                parent[i] = parent[opener]
+                break
+    return partner, parent
+
+
+@FAST
+@given(st.one_of(source_text, operator_text, bracket_text), LANGUAGE)
+def test_brackets_are_those_of_the_plain_walk(text, language):
+    tokens = tokenize(text, LANGUAGES[language])
+    code = Code(tokens, text, language)
+    assert (code.partner, code.parent) == plain_brackets(code)
+    assert code.values == [t.value for t in tokens] and code.kinds == [t.kind for t in tokens]
+    assert code.offsets == [t.offset for t in tokens] and code.ends == [t.end for t in tokens]
+
+
+def test_unbalanced_brackets():
+    text = "f(a[1), {b}] ) ]"
+    code = Code(tokenize(text, LANGUAGES["python"]), text, "python")
+    assert (code.partner, code.parent) == plain_brackets(code)
+    assert code.partner[1] == 5 and code.partner[3] == -1  # ")" closes "(" past the open "["
 
 
 @FAST
