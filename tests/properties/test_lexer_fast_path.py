@@ -3,6 +3,8 @@ tokens of its plain loop, in which every character goes through every check in o
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,3 +55,20 @@ def test_a_string_prefix_before_a_quote_is_a_string_and_elsewhere_starts_a_name(
     tokens = tokenize('rb"x" return r\'y\' éb"z"', LANGUAGES["python"])
     assert [(t.kind, t.value) for t in tokens] == [("str", "x"), ("name", "return"), ("str", "y"),
                                                    ("punct", "é"), ("name", "b"), ("str", "z")]
+
+
+@FAST
+@given(st.one_of(source_text, tricky_text), LANGUAGE)
+def test_tokens_are_those_the_dataclass_makes(text, language):
+    # The lexer makes its tokens from a blank object given their fields whole (not Token(...)):
+    # each is a Token as the dataclass builds it, equal, hashing alike, and still frozen.
+    for token in tokenize(text, LANGUAGES[language]):
+        made = Token(token.kind, token.value, token.offset, token.end, token.interpolated, token.parts)
+        assert type(token) is Token and token == made and hash(token) == hash(made)
+        assert vars(token) == vars(made) and list(vars(token)) == list(vars(made))
+        try:
+            token.value = "x"  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("a token can be changed")
