@@ -135,13 +135,13 @@ def _where(items: list[str], wanted: frozenset[str]) -> list[int]:
 
 def _declaration_candidates(code: Code, words: list[int]) -> list[int]:
     """Declaring words (among ``words``), and names before a "(" token (only a bracket token has a
-    partner). A "(" token's operator is "(": no longer operator starts with it."""
+    partner). The "(" tokens are remembered by ``code``: detection visits them too."""
     values, kinds = code.values, code.kinds
     found = {i for i in words if values[i] in _DECLARE_WORDS and kinds[i] == "name"}
     if code.language not in _INDENTED:  # name(params) { ... } declares nothing in these
         # most are calls ended at once: f(x); f(x), g(f(x)) - half the names before "("
         partner, last = code.partner, len(values) - 1
-        found.update(p - 1 for p in indexes_of(code.ops, "(") if p and kinds[p - 1] == "name"
+        found.update(p - 1 for p in code.call_openers() if p and kinds[p - 1] == "name"
                      and 0 <= partner[p] < last and values[partner[p] + 1] not in _NOT_A_BODY)
     return sorted(found)
 

@@ -37,6 +37,9 @@ _OPERATORS_BY_SIZE = [(size, frozenset(op for op in _OPERATORS if len(op) == siz
                       for size in sorted({len(op) for op in _OPERATORS}, reverse=True)]
 MEMBER_SEPARATORS = {".", "?.", "->", "::", "!!."}
 _CONTINUATIONS = {".", "?.", "+", "?", ":", "|>", "&&", "||", "->", "::", "<>", "=>"}
+# The operator that op_ending_at(j) finds is token j's text or ends with it (a one-character
+# token): a token with none of these texts ends no member separator.
+_SEPARATOR_TAILS = frozenset(MEMBER_SEPARATORS) | {sep[-1] for sep in MEMBER_SEPARATORS}
 SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
 # a ?? b, a || b, a or b, a ?: b: the right side is a fallback value
 ALTERNATIVES = {"??", "||", "or", "?:"}
@@ -205,8 +208,9 @@ class Code:
                         i = lt - 1
                         continue
                 return opener
-            if kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$")):
-                op, op_start = self.op_ending_at(i - 1) if i > 0 else ("", i)
+            if (kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$"))) \
+                    and i > 0 and values[i - 1] in _SEPARATOR_TAILS:
+                op, op_start = self.op_ending_at(i - 1)
                 if op in self.member_seps and op_start > 0 and op_start < i:
                     prev = op_start - 1
                     if kinds[prev] in ("name", "str") or values[prev] in (")", "]"):
@@ -279,8 +283,8 @@ class Code:
     def call_openers(self) -> list[int]:
         """Every "(" token, in order (several passes look for calls)."""
         if self._openers is None:
-            kinds = self.kinds
-            self._openers = [k for k, value in enumerate(self.values) if value == "(" and kinds[k] == "punct"]
+            # a "(" token is its own operator, and only punctuation has one: found in C
+            self._openers = list(indexes_of(self.ops, "("))
         return self._openers
 
     def call_at(self, opener: int) -> Call | None:

@@ -54,6 +54,55 @@ def test_brackets_are_those_of_the_plain_walk(text, language):
     assert code.offsets == [t.offset for t in tokens] and code.ends == [t.end for t in tokens]
 
 
+@FAST
+@given(st.one_of(source_text, operator_text, bracket_text), LANGUAGE)
+def test_call_openers_are_the_punctuation_parentheses(text, language):
+    code = Code(tokenize(text, LANGUAGES[language]), text, language)
+    assert code.call_openers() == [k for k, value in enumerate(code.values) if value == "(" and code.kinds[k] == "punct"]
+
+
+def plain_chain_start(code: Code, j: int) -> int:
+    """chain_start asking op_ending_at about every token before a name, string or number."""
+    kinds, values, partner = code.kinds, code.values, code.partner
+    i = j
+    for _ in range(64):
+        kind, value = kinds[i], values[i]
+        if kind == "punct" and value in (")", "]") and partner[i] >= 0:
+            opener = partner[i]
+            before = opener - 1
+            if before >= 0 and (kinds[before] in ("name", "str") or
+                                values[before] in (")", "]")) and not code.newline_before[opener]:
+                i = before
+                continue
+            if before >= 0 and values[before] == ">":
+                lt = code._generic_open(before)
+                if lt > 0 and kinds[lt - 1] == "name":
+                    i = lt - 1
+                    continue
+            return opener
+        if kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$")):
+            op, op_start = code.op_ending_at(i - 1) if i > 0 else ("", i)
+            if op in code.member_seps and op_start > 0 and op_start < i:
+                prev = op_start - 1
+                if kinds[prev] in ("name", "str") or values[prev] in (")", "]"):
+                    i = prev
+                    continue
+        return i
+    return i
+
+
+CHAINS = ["a", "b", ".", "?.", "->", "::", "!!", "!!.", "?", ":", ">", "-", "<", "(", ")", "[", "]", "@", "$",
+          '"s"', "1", " ", "\n", "~r/x/", "=", "=~", "/"]
+chain_text = st.lists(st.sampled_from(CHAINS), max_size=40).map("".join)
+
+
+@FAST
+@given(st.one_of(source_text, operator_text, chain_text), LANGUAGE)
+def test_chain_start_is_that_of_the_plain_walk(text, language):
+    code = Code(tokenize(text, LANGUAGES[language]), text, language)
+    assert [code.chain_start(j) for j in range(code.n)] == [plain_chain_start(code, j) for j in range(code.n)]
+
+
 def test_unbalanced_brackets():
     text = "f(a[1), {b}] ) ]"
     code = Code(tokenize(text, LANGUAGES["python"]), text, "python")
