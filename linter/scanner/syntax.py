@@ -40,6 +40,7 @@ _CONTINUATIONS = {".", "?.", "+", "?", ":", "|>", "&&", "||", "->", "::", "<>", 
 # The operator that op_ending_at(j) finds is token j's text or ends with it (a one-character
 # token): a token with none of these texts ends no member separator.
 _SEPARATOR_TAILS = frozenset(MEMBER_SEPARATORS) | {sep[-1] for sep in MEMBER_SEPARATORS}
+_STATEMENT_ENDS = (")", "]", "}", ";")  # punctuation that can end a statement at a line's end
 SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
 # a ?? b, a || b, a or b, a ?: b: the right side is a fallback value
 ALTERNATIVES = {"??", "||", "or", "?:"}
@@ -365,30 +366,32 @@ class Code:
         return self.call_at(k) if self.value(k) == "(" else None
 
     def argument_index(self, opener: int, i: int) -> int:
+        partner, values = self.partner, self.values
         index = 0
         k = opener + 1
         while k < i:
-            if self.partner[k] > k:
-                k = self.partner[k] + 1
+            if partner[k] > k:
+                k = partner[k] + 1
                 continue
-            if self.value(k) == ",":
+            if values[k] == "," and k >= 0:  # value(k) is "" before the first token
                 index += 1
             k += 1
         return index
 
     def arguments(self, opener: int) -> list[tuple[int, int]]:
         """(first, last) token index of each argument of the call opening at ``opener``."""
-        close = self.partner[opener]
+        partner, values = self.partner, self.values
+        close = partner[opener]
         if close < 0:
             return []
         args: list[tuple[int, int]] = []
         start = opener + 1
         k = start
-        while k < close:
-            if self.partner[k] > k:
-                k = self.partner[k] + 1
+        while k < close:  # a partner is a token, so are the tokens before it
+            if partner[k] > k:
+                k = partner[k] + 1
                 continue
-            if self.value(k) == ",":
+            if values[k] == ",":
                 if k > start:
                     args.append((start, k - 1))
                 start = k + 1
@@ -399,38 +402,35 @@ class Code:
 
     def statement_bounds(self, i: int) -> tuple[int, int]:
         """A cheap statement: from the last ";" or brace at ``i``'s level to the next one."""
-        parent = self.parent[i]
+        parent, partner, values, kinds, ops = self.parent, self.partner, self.values, self.kinds, self.ops
+        newline_before = self.newline_before
+        up = parent[i]
         lo = i
         floor = max(0, i - STATEMENT_WINDOW)  # bounded: a statement that long is data, not a request
         while lo > floor:
             prev = lo - 1
-            if self.parent[prev] == parent and self.value(prev) in (";", "{", "}"):
+            if parent[prev] == up and values[prev] in (";", "{", "}"):
                 break
-            if prev == parent:
+            if prev == up:
                 break
-            if self.parent[lo] == parent and self.newline_before[lo] and lo != i and \
-                    self._line_ends_statement(prev) and self.ops[lo] not in _CONTINUATIONS:
+            # a line break where the line before can end a statement (_line_ends_statement)
+            if parent[lo] == up and newline_before[lo] and lo != i and \
+                    (kinds[prev] != "punct" or values[prev] in _STATEMENT_ENDS) and ops[lo] not in _CONTINUATIONS:
                 break
             lo = prev
         hi = i
-        n = min(len(self.tokens), i + STATEMENT_WINDOW)
+        n = min(self.n, i + STATEMENT_WINDOW)
         while hi + 1 < n:
             nxt = hi + 1
-            if self.parent[nxt] != parent and self.partner[nxt] < 0 and self.value(nxt) in CLOSERS:
+            value = values[nxt]
+            if value in CLOSERS and (parent[nxt] != up and partner[nxt] < 0 or 0 <= partner[nxt] < i):
                 break
-            if self.value(nxt) in CLOSERS and self.partner[nxt] >= 0 and self.partner[nxt] < i:
-                break
-            if self.parent[nxt] == parent and self.value(nxt) in (";",):
-                break
-            if self.parent[nxt] == parent and self.newline_before[nxt] and self._line_ends_statement(hi) \
-                    and self.ops[nxt] not in _CONTINUATIONS:
+            if parent[nxt] == up and (value == ";" or newline_before[nxt] and (
+                    kinds[hi] != "punct" or values[hi] in _STATEMENT_ENDS) and ops[nxt] not in _CONTINUATIONS):
                 break
             hi = nxt
         return lo, hi
 
     def _line_ends_statement(self, j: int) -> bool:
         """Whether a line ending with token ``j`` can end a statement (no operator or comma)."""
-        tok = self.tokens[j]
-        if tok.kind != "punct":
-            return True
-        return tok.value in (")", "]", "}", ";")
+        return self.kinds[j] != "punct" or self.values[j] in _STATEMENT_ENDS

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from fnx_strategies import FAST, source_text
 from linter.scanner.lexer import LANGUAGES, tokenize
-from linter.scanner.syntax import CLOSERS, OPENERS, Code
+from linter.scanner.syntax import _CONTINUATIONS, CLOSERS, OPENERS, Code
 
 LANGUAGE = st.sampled_from(sorted(LANGUAGES))
 # glued operators, regex literals and sigils (punctuation tokens longer than one character)
@@ -101,6 +101,86 @@ chain_text = st.lists(st.sampled_from(CHAINS), max_size=40).map("".join)
 def test_chain_start_is_that_of_the_plain_walk(text, language):
     code = Code(tokenize(text, LANGUAGES[language]), text, language)
     assert [code.chain_start(j) for j in range(code.n)] == [plain_chain_start(code, j) for j in range(code.n)]
+
+
+def plain_statement_bounds(code: Code, i: int) -> tuple[int, int]:
+    """statement_bounds as first written, one test after the other through the small queries."""
+    parent = code.parent[i]
+    lo = i
+    floor = max(0, i - 80)
+    while lo > floor:
+        prev = lo - 1
+        if code.parent[prev] == parent and code.value(prev) in (";", "{", "}"):
+            break
+        if prev == parent:
+            break
+        if code.parent[lo] == parent and code.newline_before[lo] and lo != i and \
+                code._line_ends_statement(prev) and code.op(lo) not in _CONTINUATIONS:
+            break
+        lo = prev
+    hi = i
+    n = min(len(code.tokens), i + 80)
+    while hi + 1 < n:
+        nxt = hi + 1
+        if code.parent[nxt] != parent and code.partner[nxt] < 0 and code.value(nxt) in CLOSERS:
+            break
+        if code.value(nxt) in CLOSERS and code.partner[nxt] >= 0 and code.partner[nxt] < i:
+            break
+        if code.parent[nxt] == parent and code.value(nxt) in (";",):
+            break
+        if code.parent[nxt] == parent and code.newline_before[nxt] and code._line_ends_statement(hi) \
+                and code.op(nxt) not in _CONTINUATIONS:
+            break
+        hi = nxt
+    return lo, hi
+
+
+STATEMENTS = ["a", "=", "+", ".", "(", ")", "[", "]", "{", "}", ";", ",", "\n", "\n  ", " ", '"s"', "?.", "|>", "&&"]
+statement_text = st.lists(st.sampled_from(STATEMENTS), max_size=60).map("".join)
+
+
+@FAST
+@given(st.one_of(source_text, bracket_text, statement_text), LANGUAGE)
+def test_statement_bounds_and_arguments_are_those_of_the_plain_queries(text, language):
+    code = Code(tokenize(text, LANGUAGES[language]), text, language)
+    assert [code.statement_bounds(i) for i in range(code.n)] == [plain_statement_bounds(code, i) for i in range(code.n)]
+    for opener in code.call_openers():
+        assert code.arguments(opener) == plain_arguments(code, opener)
+        assert [code.argument_index(opener, k) for k in range(code.n)] == \
+            [plain_argument_index(code, opener, k) for k in range(code.n)]
+
+
+def plain_arguments(code: Code, opener: int) -> list[tuple[int, int]]:
+    close = code.partner[opener]
+    if close < 0:
+        return []
+    args: list[tuple[int, int]] = []
+    start = k = opener + 1
+    while k < close:
+        if code.partner[k] > k:
+            k = code.partner[k] + 1
+            continue
+        if code.value(k) == ",":
+            if k > start:
+                args.append((start, k - 1))
+            start = k + 1
+        k += 1
+    if close > start:
+        args.append((start, close - 1))
+    return args
+
+
+def plain_argument_index(code: Code, opener: int, i: int) -> int:
+    index = 0
+    k = opener + 1
+    while k < i:
+        if code.partner[k] > k:
+            k = code.partner[k] + 1
+            continue
+        if code.value(k) == ",":
+            index += 1
+        k += 1
+    return index
 
 
 def test_unbalanced_brackets():
