@@ -331,29 +331,35 @@ class Code:
         before = opener - 1
         if before < 0:
             return False
-        value = self.value(before)
-        if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or self.op(before) in ("=>", ":=", "??"):
+        values, kinds, ops = self.values, self.kinds, self.ops
+        value = values[before]
+        if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or ops[before] in ("=>", ":=", "??"):
             return True
-        if self.language == "kotlin" and (self.kind(before) == "name" or value == ")"):
+        if self.language == "kotlin" and (kinds[before] == "name" or value == ")"):
             return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
         if self.language == "go":  # composite literals: map[string]string{...}, &Config{...}
             if value in ("}", "]"):
                 return True
-            if self.kind(before) == "name":
+            if kinds[before] == "name":
                 start = self.chain_start(before)
-                prior = self.value(start - 1) if start > 0 else ""
-                return prior in ("=", ":", "&", "(", ",", "return", "{", "]") or self.op(start - 1) == ":="
+                if start == 0:
+                    return False  # nothing before the chain
+                return values[start - 1] in ("=", ":", "&", "(", ",", "return", "{", "]") or ops[start - 1] == ":="
             return False
         return False
 
     def direct_call(self, i: int) -> Call | None:
         """The call whose argument list holds token ``i`` directly or inside object/array literals
         (fetch(url, {method: "POST"})) - never through a nested call or a function body."""
-        opener = self.parent[i]
-        while opener >= 0 and self.value(opener) in ("{", "[") and self.literal_brace(opener):
-            opener = self.parent[opener]
-        if opener >= 0 and self.value(opener) == "(":
-            return self.call_at(opener)
+        parent, values = self.parent, self.values
+        opener = parent[i]
+        while opener >= 0:
+            value = values[opener]
+            if value == "(":
+                return self.call_at(opener)
+            if value not in ("{", "[") or not self.literal_brace(opener):
+                return None
+            opener = parent[opener]
         return None
 
     def piped_call(self, end: int) -> Call | None:

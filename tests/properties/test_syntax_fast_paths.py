@@ -183,6 +183,49 @@ def plain_argument_index(code: Code, opener: int, i: int) -> int:
     return index
 
 
+def plain_direct_call(code: Code, i: int):
+    opener = code.parent[i]
+    while opener >= 0 and code.value(opener) in ("{", "[") and plain_literal_brace(code, opener):
+        opener = code.parent[opener]
+    if opener >= 0 and code.value(opener) == "(":
+        return code.call_at(opener)
+    return None
+
+
+def plain_literal_brace(code: Code, opener: int) -> bool:
+    before = opener - 1
+    if before < 0:
+        return False
+    value = code.value(before)
+    if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or code.op(before) in ("=>", ":=", "??"):
+        return True
+    if code.language == "kotlin" and (code.kind(before) == "name" or value == ")"):
+        return True
+    if code.language == "go":
+        if value in ("}", "]"):
+            return True
+        if code.kind(before) == "name":
+            start = code.chain_start(before)
+            prior = code.value(start - 1) if start > 0 else ""
+            return prior in ("=", ":", "&", "(", ",", "return", "{", "]") or code.op(start - 1) == ":="
+        return False
+    return False
+
+
+LITERALS = ["a", "=", ":=", "&", "(", ")", "[", "]", "{", "}", ",", "return", "=>", "??", ".", " ", "\n", '"s"',
+            "map[string]string", "x.y"]
+literal_text = st.lists(st.sampled_from(LITERALS), max_size=40).map("".join)
+
+
+@FAST
+@given(st.one_of(source_text, bracket_text, literal_text), LANGUAGE)
+def test_direct_call_is_that_of_the_plain_queries(text, language):
+    code = Code(tokenize(text, LANGUAGES[language]), text, language)
+    openers = [k for k in range(code.n) if code.values[k] in ("{", "[")]
+    assert [code.literal_brace(k) for k in openers] == [plain_literal_brace(code, k) for k in openers]
+    assert [code.direct_call(i) for i in range(code.n)] == [plain_direct_call(code, i) for i in range(code.n)]
+
+
 def test_unbalanced_brackets():
     text = "f(a[1), {b}] ) ]"
     code = Code(tokenize(text, LANGUAGES["python"]), text, "python")
