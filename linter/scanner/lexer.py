@@ -155,12 +155,16 @@ class _Lexer:
         # Characters that may start a comment or a string: any other character goes straight to
         # the name / number / punctuation checks.
         self.special = _special_starts(spec)
+        # the first characters of the language's comments: at any other, _comment finds none
+        self.comment_starts = frozenset(marker[0] for marker in [
+            *spec.line_comments, *(start for start, _ in spec.block_comments), *(spec.line_start_block or ())[:1]])
         self.plain_names, self.plain_puncts = _plain_starts(spec, self.special)
         self.name_and_space = _name_and_space(spec)
 
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
         tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
+        comment_starts = self.comment_starts
         append, blank, token_class, name_and_space = tokens.append, _Blank, Token, self.name_and_space.match
         make, name_base, punct_base = dict, _NAME_FIELDS, _PUNCT_FIELDS
         # Most characters start a name or are punctuation that can start nothing else: they are
@@ -198,7 +202,7 @@ class _Lexer:
                 i = _SPACE.match(text, i).end()
                 continue
             if ch in special:
-                skipped = self._comment(i)
+                skipped = self._comment(i) if ch in comment_starts else None
                 if skipped is not None:
                     i = skipped
                     continue

@@ -28,9 +28,11 @@ def fields(tokens: list[Token]) -> list[tuple]:
 
 def plain_loop(text: str, language: str) -> list[Token]:
     """The lexer with its fast path switched off: no character is taken as a plain name or
-    punctuation start, so each goes through whitespace, comment, string, regex and name checks."""
+    punctuation start, so each goes through whitespace, comment, string, regex and name checks
+    (the comment check at every character that may start a comment, a string or a special string)."""
     lexer = _Lexer(text, LANGUAGES[language])
     lexer.plain_names = lexer.plain_puncts = frozenset()
+    lexer.comment_starts = lexer.special
     return lexer.run()
 
 
@@ -49,6 +51,8 @@ def test_the_fast_path_is_taken():
     assert "#" not in lexer.plain_puncts and '"' not in lexer.plain_puncts
     assert "/" not in _Lexer("", LANGUAGES["javascript"]).plain_puncts  # a regex literal may start there
     assert "<" in _Lexer("", LANGUAGES["java"]).plain_puncts and "<" not in _Lexer("", LANGUAGES["ruby"]).plain_puncts
+    assert lexer.comment_starts == {"#"} and _Lexer("", LANGUAGES["ruby"]).comment_starts == {"#", "="}
+    assert _Lexer("", LANGUAGES["php"]).comment_starts == {"/", "#"}
 
 
 def test_a_string_prefix_before_a_quote_is_a_string_and_elsewhere_starts_a_name():
