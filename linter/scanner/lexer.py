@@ -79,6 +79,7 @@ _NUMBER = re.compile(r"[0-9][0-9A-Za-z_.]*")
 _NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$@")  # _NAME's first character
 _DIGITS = frozenset("0123456789")
 _SPACE = re.compile(r"\s+")
+_BLANKS = frozenset(" \t\n\r")  # the usual whitespace (any other is left to the whitespace step)
 # "$name", "$obj->prop", "$arr[key]" in PHP/Kotlin strings. The key is short (PHP allows a name
 # or number there); bounding it keeps a line of unclosed "$a[" from being rescanned to its end.
 _DOLLAR_VAR = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*(?:->[A-Za-z_][A-Za-z0-9_]*|\[[^\]\n]{0,64}\])?")
@@ -97,10 +98,16 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
-_new_object = object.__new__
-_set_dict = object.__setattr__  # with "__dict__": Token's own __setattr__ refuses (frozen)
-# A token's fields in declaration order, as Token(...) would set them: a copy is a new token's
-# __dict__ (copying a dict's keys costs less than inserting them one by one). Given whole, the
+class _Blank:
+    """An object laid out as a Token is (a __dict__, weak references), which a plain call makes
+    and whose fields can be set: given a token's fields as its __dict__, it then becomes a Token
+    (``__class__`` assignment). Cheaper than object.__new__(Token) and object.__setattr__, whose
+    generic wrappers pack their arguments in tuples, and than the frozen dataclass's __init__."""
+
+
+# A token's fields in declaration order, as Token(...) would set them: a copy with three fields
+# changed, dict(_NAME_FIELDS, value=..., offset=..., end=...), is a new token's __dict__
+# (copying a dict's keys costs less than inserting them one by one). Given whole, the
 # dict stays a plain ("combined") one, whose attributes read as fast as Token(...)'s; filling
 # the instance's own __dict__ item by item leaves a "split" one, whose reads cost twice as much.
 _FIELDS = {"kind": "", "value": "", "offset": 0, "end": 0, "interpolated": False, "parts": ()}
@@ -112,9 +119,10 @@ def _token(kind: str, value: str, offset: int, end: int, interpolated: bool = Fa
            parts: tuple[str, ...] = ()) -> Token:
     """Token(kind, value, offset, end, interpolated, parts), without the frozen dataclass's slow
     field-by-field __init__: a file has thousands of tokens."""
-    token = _new_object(Token)
-    _set_dict(token, "__dict__", {"kind": kind, "value": value, "offset": offset, "end": end,
-                                  "interpolated": interpolated, "parts": parts})
+    token = _Blank()
+    token.__dict__ = {"kind": kind, "value": value, "offset": offset, "end": end,
+                      "interpolated": interpolated, "parts": parts}
+    token.__class__ = Token
     return token
 
 
@@ -147,18 +155,23 @@ class _Lexer:
         # Characters that may start a comment or a string: any other character goes straight to
         # the name / number / punctuation checks.
         self.special = _special_starts(spec)
+        # the first characters of the language's comments: at any other, _comment finds none
+        self.comment_starts = frozenset(marker[0] for marker in [
+            *spec.line_comments, *(start for start, _ in spec.block_comments), *(spec.line_start_block or ())[:1]])
         self.plain_names, self.plain_puncts = _plain_starts(spec, self.special)
         self.name_and_space = _name_and_space(spec)
 
     def run(self) -> list[Token]:
         text, n, i = self.text, len(self.text), 0
         tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
-        append, new, name_and_space = tokens.append, _new_object, self.name_and_space.match
-        set_dict, name_fields, punct_fields = _set_dict, _NAME_FIELDS.copy, _PUNCT_FIELDS.copy
+        comment_starts = self.comment_starts
+        append, blank, token_class, name_and_space = tokens.append, _Blank, Token, self.name_and_space.match
+        make, name_base, punct_base = dict, _NAME_FIELDS, _PUNCT_FIELDS
         # Most characters start a name or are punctuation that can start nothing else: they are
         # tested first, and their tokens made inline (a call per token was a sixth of the time).
         names, puncts = self.plain_names, self.plain_puncts
         heredocs = self.spec.heredoc == "ruby"  # only Ruby heredocs leave a body to skip
+        blanks, space_end = _BLANKS, _SPACE.match
         while i < n:
             if heredocs and self.heredoc_skip is not None and i > self.heredoc_skip[0]:
                 i = max(i, self.heredoc_skip[1])
@@ -167,29 +180,29 @@ class _Lexer:
             ch = text[i]
             if ch in names and (match := name_and_space(text, i)) is not None:
                 # the whitespace after the name too: the step that would come next
-                end = match.end(1)
-                fields = name_fields()
-                fields["value"] = text[i:end]
-                fields["offset"] = i
-                fields["end"] = end
-                set_dict(token := new(Token), "__dict__", fields)
+                value = match[1]
+                end = i + len(value)
+                token = blank()
+                token.__dict__ = make(name_base, value=value, offset=i, end=end)
+                token.__class__ = token_class
                 append(token)
                 i = match.end()
                 continue
             if ch in puncts:
-                fields = punct_fields()
-                fields["value"] = ch
-                fields["offset"] = i
-                fields["end"] = i + 1
-                set_dict(token := new(Token), "__dict__", fields)
+                token = blank()
+                token.__dict__ = make(punct_base, value=ch, offset=i, end=i + 1)
+                token.__class__ = token_class
                 append(token)
                 i += 1
+                # half of them are followed by whitespace: skipped here, not by another turn
+                if i < n and text[i] in blanks:
+                    i = space_end(text, i).end()
                 continue
             if ch.isspace():
                 i = _SPACE.match(text, i).end()
                 continue
             if ch in special:
-                skipped = self._comment(i)
+                skipped = self._comment(i) if ch in comment_starts else None
                 if skipped is not None:
                     i = skipped
                     continue

@@ -135,13 +135,13 @@ def _where(items: list[str], wanted: frozenset[str]) -> list[int]:
 
 def _declaration_candidates(code: Code, words: list[int]) -> list[int]:
     """Declaring words (among ``words``), and names before a "(" token (only a bracket token has a
-    partner). A "(" token's operator is "(": no longer operator starts with it."""
+    partner). The "(" tokens are remembered by ``code``: detection visits them too."""
     values, kinds = code.values, code.kinds
     found = {i for i in words if values[i] in _DECLARE_WORDS and kinds[i] == "name"}
     if code.language not in _INDENTED:  # name(params) { ... } declares nothing in these
         # most are calls ended at once: f(x); f(x), g(f(x)) - half the names before "("
         partner, last = code.partner, len(values) - 1
-        found.update(p - 1 for p in indexes_of(code.ops, "(") if p and kinds[p - 1] == "name"
+        found.update(p - 1 for p in code.call_openers() if p and kinds[p - 1] == "name"
                      and 0 <= partner[p] < last and values[partner[p] + 1] not in _NOT_A_BODY)
     return sorted(found)
 
@@ -438,11 +438,12 @@ def _list_element(code: Code, symbols: Symbols, i: int) -> None:
     bracket = values[opener]
     if bracket not in ("[", "(", "{") or code.partner[opener] < 0:
         return
-    if code.value(i - 1) not in _BEFORE_ELEMENT or code.value(i + 1) not in _AFTER_ELEMENT:
+    # opener < i < its partner: i - 1 and i + 1 are tokens
+    if values[i - 1] not in _BEFORE_ELEMENT or values[i + 1] not in _AFTER_ELEMENT:
         return
     if bracket == "(" and code.call_at(opener) is not None:
         return  # an argument, not a list element (call_at remembers: detection asks about every call)
-    if bracket == "[" and (code.kind(opener - 1) in ("name", "str") or opener > 0 and values[opener - 1] in (")", "]")):
+    if bracket == "[" and opener > 0 and (code.kinds[opener - 1] in ("name", "str") or values[opener - 1] in (")", "]")):
         return  # an index: row["EmployeeId"]
     name = _literal_name(code, symbols, opener)
     if not name:
@@ -466,15 +467,17 @@ def _annotated(code: Code, symbols: Symbols, key: int) -> None:
 
 
 def _in_enum(code: Code, i: int) -> bool:
+    values = code.values
     opener = code.parent[i]
-    if opener < 0 or code.value(opener) != "{":
+    if opener < 0 or values[opener] != "{":
         return False
-    if not (code.value(i - 1) in ("{", ",") or code.newline_before[i]):
+    if not (values[i - 1] in ("{", ",") or code.newline_before[i]):  # i - 1 >= opener: a token
         return False
     for k in range(opener - 1, max(-1, opener - 12), -1):
-        if code.value(k) == "enum":
+        value = values[k]
+        if value == "enum":
             return True
-        if code.value(k) in (";", "}", "{"):
+        if value in (";", "}", "{"):
             return False
     return False
 
@@ -516,18 +519,19 @@ def _find_literal_name(code: Code, opener: int) -> str:
             return ""
         value = values[k]
         if value in ("=", ":", "=>", ":=") or ops[k] in ("=>", ":="):
+            # j may pass the first token: value(j) and kind(j) are "" there, hence the j > 0 tests
             j = k - 1
-            if code.value(j) == ">" or code.value(j) == "=":
+            if j >= 0 and values[j] in (">", "="):
                 j -= 1
-            while j >= 0 and code.kind(j) == "name" and code.value(j) in _TYPE_WORDS:
+            while j >= 0 and kinds[j] == "name" and values[j] in _TYPE_WORDS:
                 j -= 1
-            if code.kind(j) == "punct" and code.value(j) == ":" and code.kind(j - 1) == "name":
+            if j > 0 and kinds[j] == "punct" and values[j] == ":" and kinds[j - 1] == "name":
                 j -= 1
-            if code.kind(j) in ("name", "str"):
-                if code.kind(j) == "name" and code.kind(j - 1) == "name" and code.value(j - 1) not in _TYPE_WORDS \
+            if j >= 0 and kinds[j] in ("name", "str"):
+                if kinds[j] == "name" and j > 0 and kinds[j - 1] == "name" and values[j - 1] not in _TYPE_WORDS \
                         and code.language == "go":
                     j -= 1
-                return norm(code.value(j))
+                return norm(values[j])
             return ""
         if k and kinds[k] == "name" and kinds[k - 1] == "name" and values[k - 1] in (
                 "enum", "class", "object", "interface", "struct", "module"):

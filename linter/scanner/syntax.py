@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress, count, islice
-from operator import attrgetter, eq
+from operator import eq
 
 from linter.scanner.lexer import Token
 
@@ -28,7 +28,6 @@ OPENERS = {"(": ")", "[": "]", "{": "}"}
 STATEMENT_WINDOW = 80  # tokens looked at either side when finding a statement's ends
 CLOSERS = {")": "(", "]": "[", "}": "{"}
 _BRACKETS = frozenset(OPENERS) | frozenset(CLOSERS)
-_VALUE, _KIND, _OFFSET, _END = (attrgetter(name) for name in ("value", "kind", "offset", "end"))
 # Multi-character operators built from adjacent punctuation tokens, longest first.
 _OPERATORS = sorted({
     "===", "!==", "...", "**=", "?.", "!!", "->", "::", "=>", "==", "!=", "<=", ">=", "+=", "-=",
@@ -38,6 +37,10 @@ _OPERATORS_BY_SIZE = [(size, frozenset(op for op in _OPERATORS if len(op) == siz
                       for size in sorted({len(op) for op in _OPERATORS}, reverse=True)]
 MEMBER_SEPARATORS = {".", "?.", "->", "::", "!!."}
 _CONTINUATIONS = {".", "?.", "+", "?", ":", "|>", "&&", "||", "->", "::", "<>", "=>"}
+# The operator that op_ending_at(j) finds is token j's text or ends with it (a one-character
+# token): a token with none of these texts ends no member separator.
+_SEPARATOR_TAILS = frozenset(MEMBER_SEPARATORS) | {sep[-1] for sep in MEMBER_SEPARATORS}
+_STATEMENT_ENDS = (")", "]", "}", ";")  # punctuation that can end a statement at a line's end
 SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
 # a ?? b, a || b, a or b, a ?: b: the right side is a fallback value
 ALTERNATIVES = {"??", "||", "or", "?:"}
@@ -85,45 +88,56 @@ class Code:
         self.text = text
         self.language = language
         n = self.n = len(tokens)
-        # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute
-        self.values: list[str] = list(map(_VALUE, tokens))
-        self.kinds: list[str] = list(map(_KIND, tokens))
-        self.offsets: list[int] = list(map(_OFFSET, tokens))
-        self.ends: list[int] = list(map(_END, tokens))
+        # Plain lists for the hot queries: a list lookup is much cheaper than a token attribute.
+        # Comprehensions, not map(attrgetter): their attribute reads are specialised by the
+        # interpreter, a third cheaper than attrgetter's generic lookup.
+        self.values: list[str] = [token.value for token in tokens]
+        self.kinds: list[str] = [token.kind for token in tokens]
+        self.offsets: list[int] = [token.offset for token in tokens]
+        self.ends: list[int] = [token.end for token in tokens]
         self.partner = [-1] * n
         self.parent = [-1] * n  # innermost enclosing opener
         self.newline_before = _newline_before(text, self.offsets, self.ends)
         # PHP joins strings with "." and reaches members with "->"; Elixir joins with "<>"
         self.member_seps = MEMBER_SEPARATORS - {"."} if language == "php" else MEMBER_SEPARATORS
         self.concat_ops = {"php": {"."}, "elixir": {"<>"}}.get(language or "", {"+"})
-        self._match_brackets()
         self.ops: list[str] = self._operators()  # operator starting at a punctuation token, else ""
+        self._match_brackets()
         self._calls: dict[int, Call | None] = {}
         self._openers: list[int] | None = None
 
     def _match_brackets(self) -> None:
         """Partners of matched brackets and each token's innermost enclosing opener. Only bracket
         tokens are visited; the tokens between two of them share a parent, set a slice at a time."""
-        values, kinds, partner, parent = self.values, self.kinds, self.partner, self.parent
-        stack: list[int] = []
+        values, partner, parent = self.values, self.partner, self.parent
+        # a bracket token is its own operator (no operator starts with a bracket), so the
+        # punctuation brackets are found in C in ``ops``, where other kinds of token are ""
+        brackets = compress(count(), map(_BRACKETS.__contains__, self.ops))
+        stack = [-1]  # open brackets, innermost last, above a sentinel: the top is the parent
         filled = 0  # parent[] is final below this index
-        # the tokens whose text is a bracket, found at C speed; a few are strings ("(")
-        for i in [k for k in compress(count(), map(_BRACKETS.__contains__, values)) if kinds[k] == "punct"]:
-            parent[filled:i + 1] = [stack[-1] if stack else -1] * (i + 1 - filled)
+        for i in brackets:
+            top = stack[-1]
+            parent[filled:i + 1] = [top] * (i + 1 - filled)
             filled = i + 1
             value = values[i]
             if value in OPENERS:
                 stack.append(i)
                 continue
-            # tolerate unbalanced code: pop to the nearest matching opener, if any
-            for depth in range(len(stack) - 1, max(-1, len(stack) - 8), -1):
-                if values[stack[depth]] == CLOSERS[value]:
-                    opener = stack[depth]
+            wanted = CLOSERS[value]
+            if top >= 0 and values[top] == wanted:  # the common case: it closes the innermost
+                del stack[-1]
+                partner[top], partner[i] = i, top
+                parent[i] = stack[-1]  # the opener's parent
+                continue
+            # tolerate unbalanced code: pop to the nearest matching opener among the 7 innermost
+            for depth in range(len(stack) - 2, max(0, len(stack) - 8), -1):
+                opener = stack[depth]
+                if values[opener] == wanted:
                     del stack[depth:]
                     partner[opener], partner[i] = i, opener
-                    parent[i] = parent[opener]
+                    parent[i] = stack[-1]
                     break
-        parent[filled:] = [stack[-1] if stack else -1] * (self.n - filled)
+        parent[filled:] = [stack[-1]] * (self.n - filled)
 
     def _operators(self) -> list[str]:
         """``_operator(i)`` for each punctuation token, "" for the others. A punctuation token that
@@ -195,8 +209,9 @@ class Code:
                         i = lt - 1
                         continue
                 return opener
-            if kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$")):
-                op, op_start = self.op_ending_at(i - 1) if i > 0 else ("", i)
+            if (kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$"))) \
+                    and i > 0 and values[i - 1] in _SEPARATOR_TAILS:
+                op, op_start = self.op_ending_at(i - 1)
                 if op in self.member_seps and op_start > 0 and op_start < i:
                     prev = op_start - 1
                     if kinds[prev] in ("name", "str") or values[prev] in (")", "]"):
@@ -269,8 +284,8 @@ class Code:
     def call_openers(self) -> list[int]:
         """Every "(" token, in order (several passes look for calls)."""
         if self._openers is None:
-            kinds = self.kinds
-            self._openers = [k for k, value in enumerate(self.values) if value == "(" and kinds[k] == "punct"]
+            # a "(" token is its own operator, and only punctuation has one: found in C
+            self._openers = list(indexes_of(self.ops, "("))
         return self._openers
 
     def call_at(self, opener: int) -> Call | None:
@@ -316,29 +331,35 @@ class Code:
         before = opener - 1
         if before < 0:
             return False
-        value = self.value(before)
-        if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or self.op(before) in ("=>", ":=", "??"):
+        values, kinds, ops = self.values, self.kinds, self.ops
+        value = values[before]
+        if value in ("(", ",", "=", ":", "[", "return", "=>", "?", "%", "{") or ops[before] in ("=>", ":=", "??"):
             return True
-        if self.language == "kotlin" and (self.kind(before) == "name" or value == ")"):
+        if self.language == "kotlin" and (kinds[before] == "name" or value == ")"):
             return True  # trailing lambdas: HttpClient { defaultRequest { url(...) } }
         if self.language == "go":  # composite literals: map[string]string{...}, &Config{...}
             if value in ("}", "]"):
                 return True
-            if self.kind(before) == "name":
+            if kinds[before] == "name":
                 start = self.chain_start(before)
-                prior = self.value(start - 1) if start > 0 else ""
-                return prior in ("=", ":", "&", "(", ",", "return", "{", "]") or self.op(start - 1) == ":="
+                if start == 0:
+                    return False  # nothing before the chain
+                return values[start - 1] in ("=", ":", "&", "(", ",", "return", "{", "]") or ops[start - 1] == ":="
             return False
         return False
 
     def direct_call(self, i: int) -> Call | None:
         """The call whose argument list holds token ``i`` directly or inside object/array literals
         (fetch(url, {method: "POST"})) - never through a nested call or a function body."""
-        opener = self.parent[i]
-        while opener >= 0 and self.value(opener) in ("{", "[") and self.literal_brace(opener):
-            opener = self.parent[opener]
-        if opener >= 0 and self.value(opener) == "(":
-            return self.call_at(opener)
+        parent, values = self.parent, self.values
+        opener = parent[i]
+        while opener >= 0:
+            value = values[opener]
+            if value == "(":
+                return self.call_at(opener)
+            if value not in ("{", "[") or not self.literal_brace(opener):
+                return None
+            opener = parent[opener]
         return None
 
     def piped_call(self, end: int) -> Call | None:
@@ -351,30 +372,32 @@ class Code:
         return self.call_at(k) if self.value(k) == "(" else None
 
     def argument_index(self, opener: int, i: int) -> int:
+        partner, values = self.partner, self.values
         index = 0
         k = opener + 1
         while k < i:
-            if self.partner[k] > k:
-                k = self.partner[k] + 1
+            if partner[k] > k:
+                k = partner[k] + 1
                 continue
-            if self.value(k) == ",":
+            if values[k] == "," and k >= 0:  # value(k) is "" before the first token
                 index += 1
             k += 1
         return index
 
     def arguments(self, opener: int) -> list[tuple[int, int]]:
         """(first, last) token index of each argument of the call opening at ``opener``."""
-        close = self.partner[opener]
+        partner, values = self.partner, self.values
+        close = partner[opener]
         if close < 0:
             return []
         args: list[tuple[int, int]] = []
         start = opener + 1
         k = start
-        while k < close:
-            if self.partner[k] > k:
-                k = self.partner[k] + 1
+        while k < close:  # a partner is a token, so are the tokens before it
+            if partner[k] > k:
+                k = partner[k] + 1
                 continue
-            if self.value(k) == ",":
+            if values[k] == ",":
                 if k > start:
                     args.append((start, k - 1))
                 start = k + 1
@@ -385,38 +408,35 @@ class Code:
 
     def statement_bounds(self, i: int) -> tuple[int, int]:
         """A cheap statement: from the last ";" or brace at ``i``'s level to the next one."""
-        parent = self.parent[i]
+        parent, partner, values, kinds, ops = self.parent, self.partner, self.values, self.kinds, self.ops
+        newline_before = self.newline_before
+        up = parent[i]
         lo = i
         floor = max(0, i - STATEMENT_WINDOW)  # bounded: a statement that long is data, not a request
         while lo > floor:
             prev = lo - 1
-            if self.parent[prev] == parent and self.value(prev) in (";", "{", "}"):
+            if parent[prev] == up and values[prev] in (";", "{", "}"):
                 break
-            if prev == parent:
+            if prev == up:
                 break
-            if self.parent[lo] == parent and self.newline_before[lo] and lo != i and \
-                    self._line_ends_statement(prev) and self.ops[lo] not in _CONTINUATIONS:
+            # a line break where the line before can end a statement (_line_ends_statement)
+            if parent[lo] == up and newline_before[lo] and lo != i and \
+                    (kinds[prev] != "punct" or values[prev] in _STATEMENT_ENDS) and ops[lo] not in _CONTINUATIONS:
                 break
             lo = prev
         hi = i
-        n = min(len(self.tokens), i + STATEMENT_WINDOW)
+        n = min(self.n, i + STATEMENT_WINDOW)
         while hi + 1 < n:
             nxt = hi + 1
-            if self.parent[nxt] != parent and self.partner[nxt] < 0 and self.value(nxt) in CLOSERS:
+            value = values[nxt]
+            if value in CLOSERS and (parent[nxt] != up and partner[nxt] < 0 or 0 <= partner[nxt] < i):
                 break
-            if self.value(nxt) in CLOSERS and self.partner[nxt] >= 0 and self.partner[nxt] < i:
-                break
-            if self.parent[nxt] == parent and self.value(nxt) in (";",):
-                break
-            if self.parent[nxt] == parent and self.newline_before[nxt] and self._line_ends_statement(hi) \
-                    and self.ops[nxt] not in _CONTINUATIONS:
+            if parent[nxt] == up and (value == ";" or newline_before[nxt] and (
+                    kinds[hi] != "punct" or values[hi] in _STATEMENT_ENDS) and ops[nxt] not in _CONTINUATIONS):
                 break
             hi = nxt
         return lo, hi
 
     def _line_ends_statement(self, j: int) -> bool:
         """Whether a line ending with token ``j`` can end a statement (no operator or comma)."""
-        tok = self.tokens[j]
-        if tok.kind != "punct":
-            return True
-        return tok.value in (")", "]", "}", ";")
+        return self.kinds[j] != "punct" or self.values[j] in _STATEMENT_ENDS

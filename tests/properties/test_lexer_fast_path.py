@@ -3,6 +3,8 @@ tokens of its plain loop, in which every character goes through every check in o
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,9 +28,11 @@ def fields(tokens: list[Token]) -> list[tuple]:
 
 def plain_loop(text: str, language: str) -> list[Token]:
     """The lexer with its fast path switched off: no character is taken as a plain name or
-    punctuation start, so each goes through whitespace, comment, string, regex and name checks."""
+    punctuation start, so each goes through whitespace, comment, string, regex and name checks
+    (the comment check at every character that may start a comment, a string or a special string)."""
     lexer = _Lexer(text, LANGUAGES[language])
     lexer.plain_names = lexer.plain_puncts = frozenset()
+    lexer.comment_starts = lexer.special
     return lexer.run()
 
 
@@ -47,9 +51,28 @@ def test_the_fast_path_is_taken():
     assert "#" not in lexer.plain_puncts and '"' not in lexer.plain_puncts
     assert "/" not in _Lexer("", LANGUAGES["javascript"]).plain_puncts  # a regex literal may start there
     assert "<" in _Lexer("", LANGUAGES["java"]).plain_puncts and "<" not in _Lexer("", LANGUAGES["ruby"]).plain_puncts
+    assert lexer.comment_starts == {"#"} and _Lexer("", LANGUAGES["ruby"]).comment_starts == {"#", "="}
+    assert _Lexer("", LANGUAGES["php"]).comment_starts == {"/", "#"}
 
 
 def test_a_string_prefix_before_a_quote_is_a_string_and_elsewhere_starts_a_name():
     tokens = tokenize('rb"x" return r\'y\' éb"z"', LANGUAGES["python"])
     assert [(t.kind, t.value) for t in tokens] == [("str", "x"), ("name", "return"), ("str", "y"),
                                                    ("punct", "é"), ("name", "b"), ("str", "z")]
+
+
+@FAST
+@given(st.one_of(source_text, tricky_text), LANGUAGE)
+def test_tokens_are_those_the_dataclass_makes(text, language):
+    # The lexer makes its tokens from a blank object given their fields whole (not Token(...)):
+    # each is a Token as the dataclass builds it, equal, hashing alike, and still frozen.
+    for token in tokenize(text, LANGUAGES[language]):
+        made = Token(token.kind, token.value, token.offset, token.end, token.interpolated, token.parts)
+        assert type(token) is Token and token == made and hash(token) == hash(made)
+        assert vars(token) == vars(made) and list(vars(token)) == list(vars(made))
+        try:
+            token.value = "x"  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("a token can be changed")

@@ -85,3 +85,59 @@ def test_the_candidates_are_fewer_than_the_tokens():
     words = sm._where(code.values, sm._DECLARE_WORDS | sm._IMPORT_WORDS)
     assert len(sm._binding_candidates(code)) < len(code.tokens) // 2
     assert len(sm._declaration_candidates(code, words)) < len(code.tokens) // 2
+
+
+def plain_find_literal_name(code: Code, opener: int) -> str:
+    """_find_literal_name reading through code.value() and code.kind(), which answer "" off the ends."""
+    k = opener - 1
+    for _ in range(16):
+        if k < 0:
+            return ""
+        value = code.values[k]
+        if value in ("=", ":", "=>", ":=") or code.ops[k] in ("=>", ":="):
+            j = k - 1
+            if code.value(j) == ">" or code.value(j) == "=":
+                j -= 1
+            while j >= 0 and code.kind(j) == "name" and code.value(j) in sm._TYPE_WORDS:
+                j -= 1
+            if code.kind(j) == "punct" and code.value(j) == ":" and code.kind(j - 1) == "name":
+                j -= 1
+            if code.kind(j) in ("name", "str"):
+                if code.kind(j) == "name" and code.kind(j - 1) == "name" and code.value(j - 1) not in sm._TYPE_WORDS \
+                        and code.language == "go":
+                    j -= 1
+                return sm.norm(code.value(j))
+            return ""
+        if k and code.kinds[k] == "name" and code.kinds[k - 1] == "name" and code.values[k - 1] in (
+                "enum", "class", "object", "interface", "struct", "module"):
+            return sm.norm(value)
+        if value in (";", "{", "}", ","):
+            return ""
+        if code.partner[k] >= 0 and value in (")", "]", ">"):
+            k = code.partner[k] - 1
+            continue
+        k -= 1
+    return ""
+
+
+def plain_in_enum(code: Code, i: int) -> bool:
+    opener = code.parent[i]
+    if opener < 0 or code.value(opener) != "{":
+        return False
+    if not (code.value(i - 1) in ("{", ",") or code.newline_before[i]):
+        return False
+    for k in range(opener - 1, max(-1, opener - 12), -1):
+        if code.value(k) == "enum":
+            return True
+        if code.value(k) in (";", "}", "{"):
+            return False
+    return False
+
+
+@MANY
+@given(st.one_of(symbol_source, source_text), LANGUAGE)
+def test_literal_names_and_enums_read_the_lists_as_the_queries_would(text, language):
+    code = Code(tokenize(text, LANGUAGES[language]), text, language)
+    openers = [k for k in range(code.n) if code.values[k] in ("(", "[", "{")]
+    assert [sm._find_literal_name(code, k) for k in openers] == [plain_find_literal_name(code, k) for k in openers]
+    assert [sm._in_enum(code, i) for i in range(code.n)] == [plain_in_enum(code, i) for i in range(code.n)]
