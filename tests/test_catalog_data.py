@@ -409,8 +409,8 @@ def test_module_scopes_by_path():
     assert [(m.id, s) for m, s in loaded.module_scopes(
         "/api/warehouse/documentdeliveries/custom/outbound-v1/{type}/{id}")] == [
         ("warehouse", ("warehouse", "article", "warehousecustomdocument"))]
-    assert loaded.module_scopes("/3/articles") == []
-    assert loaded.module_scopes("/api/warehousex/a") == []
+    assert loaded.module_scopes("/3/articles") == ()  # a tuple: remembered per path, never to be changed by a caller
+    assert loaded.module_scopes("/api/warehousex/a") == ()
 
 
 def test_a_module_with_an_unknown_scope_is_rejected(tmp_path):
