@@ -535,17 +535,17 @@ class ScanCache:
             found = self.cache.read_json(self.memo_name(key))
             stored = found.get("memo") if self._ours(found) and found.get("key") == key else None
         try:
-            uses, facts = stored  # type: ignore[misc]
             with no_gc():
-                return ([EndpointUse(*row) for row in uses], [Fact(*row) for row in facts])  # type: ignore[misc]
+                scanned = scan_from_row(stored)  # stored as a file's result is
         except (TypeError, ValueError, KeyError, AttributeError):
             return None
+        return scanned.uses, scanned.facts
 
     def remember_memo(self, key: str, uses: list[EndpointUse], facts: list[Fact]) -> None:
         """Keep a whole scan, in a file of its own (written by ``save``; one that is not JSON is
         simply not written)."""
         if key not in self.memo_keys:
-            self.new_memos[key] = [[_use_row(u) for u in uses], [_fact_row(f) for f in facts]]
+            self.new_memos[key] = _rows(uses, facts)
 
     # -- the names of the checks, by the code's digest (importing the checks costs more)
     def check_names(self) -> set[str] | None:
@@ -571,7 +571,7 @@ class ScanCache:
             return None
 
     def remember_findings(self, key: str, findings: list[Finding]) -> None:
-        rows = [_row(f, _FINDING_FIELDS) for f in findings]
+        rows = [_finding_row(f) for f in findings]
         try:
             json.dumps(rows)
         except (ValueError, TypeError, RecursionError):
@@ -640,19 +640,22 @@ _FACT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact))
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 
-def _row(item: Any, names: tuple[str, ...]) -> list:
-    """A dataclass as a list of its fields in order: compact JSON that ``Class(*row)`` rebuilds."""
-    return [getattr(item, name) for name in names]
-
-
-_use_row = attrgetter(*_USE_FIELDS)  # a tuple of the fields in one call; JSON makes it a list
+# A dataclass as a row, the tuple of its fields in order, made in one call: compact JSON (a list)
+# that ``Class(*row)`` rebuilds.
+_use_row = attrgetter(*_USE_FIELDS)
 _fact_row = attrgetter(*_FACT_FIELDS)
+_finding_row = attrgetter(*_FINDING_FIELDS)
 
 
 def scan_row(scan: FileScan) -> list:
-    """A FileScan as the results file holds it: ``[uses, facts]``, each a list of rows as ``_row``
-    makes them. Half the size of FileScan.to_json's objects, and twice as fast to write and read."""
-    return [[_use_row(u) for u in scan.uses], [_fact_row(f) for f in scan.facts]]
+    """A FileScan as the results file holds it: ``[uses, facts]``, each a list of rows. Half the
+    size of FileScan.to_json's objects, and twice as fast to write and read."""
+    return _rows(scan.uses, scan.facts)
+
+
+def _rows(uses: list[EndpointUse], facts: list[Fact]) -> list:
+    """Uses and facts as a file's result and a whole scan (the memo) are both stored."""
+    return [[_use_row(u) for u in uses], [_fact_row(f) for f in facts]]
 
 
 def scan_from_row(data: Any) -> FileScan:

@@ -62,7 +62,9 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
     cache = cache if cache is not None and cache.enabled else None
     from linter.cache import no_gc
 
-    with no_gc():  # tens of thousands of small objects, no cycles
+    # Tens of thousands of small objects and no cycles, made and kept until the scan ends: a
+    # collection would find nothing.
+    with no_gc():
         files = result.files = list(walk(paths, cwd, exclude, exclude_root, result.skipped,
                                          include_tests=include_tests))
         # Each file's outcome: "" (nothing to find), "s:<why skipped>" or "k:<content key>" (see
@@ -88,9 +90,8 @@ def scan(paths: Iterable[Path], catalog: Catalog, cwd: Path, exclude: Iterable[s
             for i, source in enumerate(files):
                 if i not in waiting:
                     on_file(source.display)
-    if todo:
-        _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
-    with no_gc():  # as above; and a full collection here would find nothing, after all this run made
+        if todo:  # (scanning in this process turns the collector on again: linter.scanner.work)
+            _scan_todo(files, todo, outcomes, scans, catalog, cache, jobs, on_file)
         walk_notes = list(result.skipped)
         _note_skips(result, outcomes)
         if exact and cache is not None:

@@ -279,11 +279,11 @@ class Evaluator:
         # chain() of one operand is operand(), which for a name chain is _reference()
         if code.kinds[start] != "name" or (end > start and code.values[start] in ("new", "await", "yield")):
             return _named_unknowns(self.operand(start, end, 0)[:MAX_VARIANTS])
-        last = code.tokens[end]
-        if last.kind == "punct" and last.value in (")", "]") and code.partner[end] > start:
+        if code.kinds[end] == "punct" and code.values[end] in (")", "]") and code.partner[end] > start:
             return _named_unknowns(self._reference(start, end, 0)[:MAX_VARIANTS])  # a call or an index
         # else _reference() is a lookup
         found = self._find(code.chain_names(start, end), start, 0)
+        # the same list when it is short enough: _unknowns_of remembers its answer by the list
         folded = found.folded[:MAX_VARIANTS] if len(found.folded) > MAX_VARIANTS else found.folded
         unknowns = self._unknowns_of(folded) if folded else frozenset()
         names = tuple(n for n in found.names if n)  # as unknown() keeps them

@@ -379,7 +379,7 @@ class Code:
             if partner[k] > k:
                 k = partner[k] + 1
                 continue
-            if values[k] == "," and k >= 0:  # value(k) is "" before the first token
+            if values[k] == ",":  # k > opener >= -1: a token
                 index += 1
             k += 1
         return index
@@ -419,7 +419,7 @@ class Code:
                 break
             if prev == up:
                 break
-            # a line break where the line before can end a statement (_line_ends_statement)
+            # a line break after a token that can end a statement (not an operator or a comma)
             if parent[lo] == up and newline_before[lo] and lo != i and \
                     (kinds[prev] != "punct" or values[prev] in _STATEMENT_ENDS) and ops[lo] not in _CONTINUATIONS:
                 break
@@ -436,7 +436,3 @@ class Code:
                 break
             hi = nxt
         return lo, hi
-
-    def _line_ends_statement(self, j: int) -> bool:
-        """Whether a line ending with token ``j`` can end a statement (no operator or comma)."""
-        return self.kinds[j] != "punct" or self.values[j] in _STATEMENT_ENDS

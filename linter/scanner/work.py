@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.cache import no_gc
 from linter.catalog import Catalog
 from linter.scanner.extract import PREFILTER, language_of, scan_text
 from linter.scanner.files import Signature, decode, is_binary, read_bytes, text_body
@@ -233,10 +232,7 @@ def _scan_parallel(items: Sequence[tuple[str, str]], ctx: WorkContext, workers: 
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(ctx,)) as pool:
         futures = [pool.submit(_scan_chunk, chunk) for chunk in chunks]
         # Each chunk is taken as it arrives, so that this process's share (the cache's bookkeeping)
-        # is done while the workers still scan instead of after them. That share makes tens of
-        # thousands of objects and no cycles: the collector is paused, now that the workers exist
-        # (forked at the first submit, they do not inherit the pause).
-        with no_gc():
-            for future in as_completed(futures):
-                for index, outcome in future.result():
-                    take(index, outcome)
+        # is done while the workers still scan instead of after them.
+        for future in as_completed(futures):
+            for index, outcome in future.result():
+                take(index, outcome)

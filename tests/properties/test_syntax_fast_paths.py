@@ -103,6 +103,12 @@ def test_chain_start_is_that_of_the_plain_walk(text, language):
     assert [code.chain_start(j) for j in range(code.n)] == [plain_chain_start(code, j) for j in range(code.n)]
 
 
+def line_ends_statement(code: Code, j: int) -> bool:
+    """Whether a line ending with token ``j`` can end a statement (no operator or comma)."""
+    tok = code.tokens[j]
+    return tok.kind != "punct" or tok.value in (")", "]", "}", ";")
+
+
 def plain_statement_bounds(code: Code, i: int) -> tuple[int, int]:
     """statement_bounds as first written, one test after the other through the small queries."""
     parent = code.parent[i]
@@ -115,7 +121,7 @@ def plain_statement_bounds(code: Code, i: int) -> tuple[int, int]:
         if prev == parent:
             break
         if code.parent[lo] == parent and code.newline_before[lo] and lo != i and \
-                code._line_ends_statement(prev) and code.op(lo) not in _CONTINUATIONS:
+                line_ends_statement(code, prev) and code.op(lo) not in _CONTINUATIONS:
             break
         lo = prev
     hi = i
@@ -128,7 +134,7 @@ def plain_statement_bounds(code: Code, i: int) -> tuple[int, int]:
             break
         if code.parent[nxt] == parent and code.value(nxt) in (";",):
             break
-        if code.parent[nxt] == parent and code.newline_before[nxt] and code._line_ends_statement(hi) \
+        if code.parent[nxt] == parent and code.newline_before[nxt] and line_ends_statement(code, hi) \
                 and code.op(nxt) not in _CONTINUATIONS:
             break
         hi = nxt
