@@ -811,6 +811,7 @@ class FileDetector:
                 continue
             target = self.refs if fortnox else set()
             for first, last in code.arguments(opener):
+                first = code.argument_value(first, last)  # the value of path=PATHS.x, not the name
                 if code.kind(first) not in ("name", "str") or \
                         code.value(first) in ("new", "await", "function", "async") or \
                         self.evaluator.plain_literal(first, last):

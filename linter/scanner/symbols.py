@@ -253,12 +253,15 @@ def _body(code: Code, keyword: int, name_at: int, lines: list[int]) -> tuple[int
             break
         if value in ("{", ";", "=") and ops[j] != "=>":
             break
+    expression_body = values[keyword] == "fun"  # Kotlin: fun path(id: Int) = "invoices/$id"
     for j in range(k, min(k + 60, n)):
         value = values[j]
         if value == "{" and partner[j] > j:
             return j, partner[j]
         if value == ";":
             break
+        if expression_body and ops[j] == "=" and j + 1 < n:
+            return j + 1, code.statement_bounds(j + 1)[1]
     return name_at, name_at
 
 

@@ -44,6 +44,10 @@ _STATEMENT_ENDS = (")", "]", "}", ";")  # punctuation that can end a statement a
 SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
 # a ?? b, a || b, a or b, a ?: b: the right side is a fallback value
 ALTERNATIVES = {"??", "||", "or", "?:"}
+# What follows an argument's name in a named argument: f(path=x) (Python), f(path = x) (Kotlin),
+# F(path: x) (C#, PHP 8), f(path: x) (Ruby and Elixir keywords). JavaScript and TypeScript have
+# none (f(path = x) assigns), nor have Go and Java.
+NAMED_ARGUMENT = {"python": "=", "kotlin": "=", "csharp": ":", "php": ":", "ruby": ":", "elixir": ":"}
 
 
 @dataclass(frozen=True)
@@ -405,6 +409,14 @@ class Code:
         if close > start:
             args.append((start, close - 1))
         return args
+
+    def argument_value(self, first: int, last: int) -> int:
+        """Where the value of the argument ``first``..``last`` starts: after its name in a named
+        argument (``path=PATHS.x``, ``path: Paths.X``), else at ``first``."""
+        mark = NAMED_ARGUMENT.get(self.language or "")
+        if mark is not None and first + 1 < last and self.kinds[first] == "name" and self.ops[first + 1] == mark:
+            return first + 2
+        return first
 
     def statement_bounds(self, i: int) -> tuple[int, int]:
         """A cheap statement: from the last ";" or brace at ``i``'s level to the next one."""

@@ -130,3 +130,21 @@ def test_list_of_resources_iterated_into_a_helper(uses):
         ("sync.js", 1, 20, None, "/3/suppliers", "route-table", "medium"),
         ("sync.js", 1, 33, None, "/3/articles", "route-table", "medium"),
     ]
+
+
+def test_kotlin_helper_with_an_expression_body(uses):
+    # fun call(path) = ... has no braces: its body is the expression after "=", to the line's end
+    files = {"Api.kt": '''\
+        val BASE = "https://api.fortnox.se/3"
+        fun call(path: String) = client.get(BASE + path)
+        fun total(a: Int, b: Int): Int = a + b
+        fun sync() {
+            call("/invoices")
+            call(path = "/orders")
+            total(1, 2)
+        }
+        '''}
+    assert uses(files) == [
+        ("Api.kt", 5, 10, None, "/3/invoices", "fortnox-helper", "medium"),
+        ("Api.kt", 6, 17, None, "/3/orders", "fortnox-helper", "medium"),
+    ]

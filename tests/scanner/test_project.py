@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from linter.catalog import load_catalog
 from linter.scanner.extract import scan_text
 from linter.scanner.project import resolve
@@ -103,3 +105,48 @@ def test_a_warehouse_resource_passed_to_a_helper_in_another_file(tmp_path, catal
         '    return wh.get("stockpoints-v1")\n')
     found = [(u.path, u.line, u.column, u.endpoint, u.how) for u in scan([tmp_path], catalog, tmp_path).uses]
     assert ("stock.py", 5, 19, "/api/warehouse/stockpoints-v1", "cross-file-helper") in found
+
+
+# A table member passed to a Fortnox client defined in another file, positionally and as a named
+# argument: the value of path=Paths.OFFERS is the table member, not the argument's name.
+_TABLE_PASSED_TO_A_CLIENT = {
+    "python": ({
+        "paths.py": "class Paths:\n    OFFERS = 'offers'\n",
+        "client.py": "FORTNOX = 'https://api.fortnox.se/3'\n\n\nclass Fortnox:\n"
+                     "    def get(self, path):\n        return self.s.get(f'{FORTNOX}/{path}')\n",
+        "app.py": "from paths import Paths\n\n\ndef offers(fortnox):\n    return fortnox.get({})\n",
+    }, "path=Paths.OFFERS", ("paths.py", 2, 14)),
+    "kotlin": ({
+        "Paths.kt": "object Paths {\n    const val OFFERS = \"offers\"\n}\n",
+        "Client.kt": "const val FORTNOX = \"https://api.fortnox.se/3\"\n"
+                     "class Fortnox {\n    fun get(path: String) = http.get(\"$FORTNOX/$path\")\n}\n",
+        "App.kt": "fun offers(fortnox: Fortnox) {\n    fortnox.get({})\n}\n",
+    }, "path = Paths.OFFERS", ("Paths.kt", 2, 24)),
+    "csharp": ({
+        "Paths.cs": "static class Paths { public const string Offers = \"offers\"; }\n",
+        "Client.cs": "class FortnoxClient { const string Base = \"https://api.fortnox.se/3\";\n"
+                     "  public Task GetAsync(string path) => http.GetAsync($\"{Base}/{path}\"); }\n",
+        "App.cs": "class App { async Task A(FortnoxClient fortnox) { await fortnox.GetAsync({}); } }\n",
+    }, "path: Paths.Offers", ("Paths.cs", 1, 51)),
+    "ruby": ({
+        "paths.rb": "module Paths\n  OFFERS = 'offers'\nend\n",
+        "client.rb": "FORTNOX = 'https://api.fortnox.se/3'\nclass Fortnox\n  def get(path:)\n"
+                     "    Net::HTTP.get(URI(\"#{FORTNOX}/#{path}\"))\n  end\nend\n",
+        "app.rb": "def offers(fortnox)\n  fortnox.get({})\nend\n",
+    }, "path: Paths::OFFERS", ("paths.rb", 2, 12)),
+    "php": ({
+        "Paths.php": "<?php\nclass Paths { const OFFERS = 'offers'; }\n",
+        "Client.php": "<?php\nclass FortnoxClient { const BASE = 'https://api.fortnox.se/3';\n"
+                      "  public function get($path) { return $this->http->get(self::BASE . '/' . $path); } }\n",
+        "App.php": "<?php\nfunction offers(FortnoxClient $fortnox) { return $fortnox->get({}); }\n",
+    }, "path: Paths::OFFERS", ("Paths.php", 2, 30)),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_TABLE_PASSED_TO_A_CLIENT))
+@pytest.mark.parametrize("named", [False, True], ids=["positional", "named"])
+def test_a_table_member_passed_to_a_client_in_another_file_by_position_or_by_name(uses, language, named):
+    files, argument, (path, line, column) = _TABLE_PASSED_TO_A_CLIENT[language]
+    value = argument.split("=")[-1].split(": ")[-1].strip()
+    calling = {name: text.replace("{}", argument if named else value) for name, text in files.items()}
+    assert uses(calling) == [(path, line, column, None, "/3/offers", "resource-property", "medium")]
