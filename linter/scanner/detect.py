@@ -315,6 +315,11 @@ class FileDetector:
                 self._client(norm(target_names[-2]), url, binding.target)  # http.BaseAddress = new Uri(B)
                 self.linked.update(self._statement_types(binding.target))
                 return
+            owner = self._initialized_object(binding.target) if binding.name in BASE_KEYS else None
+            if owner is not None:  # HttpClient c = new HttpClient { BaseAddress = new Uri(B) }
+                self._client(norm(self._target_names(owner)[-1]), url, owner)
+                self.linked.update(self._statement_types(owner))
+                return
             if not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
                 self.constant_bases.setdefault(binding.name, (url, binding.target))
                 return
@@ -323,7 +328,8 @@ class FileDetector:
         target = self._assignment_target(lo, anchor.start)
         names_here = {norm(code.value(k)) for k in range(lo, hi + 1) if code.kind(k) == "name"}
         call = code.direct_call(anchor.start)
-        configures = call is not None and (norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "plug"} or
+        configures = call is not None and (norm(call.name) in _CLIENT_BASE_CALLS | {"new", "plug"} or
+                                           norm(call.name).endswith("client") or  # httpx.AsyncClient(base_url=B)
                                            (norm(call.name) == "url" and "defaultrequest" in names_here) or
                                            (norm(call.name) in ("create", "instance") and len(call.names) > 1))
         if call is not None and not configures:
@@ -333,6 +339,8 @@ class FileDetector:
             self.implicit_base = url  # Tesla: [{Tesla.Middleware.BaseUrl, "..."}] - calls go through Tesla.get
             self.linked.update(names_here)
             return
+        if target is None and call is not None:
+            target = self._bound_by_with(call)
         if target is not None:
             names = self._target_names(target)
             name = norm(names[-1])
@@ -475,6 +483,32 @@ class FileDetector:
                     return j
                 return None
         return None
+
+    def _bound_by_with(self, call: Call) -> int | None:
+        """The name a Python ``with`` binds a call's value to: ``with httpx.Client(base_url=B) as c:``."""
+        code = self.code
+        k = call.close + 1
+        if code.language == "python" and code.value(k) == "as" and code.kind(k + 1) == "name":
+            return k + 1
+        return None
+
+    def _initialized_object(self, key: int) -> int | None:
+        """The variable or field set to the object whose initializer sets ``key``:
+        ``c`` in ``HttpClient c = new HttpClient { BaseAddress = ... }`` (also ``new() { ... }``
+        and ``new HttpClient(handler) { ... }``), None anywhere else."""
+        code = self.code
+        opener = code.parent[key]
+        if opener < 0 or code.values[opener] != "{":
+            return None
+        j = opener - 1
+        if code.value(j) == ")" and code.partner[j] >= 0:
+            j = code.partner[j] - 1
+        if code.kind(j) == "name" and code.value(j) != "new":
+            j = code.chain_start(j) - 1
+        if code.value(j) != "new":
+            return None
+        lo, _hi = code.statement_bounds(j)
+        return self._assignment_target(lo, j)
 
     def _target_names(self, target: int) -> tuple[str, ...]:
         start = self.code.chain_start(target)

@@ -148,3 +148,38 @@ def test_kotlin_helper_with_an_expression_body(uses):
         ("Api.kt", 5, 10, None, "/3/invoices", "fortnox-helper", "medium"),
         ("Api.kt", 6, 17, None, "/3/orders", "fortnox-helper", "medium"),
     ]
+
+
+def test_python_clients_made_by_an_async_client_or_bound_by_with(uses):
+    files = {"c.py": '''\
+        import httpx
+        async def units():
+            client = httpx.AsyncClient(base_url="https://api.fortnox.se/3")
+            return await client.get("/units")
+        def labels():
+            with httpx.Client(base_url="https://api.fortnox.se/3/") as http:
+                return http.get("labels")
+        async def offers():
+            async with httpx.AsyncClient(base_url="https://api.fortnox.se/3") as http2:
+                return await http2.delete("/offers/1")
+        '''}
+    assert uses(files) == [
+        ("c.py", 4, 29, "GET", "/3/units", "client-base", "high"),
+        ("c.py", 7, 25, "GET", "/3/labels", "client-base", "high"),
+        ("c.py", 10, 35, "DELETE", "/3/offers/1", "client-base", "high"),
+    ]
+
+
+def test_csharp_base_address_set_in_an_object_initializer(uses):
+    files = {"Books.cs": '''\
+        class Books {
+          static readonly HttpClient Http = new HttpClient { BaseAddress = new Uri("https://api.fortnox.se/3/") };
+          readonly HttpClient _other = new() { BaseAddress = new Uri("https://api.fortnox.se/3/"), Timeout = t };
+          Task<Unit[]> Units() => Http.GetFromJsonAsync<Unit[]>("units");
+          Task Labels() => _other.DeleteAsync("labels/1");
+        }
+        '''}
+    assert uses(files) == [
+        ("Books.cs", 4, 57, "GET", "/3/units", "client-base", "high"),
+        ("Books.cs", 5, 39, "DELETE", "/3/labels/1", "client-base", "high"),
+    ]
