@@ -122,6 +122,7 @@ class FileDetector:
         self.evaluator = Evaluator(self.code, self.symbols)
         self.candidates: dict[tuple[int, str], Candidate] = {}
         self.client_names: dict[str, str] = {}  # normalised client name -> base URL
+        self.chain_bases: dict[int, str] = {}  # "(" of a base call that a chain goes on from -> base URL
         self.implicit_base = ""  # a class-level base (HTTParty base_uri, Tesla BaseUrl plug)
         self.constant_bases: dict[str, tuple[str, int]] = {}  # name -> (url, token)
         self.other_bases: dict[str, int] = {}
@@ -331,9 +332,11 @@ class FileDetector:
         configures = call is not None and (norm(call.name) in _CLIENT_BASE_CALLS | {"new", "plug"} or
                                            norm(call.name).endswith("client") or  # httpx.AsyncClient(base_url=B)
                                            (norm(call.name) == "url" and "defaultrequest" in names_here) or
-                                           (norm(call.name) in ("create", "instance") and len(call.names) > 1))
+                                           (norm(call.name) in ("create", "instance", "extend") and len(call.names) > 1))
         if call is not None and not configures:
             return  # a base passed to format(), a request builder or a log line: not a client's base
+        if call is not None and code.op(call.close + 1) in code.member_seps:
+            self.chain_bases[call.open] = url  # Http::baseUrl(B)->get("invoices"): later calls of the chain
         function = self.symbols.enclosing(anchor.start, "function")
         if "middleware" in names_here and "baseurl" in names_here:
             self.implicit_base = url  # Tesla: [{Tesla.Middleware.BaseUrl, "..."}] - calls go through Tesla.get
@@ -675,6 +678,14 @@ class FileDetector:
         return k >= 0 and code.value(k) in (")",) or (k >= 0 and code.op(k) in (".", "?.", "->") and
                                                        code.value(k - 1) == ")")
 
+    def _chain_base(self, call: Call) -> str | None:
+        """The base URL set by a call earlier in the same chain: Http::baseUrl(B)->get("invoices")."""
+        if self.chain_bases and call.start >= 0:
+            for opener, url in self.chain_bases.items():
+                if call.start < opener < call.open:
+                    return url
+        return None
+
     def _has_handler(self, call: Call) -> bool:
         """A later argument is a function: (req, res) => ..., function (req, res), async (...)."""
         code = self.code
@@ -714,6 +725,9 @@ class FileDetector:
         if client is not None:
             url = self.client_names[client]
             return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
+        chained = self._chain_base(call)
+        if chained is not None:
+            return Evidence("high", "client-base", f"requested through {shown}, which sets the base URL {chained}")
         if fortnoxy:
             return Evidence("medium", "fortnox-helper", f"passed to {shown}(), whose name says Fortnox")
         helper = norm(call.name)

@@ -183,3 +183,16 @@ def test_csharp_base_address_set_in_an_object_initializer(uses):
         ("Books.cs", 4, 57, "GET", "/3/units", "client-base", "high"),
         ("Books.cs", 5, 39, "DELETE", "/3/labels/1", "client-base", "high"),
     ]
+
+
+def test_a_base_set_earlier_in_the_request_chain_and_a_got_client(uses):
+    files = {
+        "a.php": "<?php\n$a = Http::withToken($t)->baseUrl('https://api.fortnox.se/3')->get('invoices');\n"
+                 "$b = Http::baseUrl('https://shop.example.com/api')->get('orders');\n",
+        "b.js": "const fortnox = got.extend({ prefixUrl: 'https://api.fortnox.se/3' });\n"
+                "export const units = () => fortnox.get('units').json();\n",
+    }
+    assert uses(files) == [
+        ("a.php", 2, 68, "GET", "/3/invoices", "client-base", "high"),
+        ("b.js", 2, 40, "GET", "/3/units", "client-base", "high"),
+    ]
