@@ -67,3 +67,13 @@ def test_unknown_names_and_run_time_parts_are_not_this_rules_business(project):
 def test_scope_keys_without_an_authorization_request_are_ignored(project):
     files = dict(MANIFEST, **{"sentry.js": 'Sentry.configureScope({ scope: "invoice" });\n'})
     assert project(files, RULE) == []
+
+
+def test_scopes_joined_with_spaces_into_a_concatenated_query(project):
+    files = dict(MANIFEST, **{"login.py": """\
+        SCOPES = ["customer", "invoice"]
+        def login(state):
+            return ("https://apps.fortnox.se/oauth-v1/auth?client_id=" + ID + "&scope=" + " ".join(SCOPES)
+                    + "&state=" + state + "&response_type=code")
+        """})
+    assert project(files, RULE) == [(RULE, "login.py", 3, 73)]

@@ -125,3 +125,52 @@ def test_the_generated_authorization_url_passes_every_check(tmp_path, monkeypatc
     write_project(tmp_path, {"connect.py": f'LINK = "{url}"\n'})
     findings = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.path == "connect.py"]
     assert findings == []
+
+
+@pytest.mark.parametrize("name,source", [
+    ("login.py", """\
+        from requests_oauthlib import OAuth2Session
+        def login():
+            s = OAuth2Session(CLIENT_ID, scope=["invoice", "customer"], redirect_uri=CALLBACK)
+            return s.authorization_url("https://apps.fortnox.se/oauth-v1/auth", access_type="offline")
+        """),
+    ("login.py", """\
+        AUTHORIZE = "https://apps.fortnox.se/oauth-v1/auth"
+        def login(request):
+            return oauth.fortnox.authorize_redirect(request, CALLBACK, scope="invoice customer")
+        """),
+    ("login.go", """\
+        var conf = &oauth2.Config{ClientID: id, Scopes: []string{"invoice"},
+            Endpoint: oauth2.Endpoint{AuthURL: "https://apps.fortnox.se/oauth-v1/auth"}}
+        func login(state string) string { return conf.AuthCodeURL(state) }
+        """),
+    ("login.php", """\
+        <?php
+        $provider = new GenericProvider(['urlAuthorize' => 'https://apps.fortnox.se/oauth-v1/auth']);
+        $url = $provider->getAuthorizationUrl(['scope' => 'invoice customer', 'redirect_uri' => $cb]);
+        """),
+])
+def test_a_library_that_adds_client_id_response_type_and_state_is_trusted_to(project, name, source):
+    # the library fills in what the file does not show: nothing is reported missing
+    assert project(dict(MANIFEST, **{name: source}), RULE) == []
+
+
+def test_a_function_of_the_file_named_like_a_library_call_does_not_hide_missing_parameters(project, tmp_path):
+    files = dict(MANIFEST, **{"login.py": """\
+        def authorization_url(state):
+            return "https://apps.fortnox.se/oauth-v1/auth?client_id=x&scope=invoice&state=" + state
+        url = authorization_url("s")
+        """})
+    assert project(files, RULE) == [(RULE, "login.py", 2, 12)]
+    assert messages(tmp_path)[0][2].startswith("the authorization request has no response_type parameter;")
+
+
+def test_scopes_joined_with_spaces_into_a_concatenated_query(project):
+    # the spaces " ".join puts in the URL do not end the query: state and response_type follow
+    files = dict(MANIFEST, **{"login.py": """\
+        SCOPES = ["invoice", "customer"]
+        def login(state):
+            return ("https://apps.fortnox.se/oauth-v1/auth?client_id=" + ID + "&scope=" + " ".join(SCOPES)
+                    + "&state=" + state + "&response_type=code")
+        """})
+    assert project(files, RULE) == []

@@ -37,6 +37,16 @@ AUTH_HOST = "apps.fortnox.se"
 _URL = re.compile(r"https?://([A-Za-z0-9.-]{1,253})(?::[0-9]{1,5})?(/[^\s?#\"'<>\\{}`]*)?", re.I)
 _QUERY_START = re.compile(r"(?:^|[?&])(?:" + "|".join(OAUTH_PARAMS) + r")=")
 _QUERY_END = re.compile(r"[\s#\"'<>`]")
+# Whitespace that does not end a query: more of a value, then another authorization parameter
+# ("scope=invoice customer&state=", what "&scope=" + " ".join(SCOPES) + "&state=" builds). Bounded
+# (every scope Fortnox has, joined, is shorter), so that no search through it can take quadratic time.
+_QUERY_GOES_ON = re.compile(r"\s[^#\"'<>`=&]{0,1000}&(?:" + "|".join(OAUTH_PARAMS) + r")=")
+# Calls of OAuth client libraries that add client_id, response_type and state to the
+# authorization URL themselves (requests-oauthlib, Authlib, simple-oauth2, openid-client,
+# golang.org/x/oauth2, league/oauth2-client and ScribeJava, the oauth2 gem and Elixir's OAuth2).
+_LIBRARY_CALLS = frozenset({"OAuth2Session", "authorization_url", "create_authorization_url", "authorize_redirect",
+                            "authorizeURL", "authorizationUrl", "AuthCodeURL", "getAuthorizationUrl",
+                            "authorize_url"})
 _PRECHECK = re.compile(r"fortnox\.se|(?:" + "|".join(OAUTH_PARAMS) + r")=", re.I)
 # What every _PRECHECK match is, once folded (see _fold).
 _NEEDLES = ("fortnox.se", *(name + "=" for name in OAUTH_PARAMS))
@@ -135,14 +145,27 @@ def _scan_string(view: FileView, text: str, value: Value | None, offset: int, fo
         if start is None:
             return
         query_from = start.start() + (1 if text[start.start()] in "?&" else 0)
-    stop = _QUERY_END.search(text, query_from)
-    query = text[query_from:stop.start() if stop else len(text)]
+    query = text[query_from:_query_end(text, query_from)]
     if value is None:
         params, is_open = _query_params(view, query, offset + query_from, None)
     else:
         params, is_open = _query_params(view, query, query_from, value)
     is_auth |= any(p["name"] == "response_type" for p in params)
     found.queries.append((params, is_auth, is_open))
+
+
+def _query_end(text: str, start: int) -> int:
+    """Where the query that starts at ``text[start]`` ends: at whitespace, a quote or a fragment,
+    but not at whitespace inside a value that another authorization parameter follows."""
+    at = start
+    while True:
+        stop = _QUERY_END.search(text, at)
+        if stop is None:
+            return len(text)
+        goes_on = _QUERY_GOES_ON.match(text, stop.start()) if text[stop.start()].isspace() else None
+        if goes_on is None:
+            return stop.start()
+        at = goes_on.end()
 
 
 def extract(view: FileView) -> list[Fact]:
@@ -217,6 +240,35 @@ def _builder_param(view: FileView, name: str, key_offset: int, value: Value | No
     return _param(view, name, text, text, False, value.offset)
 
 
+def _library_completes(view: FileView) -> bool:
+    """Whether the file calls an OAuth client library that adds parameters of its own to the
+    authorization URL: then the file never shows the whole query."""
+    if view.tokens is None:
+        return False  # unlexed (HTML, YAML): no calls to read
+    values = view.values
+    if _LIBRARY_CALLS.isdisjoint(values):
+        return False
+    return any(value in _LIBRARY_CALLS and _library_call(values, k) for k, value in enumerate(values))
+
+
+def _library_call(values: list[str], k: int) -> bool:
+    """``values[k]`` is called as a library's method (``session.authorization_url(``,
+    ``$provider->getAuthorizationUrl(``, Elixir's ``authorize_url!(``) or is the
+    ``OAuth2Session(`` constructor; not a function of the file's own (``def authorization_url(``,
+    ``self.authorization_url(``)."""
+    if values[k + 1:k + 2] not in (["("], ["!"]):
+        return False
+    if values[k] == "OAuth2Session":
+        return True
+    if k >= 2 and values[k - 1] == ".":
+        receiver = values[k - 2]
+    elif k >= 3 and values[k - 1] == ">" and values[k - 2] == "-":
+        receiver = values[k - 3]
+    else:
+        return False
+    return receiver not in ("self", "this", "$this")
+
+
 def _auth_request(view: FileView, found: _Found, builder: list[dict]) -> list[Fact]:
     literal = [p for params, _, _ in found.queries for p in params]
     params = sorted(literal + builder, key=lambda p: (p["line"], p["column"], p["name"]))
@@ -231,6 +283,7 @@ def _auth_request(view: FileView, found: _Found, builder: list[dict]) -> list[Fa
     complete = (any(ps and not is_open for ps, is_open in auth_queries)
                 and not any(is_open for _, is_open in auth_queries)) \
         or (len(built) >= 2 and bool(built & {"scope", "response_type"}))
+    complete = complete and not _library_completes(view)
     auth_urls = [u for u in found.urls if u.data["role"] == "auth"]
     first = auth_urls[0] if auth_urls else None
     if first is not None:
