@@ -111,6 +111,11 @@ def method_for(code: Code, start: int, end: int) -> str | None:
         found = method_in_range(code, call.open + 1, call.close - 1)
         if found:
             return found
+        block = call.close + 1  # a Kotlin trailing lambda: request(url) { method = HttpMethod.Delete }
+        if code.language == "kotlin" and code.value(block) == "{" and code.partner[block] > block:
+            found = method_in_range(code, block + 1, code.partner[block] - 1)
+            if found:
+                return found
         # builder calls after the URL: HttpRequest.newBuilder(uri).POST(body), Request.Builder().url(u).post(b)
         after = _builder_verb(code, call.close + 1)
         if after:

@@ -71,6 +71,17 @@ def test_method_after_the_url_and_through_a_variable(uses):
     ]
 
 
+def test_kotlin_method_set_in_the_trailing_lambda(uses):
+    files = {"A.kt": '''\
+        suspend fun drop(id: Int) = client.request("https://api.fortnox.se/3/invoices/$id") { method = HttpMethod.Delete }
+        suspend fun list() = client.request("https://api.fortnox.se/3/orders") { header("X", "y") }
+        '''}
+    assert uses(files) == [
+        ("A.kt", 1, 44, "DELETE", "/3/invoices/{}", "interpolation", "high"),
+        ("A.kt", 2, 37, None, "/3/orders", "url", "high"),
+    ]
+
+
 def test_java_builder_verb_after_the_url(uses):
     files = {"A.java": '''\
         class A { static final String API = "https://api.fortnox.se";
