@@ -18,6 +18,7 @@ from linter.atomic import write_atomic
 from linter.context import Context
 from linter.engine import LintResult
 from linter.errors import LintError
+from linter.finding import Finding
 
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
@@ -42,29 +43,52 @@ class ScopeChange:
         return "; ".join(parts)
 
 
+ScopeFix = tuple[str, str]  # ("add", scope) or ("remove", scope)
+
+
+def scope_fixes(result: LintResult) -> dict[Finding, ScopeFix]:
+    """The manifest edit that would settle each finding on its own: the scope to add for a
+    high-confidence missing-scope finding, the scope to remove for an unused-scope finding in the
+    manifest. Editors offer them as quick fixes."""
+    return {finding: (action, scope) for finding, action, scope, _ in _fixes(result)}
+
+
 def planned(result: LintResult) -> tuple[list[str], list[str]]:
-    """(scopes to add, scopes to remove) according to the reported findings."""
+    """(scopes to add, scopes to remove) according to the reported findings: each finding's own
+    fix, except that a scope is not added when one added for an earlier finding also serves."""
+    add: list[str] = []
+    remove: list[str] = []
+    for _, action, scope, accepted in _fixes(result):
+        if action == "remove" and scope not in remove:
+            remove.append(scope)
+        elif action == "add" and not set(accepted) & set(add):
+            add.append(scope)
+    return sorted(add), remove
+
+
+def _fixes(result: LintResult) -> list[tuple[Finding, str, str, tuple[str, ...]]]:
+    """(finding, "add" or "remove", scope, the scopes that would serve) for each finding a scope
+    list edit settles, in the order of the findings."""
     manifest = result.manifest
     if manifest is None:
-        return [], []
+        return []
     ctx = Context(catalog=result.catalog, manifest=manifest, uses=result.scan.uses)
     uses = {(u.path, u.line, u.column): u for u in result.scan.uses}
     entries = {(e.line, e.column): e.value for e in manifest.scopes}
-    add: list[str] = []
-    remove: list[str] = []
+    found: list[tuple[Finding, str, str, tuple[str, ...]]] = []
     for finding in result.findings:
         if finding.rule == "missing-scope":
             use = uses.get((finding.path, finding.line, finding.column))
             if use is None or use.confidence != "high":
-                continue  # a guess is for a person to confirm, not for --fix
-            accepted = ctx.accepted_scopes(use)
-            if accepted and not set(accepted) & (set(add) | ctx.declared_scopes):
-                add.append(accepted[0])
+                continue  # a guess is for a person to confirm, not for a fix
+            accepted = tuple(ctx.accepted_scopes(use))
+            if accepted and not set(accepted) & ctx.declared_scopes:
+                found.append((finding, "add", accepted[0], accepted))
         elif finding.rule == "unused-scope" and finding.path == manifest.display:
             value = entries.get((finding.line, finding.column))
-            if value is not None and value not in remove:
-                remove.append(value)
-    return sorted(add), remove
+            if value is not None:
+                found.append((finding, "remove", value, ()))
+    return found
 
 
 def change_for(result: LintResult) -> ScopeChange | None:
@@ -76,7 +100,7 @@ def change_for(result: LintResult) -> ScopeChange | None:
     if not manifest.valid:
         raise LintError("not fixing: the manifest has schema problems (see invalid-manifest); "
                         "correct them first", manifest.display)
-    raw = _read(manifest.path, manifest.display)
+    raw = read_exactly(manifest.path, manifest.display)
     bom = raw.startswith("\ufeff")
     text = raw[1:] if bom else raw
     after = rewrite(text, add, remove, manifest.display)
@@ -92,7 +116,8 @@ def apply(change: ScopeChange, result: LintResult) -> None:
         raise LintError(f"cannot write: {exc.strerror or exc}", change.display) from None
 
 
-def _read(path, display: str) -> str:
+def read_exactly(path, display: str) -> str:
+    """The manifest's text as it is on disk, line endings and BOM kept."""
     try:
         with open(path, encoding="utf-8", newline="") as handle:  # keep \r\n as it is
             return handle.read()

@@ -61,9 +61,11 @@ def _range(lines: Sequence[str], units: Units, line: int, start: int, end_line: 
                        end=types.Position(line=end_line, character=units(_line(lines, end_line)[:end])))
 
 
-def finding_diagnostic(finding: Finding, lines: Sequence[str], units: Units = utf16_units) -> types.Diagnostic:
+def finding_diagnostic(finding: Finding, lines: Sequence[str], units: Units = utf16_units,
+                       fix: tuple[str, str] | None = None) -> types.Diagnostic:
     """``end_line``/``end_column`` (1-based, the column just past the end, as in SARIF) give the end
-    when a rule sets them; otherwise the range covers the token the finding points at."""
+    when a rule sets them; otherwise the range covers the token the finding points at. ``fix``
+    (("add" or "remove", scope)) travels in the diagnostic's data, for the quick fix."""
     line, start = max(finding.line - 1, 0), max(finding.column - 1, 0)
     if finding.end_line is not None and finding.end_column is not None:
         end_line, end = finding.end_line - 1, finding.end_column - 1
@@ -71,7 +73,15 @@ def finding_diagnostic(finding: Finding, lines: Sequence[str], units: Units = ut
         end_line, end = line, token_end(_line(lines, line), start)
     return types.Diagnostic(range=_range(lines, units, line, start, end_line, end),
                             message=finding.message, severity=SEVERITY[finding.severity],
-                            code=finding.code, source=SOURCE)
+                            code=finding.code, source=SOURCE,
+                            data={"fix": fix[0], "scope": fix[1]} if fix is not None else None)
+
+
+def document_range(text: str, units: Units = utf16_units) -> types.Range:
+    """The whole of ``text``: from its start to just past its last character."""
+    lines = text.split("\n")
+    return types.Range(start=types.Position(line=0, character=0),
+                       end=types.Position(line=len(lines) - 1, character=units(lines[-1])))
 
 
 def error_diagnostic(error: LintError, lines: Sequence[str], in_manifest: bool, code: str | None,

@@ -9,6 +9,7 @@ from pathlib import Path
 from linter.engine import LintRequest, lint
 from linter.errors import LintError
 from linter.finding import Finding
+from linter.fix import ScopeFix, scope_fixes
 
 
 def canonical(path: str | Path) -> Path:
@@ -22,6 +23,7 @@ class ProjectLint:
     manifest: Path
     findings: dict[Path, list[Finding]] = field(default_factory=dict)  # only files with findings
     error: LintError | None = None  # the project could not be linted
+    fixes: dict[Finding, ScopeFix] = field(default_factory=dict)  # the scope list edit settling a finding
 
     @property
     def error_in_manifest(self) -> bool:
@@ -40,7 +42,7 @@ def lint_project(manifest: Path, buffers: dict[Path, str]) -> ProjectLint:
     found: dict[Path, list[Finding]] = {}
     for finding in result.findings:
         found.setdefault(canonical(root / finding.path), []).append(finding)
-    return ProjectLint(manifest, found)
+    return ProjectLint(manifest, found, fixes=scope_fixes(result))
 
 
 class Published:

@@ -9,13 +9,16 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from linter import __version__
-from linter.lsp.convert import error_diagnostic, finding_diagnostic, split_lines
+from linter.errors import LintError
+from linter.fix import read_exactly, rewrite
+from linter.lsp.convert import SOURCE, document_range, error_diagnostic, finding_diagnostic, split_lines
 from linter.lsp.projects import ProjectLint, Published, canonical, lint_project
 from linter.manifest import find_manifest
 from linter.ruledefs import load_rules
@@ -81,7 +84,8 @@ class FortnoxLanguageServer(LanguageServer):
             per_file[result.manifest] = [error_diagnostic(result.error, lines, result.error_in_manifest, code, units)]
         for path, findings in result.findings.items():
             lines = self.lines_of(path, documents)
-            per_file[path] = [finding_diagnostic(finding, lines, units) for finding in findings]
+            per_file[path] = [finding_diagnostic(finding, lines, units, result.fixes.get(finding))
+                              for finding in findings]
         changed = self.published.changes(result.manifest, per_file)
         for path in sorted(changed):
             document = documents.get(path)
@@ -90,12 +94,65 @@ class FortnoxLanguageServer(LanguageServer):
                 version=document.version if document else None,
                 diagnostics=changed[path]))
 
+    def quick_fixes(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """For each of our diagnostics that a scope list edit settles, the edit of the project's
+        fortnox.yaml (its open buffer when there is one) as a quick fix. Never raises."""
+        wanted = [(d, d.data["fix"], d.data["scope"]) for d in params.context.diagnostics
+                  if d.source == SOURCE and isinstance(d.data, dict) and d.data.get("fix") in ("add", "remove")
+                  and isinstance(d.data.get("scope"), str)]
+        if not wanted:
+            return []
+        try:
+            path = to_fs_path(params.text_document.uri)
+            manifest = find_manifest(Path(path)) if path else None
+            if manifest is None:
+                return []
+            manifest = canonical(manifest)
+            document = self.open_documents().get(manifest)
+            text = document.source if document is not None else read_exactly(manifest, manifest.name)
+            uri = document.uri if document is not None else from_fs_path(str(manifest))
+            units = self.workspace.position_codec.client_num_units
+            actions = []
+            for diagnostic, action, scope in wanted:
+                after = scope_list_edit(text, action, scope, manifest.name)
+                if after is None:
+                    continue
+                title = (f"Add scope '{scope}' to {manifest.name}" if action == "add"
+                         else f"Remove scope '{scope}' from {manifest.name}")
+                edit = types.TextEdit(range=document_range(text, units), new_text=after)
+                actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
+                                                diagnostics=[diagnostic], is_preferred=True,
+                                                edit=types.WorkspaceEdit(changes={uri: [edit]})))
+            return actions
+        except LintError:
+            return []  # the manifest cannot be read: the lint says so
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
+            log.error("quick fixes for %s failed: %s: %s", params.text_document.uri, type(exc).__name__, exc,
+                      exc_info=DEBUG)
+            return []
+
     @staticmethod
     def lines_of(path: Path, documents: dict[Path, TextDocument]) -> list[str]:
         if path in documents:
             return split_lines(documents[path].source)
         text, _reason = read_text(path)
         return split_lines(text or "")
+
+
+def scope_list_edit(text: str, action: str, scope: str, display: str) -> str | None:
+    """``text`` (a manifest) with ``scope`` added to or removed from its scopes list, keeping
+    everything else as written; None when that is already so or cannot be done safely (the buffer
+    no longer parses, or the list is not one that linter.fix rewrites)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    try:
+        scopes = yaml.safe_load(body).get("scopes")
+        if not isinstance(scopes, list) or (scope in scopes) == (action == "add"):
+            return None
+        after = rewrite(body, [scope] if action == "add" else [], [scope] if action == "remove" else [], display)
+    except (yaml.YAMLError, LintError, AttributeError, RecursionError):
+        return None
+    return bom + after
 
 
 def create_server() -> FortnoxLanguageServer:
@@ -118,6 +175,11 @@ def create_server() -> FortnoxLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: FortnoxLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.refresh_now(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: FortnoxLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return ls.quick_fixes(params)
 
     return server
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types
+from pygls.protocol import default_converter
 
 from lsp_support import APP, BILLING, MANIFEST, RecordingClient, client, workspace  # noqa: F401 - fixtures
 
@@ -23,18 +24,23 @@ ORDER_MESSAGE = ("POST /3/orders needs scope 'order', which fortnox.yaml does no
 
 
 def diagnostic(line: int, start: int, end: int, code: str, message: str,
-               severity: types.DiagnosticSeverity = ERROR) -> types.Diagnostic:
+               severity: types.DiagnosticSeverity = ERROR, fix: tuple[str, str] | None = None) -> types.Diagnostic:
     return types.Diagnostic(
         range=types.Range(start=types.Position(line=line, character=start),
                           end=types.Position(line=line, character=end)),
-        message=message, severity=severity, code=code, source="fortnox-lint")
+        message=message, severity=severity, code=code, source="fortnox-lint",
+        data={"fix": fix[0], "scope": fix[1]} if fix else None)
+
+
+def missing_order(line: int, start: int, end: int) -> types.Diagnostic:
+    return diagnostic(line, start, end, "FNX001", ORDER_MESSAGE, fix=("add", "order"))
 
 
 def unused(scope: str, line: int) -> types.Diagnostic:
     return diagnostic(line, 4, 4 + len(scope), "FNX002",
                       f"scope '{scope}' is requested but no scanned code calls an endpoint that needs it; "
                       "every extra scope is more the customer must consent to and more licences they may need",
-                      WARNING)
+                      WARNING, fix=("remove", scope))
 
 
 def open_document(client: RecordingClient, path: Path, text: str | None = None) -> None:
@@ -60,7 +66,7 @@ async def test_missing_scope_in_buffer_is_published_then_cleared_when_fixed(clie
     app = workspace / "app.py"
     open_document(client, app, MISSING_ORDER)  # the buffer, not the clean file on disk
     assert await client.next_published(1) == [
-        (app.as_uri(), [diagnostic(2, 14, 47, "FNX001", ORDER_MESSAGE)], 1)]
+        (app.as_uri(), [missing_order(2, 14, 47)], 1)]
 
     change_document(client, app, APP, version=2)
     assert await client.next_published(1) == [(app.as_uri(), [], 2)]
@@ -85,7 +91,7 @@ async def test_incremental_edit_moves_the_range(client: RecordingClient, workspa
             range=types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=0)),
             text="x = 1; ")]))
     assert await client.next_published(1) == [
-        (app.as_uri(), [diagnostic(2, 21, 54, "FNX001", ORDER_MESSAGE)], 2)]
+        (app.as_uri(), [missing_order(2, 21, 54)], 2)]
 
 
 async def test_columns_are_utf16_code_units(client: RecordingClient, workspace: Path):
@@ -94,7 +100,7 @@ async def test_columns_are_utf16_code_units(client: RecordingClient, workspace: 
                                'requests.get("https://api.fortnox.se/3/customers")\n')
     # The emoji is one code point but two UTF-16 units: the string starts at unit 27, not 26.
     assert await client.next_published(1) == [
-        (app.as_uri(), [diagnostic(0, 27, 60, "FNX001", ORDER_MESSAGE)], 1)]
+        (app.as_uri(), [missing_order(0, 27, 60)], 1)]
 
 
 async def test_manifest_edit_rechecks_the_whole_project(client: RecordingClient, workspace: Path):
@@ -108,7 +114,8 @@ async def test_manifest_edit_rechecks_the_whole_project(client: RecordingClient,
     assert await client.next_published(2) == [
         (billing.as_uri(), [diagnostic(0, 13, 48, "FNX001",
                                        "GET /3/invoices needs scope 'invoice', which fortnox.yaml does not "
-                                       "request; Fortnox will answer \"Missing rights\" at run time")], None),
+                                       "request; Fortnox will answer \"Missing rights\" at run time",
+                                       fix=("add", "invoice"))], None),
         (manifest.as_uri(), [], 3),
     ]
 
@@ -182,4 +189,67 @@ async def test_files_outside_any_project_are_left_alone(client: RecordingClient,
     open_document(client, lone)
     app = workspace / "app.py"
     open_document(client, app, MISSING_ORDER)  # the server is still there and answers in order
-    assert await client.next_published(1) == [(app.as_uri(), [diagnostic(2, 14, 47, "FNX001", ORDER_MESSAGE)], 1)]
+    assert await client.next_published(1) == [(app.as_uri(), [missing_order(2, 14, 47)], 1)]
+
+
+CONVERTER = default_converter()
+
+
+def as_json(value: object) -> object:
+    """What goes over the wire: the client gives tuples where a test writes lists."""
+    return CONVERTER.unstructure(value)
+
+
+async def code_actions(client: RecordingClient, path: Path, diagnostics: list[types.Diagnostic]) -> object:
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=diagnostics[0].range,
+        context=types.CodeActionContext(diagnostics=diagnostics)))
+    return as_json(list(actions or []))
+
+
+def whole(text: str) -> types.Range:
+    lines = text.split("\n")
+    return types.Range(start=types.Position(line=0, character=0),
+                       end=types.Position(line=len(lines) - 1, character=len(lines[-1])))
+
+
+async def test_advertises_quick_fixes(client: RecordingClient):
+    assert as_json(client.initialize_result.capabilities.code_action_provider) == {"codeActionKinds": ["quickfix"]}
+
+
+async def test_quick_fix_adds_the_missing_scope_to_the_manifest_on_disk(client: RecordingClient, workspace: Path):
+    app, manifest = workspace / "app.py", workspace / "fortnox.yaml"
+    open_document(client, app, MISSING_ORDER)
+    [(_, diagnostics, _)] = await client.next_published(1)
+    assert await code_actions(client, app, diagnostics) == as_json([types.CodeAction(
+        title="Add scope 'order' to fortnox.yaml", kind=types.CodeActionKind.QuickFix,
+        diagnostics=diagnostics, is_preferred=True,
+        edit=types.WorkspaceEdit(changes={manifest.as_uri(): [
+            types.TextEdit(range=whole(MANIFEST), new_text=MANIFEST + "  - order\n")]}))])
+    assert manifest.read_text() == MANIFEST  # offered, never applied by the server
+
+
+async def test_quick_fix_removes_an_unused_scope_from_the_open_buffer(client: RecordingClient, workspace: Path):
+    manifest = workspace / "fortnox.yaml"
+    edited = "scopes:  # what the app is registered with\n  - customer\n  - supplier  # for later\n  - invoice\n"
+    open_document(client, manifest, edited)
+    [(_, diagnostics, _)] = await client.next_published(1)
+    assert diagnostics == [unused("supplier", 2)]
+    [action] = await code_actions(client, manifest, diagnostics)
+    assert action["title"] == "Remove scope 'supplier' from fortnox.yaml"
+    assert action["edit"] == as_json(types.WorkspaceEdit(changes={manifest.as_uri(): [types.TextEdit(
+        range=whole(edited), new_text="scopes:  # what the app is registered with\n  - customer\n  - invoice\n")]}))
+
+
+async def test_no_quick_fix_for_a_stale_or_foreign_diagnostic(client: RecordingClient, workspace: Path):
+    app, manifest = workspace / "app.py", workspace / "fortnox.yaml"
+    open_document(client, app, MISSING_ORDER)
+    [(_, diagnostics, _)] = await client.next_published(1)
+    foreign = types.Diagnostic(range=diagnostics[0].range, message="x", source="another-linter",
+                               data={"fix": "add", "scope": "order"})
+    plain = types.Diagnostic(range=diagnostics[0].range, message="x", source="fortnox-lint")
+    assert await code_actions(client, app, [foreign, plain]) == []
+    # the scope was added meanwhile (the buffer): the diagnostic's fix is no longer needed
+    open_document(client, manifest, MANIFEST + "  - order\n")
+    assert await client.next_published(1) == [(app.as_uri(), [], 1)]
+    assert await code_actions(client, app, diagnostics) == []
