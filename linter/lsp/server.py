@@ -23,6 +23,7 @@ from linter.lsp.projects import ProjectLint, Published, canonical, lint_project
 from linter.manifest import find_manifest
 from linter.ruledefs import load_rules
 from linter.scanner.files import read_text
+from linter.scanner.lexer import EXTENSIONS
 
 log = logging.getLogger("fortnox-lint.lsp")
 DEBUG = os.environ.get("FORTNOX_LINT_DEBUG") == "1"  # as in the CLI: tracebacks only when asked
@@ -95,41 +96,83 @@ class FortnoxLanguageServer(LanguageServer):
                 diagnostics=changed[path]))
 
     def quick_fixes(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """The scope list edits, then the inline suppressions, for our diagnostics. Never raises."""
+        try:
+            return self.scope_fixes(params) + self.suppressions(params)
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
+            log.error("quick fixes for %s failed: %s: %s", params.text_document.uri, type(exc).__name__, exc,
+                      exc_info=DEBUG)
+            return []
+
+    def document_text(self, path: Path) -> tuple[str, str]:
+        """(uri, text) of ``path``: its open buffer, else the file as it is on disk (LintError)."""
+        document = self.open_documents().get(path)
+        if document is not None:
+            return document.uri, document.source
+        return from_fs_path(str(path)), read_exactly(path, path.name)
+
+    def scope_fixes(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         """For each of our diagnostics that a scope list edit settles, the edit of the project's
-        fortnox.yaml (its open buffer when there is one) as a quick fix. Never raises."""
+        fortnox.yaml (its open buffer when there is one)."""
         wanted = [(d, d.data["fix"], d.data["scope"]) for d in params.context.diagnostics
                   if d.source == SOURCE and isinstance(d.data, dict) and d.data.get("fix") in ("add", "remove")
                   and isinstance(d.data.get("scope"), str)]
         if not wanted:
             return []
+        path = to_fs_path(params.text_document.uri)
+        manifest = find_manifest(Path(path)) if path else None
+        if manifest is None:
+            return []
+        manifest = canonical(manifest)
         try:
-            path = to_fs_path(params.text_document.uri)
-            manifest = find_manifest(Path(path)) if path else None
-            if manifest is None:
-                return []
-            manifest = canonical(manifest)
-            document = self.open_documents().get(manifest)
-            text = document.source if document is not None else read_exactly(manifest, manifest.name)
-            uri = document.uri if document is not None else from_fs_path(str(manifest))
-            units = self.workspace.position_codec.client_num_units
-            actions = []
-            for diagnostic, action, scope in wanted:
-                after = scope_list_edit(text, action, scope, manifest.name)
-                if after is None:
-                    continue
-                title = (f"Add scope '{scope}' to {manifest.name}" if action == "add"
-                         else f"Remove scope '{scope}' from {manifest.name}")
-                edit = types.TextEdit(range=document_range(text, units), new_text=after)
-                actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
-                                                diagnostics=[diagnostic], is_preferred=True,
-                                                edit=types.WorkspaceEdit(changes={uri: [edit]})))
-            return actions
+            uri, text = self.document_text(manifest)
         except LintError:
             return []  # the manifest cannot be read: the lint says so
-        except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
-            log.error("quick fixes for %s failed: %s: %s", params.text_document.uri, type(exc).__name__, exc,
-                      exc_info=DEBUG)
+        units = self.workspace.position_codec.client_num_units
+        actions = []
+        for diagnostic, action, scope in wanted:
+            after = scope_list_edit(text, action, scope, manifest.name)
+            if after is None:
+                continue
+            title = (f"Add scope '{scope}' to {manifest.name}" if action == "add"
+                     else f"Remove scope '{scope}' from {manifest.name}")
+            edit = types.TextEdit(range=document_range(text, units), new_text=after)
+            actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
+                                            diagnostics=[diagnostic], is_preferred=True,
+                                            edit=types.WorkspaceEdit(changes={uri: [edit]})))
+        return actions
+
+    def suppressions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """"Ignore RULE on this line": a ``fortnox-lint: ignore[RULE]`` comment on a line of its own
+        above the diagnostic's, as the file's language writes comments."""
+        path = to_fs_path(params.text_document.uri)
+        opener = comment_opener(Path(path)) if path else None
+        if opener is None:
             return []
+        rules = {rule.code: rule.name for rule in load_rules().values() if rule.name not in _NOT_INLINE}
+        wanted = [(d, rules[d.code]) for d in params.context.diagnostics if d.source == SOURCE and d.code in rules]
+        if not wanted:
+            return []
+        try:
+            uri, text = self.document_text(canonical(path))
+        except LintError:
+            return []
+        lines = text.split("\n")
+        newline = "\r\n" if "\r\n" in text else "\n"
+        actions, seen = [], set()
+        for diagnostic, rule in wanted:
+            line = diagnostic.range.start.line
+            if (line, rule) in seen or line >= len(lines):
+                continue
+            seen.add((line, rule))
+            current = lines[line]
+            indent = current[:len(current) - len(current.lstrip(" \t"))]
+            start = types.Position(line=line, character=0)
+            edit = types.TextEdit(range=types.Range(start=start, end=start),
+                                  new_text=f"{indent}{opener} fortnox-lint: ignore[{rule}]{newline}")
+            actions.append(types.CodeAction(title=f"Ignore {rule} on this line", kind=types.CodeActionKind.QuickFix,
+                                            diagnostics=[diagnostic], edit=types.WorkspaceEdit(changes={uri: [edit]})))
+        return actions
 
     @staticmethod
     def lines_of(path: Path, documents: dict[Path, TextDocument]) -> list[str]:
@@ -137,6 +180,22 @@ class FortnoxLanguageServer(LanguageServer):
             return split_lines(documents[path].source)
         text, _reason = read_text(path)
         return split_lines(text or "")
+
+
+# Rules a comment cannot silence: unused-suppression (by design, see linter.suppressions) and a
+# manifest that does not parse or fit its schema (fix the manifest).
+_NOT_INLINE = frozenset({"unused-suppression", "invalid-manifest"})
+_HASH_COMMENTS = frozenset({"python", "ruby", "elixir"})
+
+
+def comment_opener(path: Path) -> str | None:
+    """How a line comment starts in ``path``'s language: # or //; None for other files."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return "#"
+    language = EXTENSIONS.get(path.suffix.lower())
+    if language is None:
+        return None
+    return "#" if language in _HASH_COMMENTS else "//"
 
 
 def scope_list_edit(text: str, action: str, scope: str, display: str) -> str | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lsprotocol import types
 
 from linter.lsp.convert import document_range
-from linter.lsp.server import scope_list_edit
+from linter.lsp.server import comment_opener, scope_list_edit
 
 
 @pytest.mark.parametrize(("text", "action", "scope", "after"), [
@@ -38,3 +40,12 @@ def test_the_range_is_the_whole_document_in_utf16_units():
         start=types.Position(line=0, character=0), end=types.Position(line=1, character=5))
     assert document_range("a: 1\n") == types.Range(
         start=types.Position(line=0, character=0), end=types.Position(line=1, character=0))
+
+
+@pytest.mark.parametrize(("name", "opener"), [
+    ("app.py", "#"), ("app.rb", "#"), ("lib/app.ex", "#"), ("fortnox.yaml", "#"), ("ci.YML", "#"),
+    ("app.ts", "//"), ("App.cs", "//"), ("App.kt", "//"), ("main.go", "//"), ("index.php", "//"),
+    ("data.json", None), ("README.md", None), ("Makefile", None),
+])
+def test_the_ignore_comment_is_written_as_the_language_writes_comments(name, opener):
+    assert comment_opener(Path(name)) == opener

@@ -217,39 +217,78 @@ async def test_advertises_quick_fixes(client: RecordingClient):
     assert as_json(client.initialize_result.capabilities.code_action_provider) == {"codeActionKinds": ["quickfix"]}
 
 
-async def test_quick_fix_adds_the_missing_scope_to_the_manifest_on_disk(client: RecordingClient, workspace: Path):
+def ignore_action(path: Path, diagnostic: types.Diagnostic, line: int, text: str) -> types.CodeAction:
+    at = types.Position(line=line, character=0)
+    return types.CodeAction(title="Ignore missing-scope on this line" if diagnostic.code == "FNX001"
+                            else "Ignore unused-scope on this line", kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[diagnostic], edit=types.WorkspaceEdit(changes={path.as_uri(): [
+                                types.TextEdit(range=types.Range(start=at, end=at), new_text=text)]}))
+
+
+def applied(text: str, edit: dict) -> str:
+    """``text`` with one TextEdit (as JSON) applied; ASCII text, so characters are code units."""
+    lines = text.split("\n")
+    offset = lambda p: sum(len(line) + 1 for line in lines[:p["line"]]) + p["character"]  # noqa: E731
+    return text[:offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]):]
+
+
+async def test_quick_fixes_for_a_missing_scope_add_it_to_the_manifest_on_disk_or_ignore_it(
+        client: RecordingClient, workspace: Path):
     app, manifest = workspace / "app.py", workspace / "fortnox.yaml"
     open_document(client, app, MISSING_ORDER)
     [(_, diagnostics, _)] = await client.next_published(1)
-    assert await code_actions(client, app, diagnostics) == as_json([types.CodeAction(
-        title="Add scope 'order' to fortnox.yaml", kind=types.CodeActionKind.QuickFix,
-        diagnostics=diagnostics, is_preferred=True,
-        edit=types.WorkspaceEdit(changes={manifest.as_uri(): [
-            types.TextEdit(range=whole(MANIFEST), new_text=MANIFEST + "  - order\n")]}))])
+    assert await code_actions(client, app, diagnostics) == as_json([
+        types.CodeAction(title="Add scope 'order' to fortnox.yaml", kind=types.CodeActionKind.QuickFix,
+                         diagnostics=diagnostics, is_preferred=True,
+                         edit=types.WorkspaceEdit(changes={manifest.as_uri(): [
+                             types.TextEdit(range=whole(MANIFEST), new_text=MANIFEST + "  - order\n")]})),
+        ignore_action(app, diagnostics[0], 2, "# fortnox-lint: ignore[missing-scope]\n"),
+    ])
     assert manifest.read_text() == MANIFEST  # offered, never applied by the server
 
 
-async def test_quick_fix_removes_an_unused_scope_from_the_open_buffer(client: RecordingClient, workspace: Path):
+async def test_applying_a_quick_fix_clears_the_diagnostic(client: RecordingClient, workspace: Path):
+    app, manifest = workspace / "app.py", workspace / "fortnox.yaml"
+    indented = MISSING_ORDER.replace("requests.post", "def sync():\n    requests.post").replace(
+        "\nrequests.get", "\n    requests.get")
+    open_document(client, app, indented)
+    [(_, diagnostics, _)] = await client.next_published(1)
+    add, ignore = await code_actions(client, app, diagnostics)
+    [suppress] = ignore["edit"]["changes"][app.as_uri()]
+    assert suppress["newText"] == "    # fortnox-lint: ignore[missing-scope]\n"  # indented as the line is
+    change_document(client, app, applied(indented, suppress), version=2)
+    assert await client.next_published(1) == [(app.as_uri(), [], 2)]
+
+    change_document(client, app, indented, version=3)
+    await client.next_published(1)
+    open_document(client, manifest)
+    [scope_edit] = add["edit"]["changes"][manifest.as_uri()]
+    change_document(client, manifest, applied(MANIFEST, scope_edit), version=2)
+    assert await client.next_published(1) == [(app.as_uri(), [], 3)]
+
+
+async def test_quick_fixes_for_an_unused_scope_edit_the_open_manifest(client: RecordingClient, workspace: Path):
     manifest = workspace / "fortnox.yaml"
     edited = "scopes:  # what the app is registered with\n  - customer\n  - supplier  # for later\n  - invoice\n"
     open_document(client, manifest, edited)
     [(_, diagnostics, _)] = await client.next_published(1)
     assert diagnostics == [unused("supplier", 2)]
-    [action] = await code_actions(client, manifest, diagnostics)
-    assert action["title"] == "Remove scope 'supplier' from fortnox.yaml"
-    assert action["edit"] == as_json(types.WorkspaceEdit(changes={manifest.as_uri(): [types.TextEdit(
+    remove, ignore = await code_actions(client, manifest, diagnostics)
+    assert remove["title"] == "Remove scope 'supplier' from fortnox.yaml"
+    assert remove["edit"] == as_json(types.WorkspaceEdit(changes={manifest.as_uri(): [types.TextEdit(
         range=whole(edited), new_text="scopes:  # what the app is registered with\n  - customer\n  - invoice\n")]}))
+    assert ignore == as_json(ignore_action(manifest, diagnostics[0], 2, "  # fortnox-lint: ignore[unused-scope]\n"))
 
 
-async def test_no_quick_fix_for_a_stale_or_foreign_diagnostic(client: RecordingClient, workspace: Path):
+async def test_no_scope_fix_for_a_stale_or_foreign_diagnostic(client: RecordingClient, workspace: Path):
     app, manifest = workspace / "app.py", workspace / "fortnox.yaml"
     open_document(client, app, MISSING_ORDER)
     [(_, diagnostics, _)] = await client.next_published(1)
-    foreign = types.Diagnostic(range=diagnostics[0].range, message="x", source="another-linter",
+    foreign = types.Diagnostic(range=diagnostics[0].range, message="x", source="another-linter", code="FNX001",
                                data={"fix": "add", "scope": "order"})
     plain = types.Diagnostic(range=diagnostics[0].range, message="x", source="fortnox-lint")
     assert await code_actions(client, app, [foreign, plain]) == []
-    # the scope was added meanwhile (the buffer): the diagnostic's fix is no longer needed
+    # the scope was added meanwhile (the buffer): only ignoring is left to offer for the old diagnostic
     open_document(client, manifest, MANIFEST + "  - order\n")
     assert await client.next_published(1) == [(app.as_uri(), [], 1)]
-    assert await code_actions(client, app, diagnostics) == []
+    assert [a["title"] for a in await code_actions(client, app, diagnostics)] == ["Ignore missing-scope on this line"]
