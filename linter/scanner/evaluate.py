@@ -23,7 +23,7 @@ MAX_VARIANTS = 48
 MAX_DEPTH = 6
 MAX_OPERANDS = 24
 # printf-style and brace placeholders: %s, %-5d, %v, {}, {0}
-_PLACEHOLDER = re.compile(r"%[-+ #0-9.]*[sdfvxqiu]|\{\d*\}")
+_PLACEHOLDER = re.compile(r"%[-+ #0-9.]*[sdfvxqiu]|\{\d*\}|\{[A-Za-z_][A-Za-z0-9_]*\}")  # {}, {0}, {base}
 _PART_CHAIN = re.compile(r"[@$]?[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:\?\.|\.|->|::)\s*[@$]?[A-Za-z_][A-Za-z0-9_$]*)*")
 _PART_KEY = re.compile(r"\[\s*[\"':]?([A-Za-z0-9_.:-]+)[\"']?\s*\]")  # after lstrip: no leading \s*
 _CONFIG_PLACEHOLDER = re.compile(r"^\$\{([A-Za-z0-9_.-]+)(?::[^}]*)?\}$")
@@ -214,7 +214,8 @@ class Evaluator:
             value = self._string(i, depth)
             if end > i and code.value(i + 1) == "." and code.value(i + 2) in ("format", "formatted") \
                     and code.value(i + 3) == "(":
-                return [self._apply_format(v, self._call_args(i + 3, depth)) for v in value]
+                args, names = self._call_args(i + 3, depth), self._keyword_args(i + 3)
+                return [self._apply_format(v, args, names) for v in value]
             if end > i and code.value(i + 1) == "." and code.value(i + 2) == "join" and code.value(i + 3) == "(" \
                     and code.value(i + 4) in ("[", "("):
                 return self._join_with(tok.value, i + 4, depth)  # "/".join([a, b])
@@ -552,7 +553,14 @@ class Evaluator:
         return [unknown(*names)]
 
     def _call_args(self, opener: int, depth: int) -> list[list[Value]]:
-        return [self.expression(a[0], depth + 1) for a in self.code.arguments(opener)]
+        code = self.code
+        return [self.expression(code.argument_value(first, last), depth + 1) for first, last in code.arguments(opener)]
+
+    def _keyword_args(self, opener: int) -> dict[str, int]:
+        """Which of a call's arguments each named one is: {"base": 0} for format(base=B)."""
+        code = self.code
+        return {code.values[first]: k for k, (first, last) in enumerate(code.arguments(opener))
+                if code.argument_value(first, last) != first}
 
     def _format_args_values(self, start: int, end: int, depth: int) -> list[list[Value]]:
         code = self.code
@@ -562,7 +570,9 @@ class Evaluator:
             return self._call_args(start, depth)  # Ruby "%s" % [a]
         return [self.operand(start, end, depth)]
 
-    def _apply_format(self, template: Value, args: list[list[Value]]) -> Value:
+    def _apply_format(self, template: Value, args: list[list[Value]], names: dict[str, int] | None = None) -> Value:
+        """``template`` with its placeholders filled from ``args``: in order (%s, {}), by number
+        ({0}) or, for Python's str.format, by the name of a named argument ({base})."""
         pieces: list[Piece] = []
         position = 0
         for piece in template.pieces:
@@ -574,8 +584,12 @@ class Evaluator:
                 if match.start() > last:
                     pieces.append(Piece(piece.text[last:match.start()], piece.token))
                 spec = match.group()
-                index = int(spec[1:-1]) if spec.startswith("{") and len(spec) > 2 else position
-                position += 0 if spec.startswith("{") and len(spec) > 2 else 1
+                field = spec[1:-1] if spec.startswith("{") else ""
+                if field and not field.isdigit():
+                    index = (names or {}).get(field, len(args))  # a name no argument has: unknown
+                else:
+                    index = int(field) if field else position
+                    position += 0 if field else 1
                 if index < len(args) and args[index]:
                     pieces.extend(args[index][0].pieces)
                 else:

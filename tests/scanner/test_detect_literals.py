@@ -27,6 +27,21 @@ def test_base_ending_in_3_plus_relative_path_in_each_format_style(uses):
     ]
 
 
+def test_python_format_with_named_and_numbered_fields(uses):
+    files = {"a.py": '''\
+        API = "https://api.fortnox.se/3"
+        a = "{prefix}/vouchers/{series}".format(prefix=API, series=s)
+        b = "{0}/{1}".format(API, "projects")
+        c = "{root}/{kind}/{n}".format(n=7, kind="offers", root=API)
+        d = "{api}/units".format(other=API)
+        '''}
+    assert uses(files) == [
+        ("a.py", 2, 5, None, "/3/vouchers/{}", "format", "high"),
+        ("a.py", 3, 27, None, "/3/projects", "format", "high"),  # at the literal that names the resource
+        ("a.py", 4, 42, None, "/3/offers/7", "format", "high"),
+    ]
+
+
 def test_sprintf_string_format_and_go_sprintf(uses):
     files = {
         "a.php": "<?php\nconst API = 'https://api.fortnox.se/3';\n$u = sprintf('%s/invoices/%d', API, $n);\n",
