@@ -123,6 +123,7 @@ class FileDetector:
         self.candidates: dict[tuple[int, str], Candidate] = {}
         self.client_names: dict[str, str] = {}  # normalised client name -> base URL
         self.chain_bases: dict[int, str] = {}  # "(" of a base call that a chain goes on from -> base URL
+        self._chain_openers: list[int] | None = None  # chain_bases' keys in order, once they are all known
         self.implicit_base = ""  # a class-level base (HTTParty base_uri, Tesla BaseUrl plug)
         self.constant_bases: dict[str, tuple[str, int]] = {}  # name -> (url, token)
         self.other_bases: dict[str, int] = {}
@@ -680,11 +681,13 @@ class FileDetector:
 
     def _chain_base(self, call: Call) -> str | None:
         """The base URL set by a call earlier in the same chain: Http::baseUrl(B)->get("invoices")."""
-        if self.chain_bases and call.start >= 0:
-            for opener, url in self.chain_bases.items():
-                if call.start < opener < call.open:
-                    return url
-        return None
+        if not self.chain_bases or call.start < 0:
+            return None
+        if self._chain_openers is None:  # every base is known before any call is judged (run)
+            self._chain_openers = sorted(self.chain_bases)
+        openers = self._chain_openers  # by position: a bisection per call, not a pass
+        k = bisect.bisect_right(openers, call.start)
+        return self.chain_bases[openers[k]] if k < len(openers) and openers[k] < call.open else None
 
     def _has_handler(self, call: Call) -> bool:
         """A later argument is a function: (req, res) => ..., function (req, res), async (...)."""
