@@ -1152,7 +1152,7 @@ _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryp
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL
 _CLIENT_BASE_CALLS = frozenset({"baseurl", "setbaseurl", "sethosturl", "baseuri", "restclient", "withbaseurl",
-                                "setbaseuri", "baseaddress"})
+                                "setbaseuri", "baseaddress", "createforbaseuri"})  # the last: Symfony HttpClient
 _PRIMITIVE_TYPES = frozenset({"string", "str", "int", "integer", "long", "bool", "boolean", "any", "object", "error",
                               "context", "number", "dict", "list", "map", "float", "double", "byte", "bytes",
                               "char", "void", "unknown", "record", "array", "interface", "uint", "int64"})

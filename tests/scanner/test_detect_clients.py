@@ -196,3 +196,16 @@ def test_a_base_set_earlier_in_the_request_chain_and_a_got_client(uses):
         ("a.php", 2, 68, "GET", "/3/invoices", "client-base", "high"),
         ("b.js", 2, 40, "GET", "/3/units", "client-base", "high"),
     ]
+
+
+def test_symfony_http_client_for_a_base_uri(uses):
+    files = {
+        "a.php": "<?php\n$fortnox = HttpClient::createForBaseUri('https://api.fortnox.se/3/');\n"
+                 "$fortnox->request('GET', 'invoices');\n",
+        "b.php": "<?php\n$client = HttpClient::createForBaseUri($_ENV['FORTNOX_URL']);\n$client->request('POST', 'orders');\n",
+        ".env": "FORTNOX_URL=https://api.fortnox.se/3/\n",
+    }
+    assert uses(files) == [
+        ("a.php", 3, 26, "GET", "/3/invoices", "client-base", "high"),
+        ("b.php", 3, 26, "POST", "/3/orders", "cross-file-base", "high"),
+    ]
