@@ -23,6 +23,12 @@ def suggest(path: str, templates: list[str]) -> str | None:
     return close[0] if close else None
 
 
+# How a URL ends up outside /3/ when it is resolved rather than concatenated (linter.scanner.evaluate).
+_RESOLVED = ("a path resolved against a base URL loses the base's last segment when the base does not "
+             "end in \"/\" (https://api.fortnox.se/3 + invoices is https://api.fortnox.se/invoices), and the "
+             "whole of the base's path when it starts with \"/\"; new URL, urljoin and new Uri all do this")
+
+
 def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
     templates = [e.path for e in ctx.catalog.endpoints]
     for use in ctx.uses:
@@ -31,10 +37,14 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         best = suggest(use.endpoint, templates)
         close = [best] if best else []
         suggestion = f"; did you mean {best}?" if best else ""
+        outside = not use.endpoint.startswith(("/3/", "/api/"))
+        cause = f"; {_RESOLVED}" if outside and use.how == "url-join" else ""
         yield rule.at(
             use.path, use.line, use.column,
-            f"{use.endpoint} is not a Fortnox API endpoint (catalog {ctx.catalog.version}){suggestion} "
+            f"{use.endpoint} is not a Fortnox API endpoint (catalog {ctx.catalog.version})"
+            f"{'; its paths start with /3/' if outside else ''}{cause}{suggestion} "
             "The call will fail with 404, and no scope can be checked for it",
-            fix=f"Use {close[0]}." if close else
+            fix=("End the base URL with \"/\" (https://api.fortnox.se/3/) and join paths without a leading "
+                 "\"/\"." if cause else f"Use {close[0]}.") if close or cause else
                 "Check the path against the Fortnox API reference; if Fortnox has published it "
                 "recently, update fortnox-scope-lint or pass --catalog.")

@@ -530,11 +530,14 @@ class Evaluator:
             fill = [self.expression(a[0], depth + 1) for a in args[1:]]
             return [self._apply_format(t, fill) for t in template][:MAX_VARIANTS]
         if callee in JOIN_CALLS and len(args) >= 2:
-            return self._join([self.expression(a[0], depth + 1) for a in args])
+            # urljoin, URI.join, url.resolve resolve a reference as browsers do; the others append
+            resolving = callee == "urljoin" or (len(names) > 1 and norm(names[-2]) in ("uri", "url")
+                                                 and callee in ("join", "resolve"))
+            return self._join([self.expression(a[0], depth + 1) for a in args], resolving and len(args) == 2)
         if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":
-            return self._join([self.expression(args[1][0], depth + 1), self.expression(args[0][0], depth + 1)])
+            return self._join([self.expression(args[1][0], depth + 1), self.expression(args[0][0], depth + 1)], True)
         if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
-            return self._join([self.expression(a[0], depth + 1) for a in args])
+            return self._join([self.expression(a[0], depth + 1) for a in args], True)
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
             return self._join([base, self.expression(args[0][0], depth + 1)])
@@ -607,18 +610,48 @@ class Evaluator:
                                       for r in results for v in options)
         return results
 
-    def _join(self, parts: list[list[Value]]) -> list[Value]:
+    def _join(self, parts: list[list[Value]], resolving: bool = False) -> list[Value]:
+        """The parts joined by "/" where neither side has one; ``resolving`` (two parts): the
+        second resolved against the first as a URL reference is, where the first is a whole URL."""
         results = [Value()]
         for options in parts:
             new: list[Value] = []
             for r in results:
                 for v in options:
-                    if r.pieces and not r.text.endswith("/") and not v.text.startswith("/"):
+                    resolved = _resolved(r, v) if resolving and r.pieces else None
+                    if resolved is not None:
+                        new.append(resolved)
+                    elif r.pieces and not r.text.endswith("/") and not v.text.startswith("/"):
                         new.append(Value(r.pieces + [Piece("/")] + v.pieces, "url-join", r.via + v.via))
                     else:
                         new.append(Value(r.pieces + v.pieces, "url-join", r.via + v.via))
             results = new[:MAX_VARIANTS]
         return results
+
+
+_AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}://[^/?#]*")  # a URL's scheme and host; schemes are short
+
+
+def _resolved(base: Value, reference: Value) -> Value | None:
+    """``reference`` resolved against the URL ``base`` (RFC 3986, as new URL, urljoin and new Uri
+    do): a path starting with "/" replaces the base's path, any other replaces its last segment,
+    so "invoices" against https://api.fortnox.se/3 is https://api.fortnox.se/invoices. None when
+    that cannot be known: a base that is not a whole URL written out, a reference that starts
+    with a run-time value or is a URL itself."""
+    text, ref = base.text, reference.text
+    head = _AUTHORITY.match(text)
+    if head is None or PLACEHOLDER in text or not ref or ref.startswith(PLACEHOLDER) or _AUTHORITY.match(ref):
+        return None
+    path = re.split(r"[?#]", text[head.end():], maxsplit=1)[0]
+    keep = head.end() if ref.startswith("/") else head.end() + path.rfind("/") + 1
+    pieces: list[Piece] = []
+    for piece in base.pieces:  # the base's pieces up to ``keep`` characters
+        if keep <= 0:
+            break
+        pieces.append(piece if len(piece.text) <= keep else piece._replace(text=piece.text[:keep]))
+        keep -= len(piece.text)
+    slash = [] if ref.startswith("/") or "".join(p.text for p in pieces).endswith("/") else [Piece("/")]
+    return Value(pieces + slash + reference.pieces, "url-join", base.via + reference.via)
 
 
 class _Found(NamedTuple):

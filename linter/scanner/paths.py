@@ -100,7 +100,7 @@ def _path_shape(path: str, at: int, method: str | None, catalog: Catalog, relati
             return Shape("absolute", endpoint, at + lead, method)
         return NONE
     if not relative_ok:
-        return NONE
+        return _outside_v3(trimmed, segments, at + lead, method, catalog)
     if first not in catalog.v3_resources:
         for area in sorted(catalog.api_areas):  # "status-v1/stockbalance" under a /api/warehouse base
             endpoint = normalise_path(f"/api/{area}/{trimmed}")
@@ -111,6 +111,19 @@ def _path_shape(path: str, at: int, method: str | None, catalog: Catalog, relati
     if not _is_v3(endpoint, catalog):
         return NONE
     return Shape("relative", endpoint, at + lead, method)
+
+
+_VERSION_LIKE = re.compile(r"v?\d+(?:\.\d+)?", re.I)
+
+
+def _outside_v3(trimmed: str, segments: list[str], at: int, method: str | None, catalog: Catalog) -> Shape:
+    """A URL on the API host whose path names a Fortnox resource outside /3/ (https://api.fortnox.se/invoices,
+    /v3/invoices, what urljoin makes of a base without its trailing slash): a call that fails with
+    404, kept as written so that unknown-endpoint reports it. Any other path is not a call."""
+    index = 1 if len(segments) > 1 and _VERSION_LIKE.fullmatch(segments[0]) else 0
+    if segments[index] not in catalog.v3_resources:
+        return NONE
+    return Shape("absolute", normalise_path("/" + trimmed), at, method)
 
 
 def _is_v3(endpoint: str, catalog: Catalog) -> bool:

@@ -26,3 +26,35 @@ def test_other_apis_are_not_fortnox(project):
              "a.js": 'fetch("https://api.stripe.com/v1/invoices");\nfetch("/api/users/3");\n'
                      'fetch("https://api.fortnox.se/3/invoices");\n'}
     assert project(files, "unknown-endpoint") == []
+
+
+def test_urls_on_the_api_host_outside_3_are_reported(tmp_path, project):
+    files = {"fortnox.yaml": "scopes: [invoice, order]\n",
+             "a.py": 'requests.get("https://api.fortnox.se/invoices")\n'
+                     'requests.get("https://api.fortnox.se/v3/orders")\n'
+                     'requests.get("https://api.fortnox.se/3/orders")\n'
+                     'DOCS = "https://api.fortnox.se/apidocs"\n'
+                     'TOKEN = "https://api.fortnox.se/oauth-v1/token"\n'}
+    assert project(files, "unknown-endpoint") == [
+        ("unknown-endpoint", "a.py", 1, 14),
+        ("unknown-endpoint", "a.py", 2, 14),
+    ]
+    found = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == "unknown-endpoint"]
+    assert found[0].message == (
+        "/invoices is not a Fortnox API endpoint (catalog " + found[0].message.split("catalog ")[1].split(")")[0]
+        + "); its paths start with /3/; did you mean /3/invoices? The call will fail with 404, and no scope "
+          "can be checked for it")
+    assert found[0].fix == "Use /3/invoices."
+    assert "did you mean /3/orders?" in found[1].message
+
+
+def test_a_path_resolved_against_a_base_without_its_trailing_slash(tmp_path, project):
+    files = {"fortnox.yaml": "scopes: [invoice]\n",
+             "a.js": 'const BASE = "https://api.fortnox.se/3";\nfetch(new URL("invoices", BASE));\n'}
+    assert project(files, "unknown-endpoint") == [("unknown-endpoint", "a.js", 2, 15)]
+    [finding] = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == "unknown-endpoint"]
+    assert "loses the base's last segment when the base does not end in \"/\"" in finding.message
+    assert finding.message.endswith("did you mean /3/invoices? The call will fail with 404, and no scope can be "
+                                    "checked for it")
+    assert finding.fix == ('End the base URL with "/" (https://api.fortnox.se/3/) and join paths without a '
+                           'leading "/".')

@@ -27,6 +27,38 @@ def test_base_ending_in_3_plus_relative_path_in_each_format_style(uses):
     ]
 
 
+def test_urls_resolved_against_a_base_follow_the_url_rules(uses):
+    # new URL, urljoin, new Uri and URI.join resolve: a base without a trailing slash loses its
+    # last segment, and a path with a leading slash replaces the base's path (both leave /3/)
+    files = {
+        "a.js": '''\
+            const BARE = "https://api.fortnox.se/3", SLASHED = "https://api.fortnox.se/3/";
+            fetch(new URL("invoices", BARE));
+            fetch(new URL("orders", SLASHED));
+            fetch(new URL("/offers", SLASHED));
+            ''',
+        "b.py": '''\
+            from urllib.parse import urljoin
+            requests.get(urljoin("https://api.fortnox.se/3/", "units"))
+            requests.get(urljoin("https://api.fortnox.se/3", "labels"))
+            requests.get(urljoin("https://api.fortnox.se/3/x", path))
+            ''',
+        "c.rb": 'Net::HTTP.get(URI.join("https://api.fortnox.se/3/", "projects"))\n',
+        "D.cs": 'class D { Uri U() => new Uri(new Uri("https://api.fortnox.se/3"), "articles"); }\n',
+        "e.go": 'package e\nfunc f() { u, _ := url.JoinPath("https://api.fortnox.se/3", "vouchers"); http.Get(u) }\n',
+    }
+    assert uses(files) == [
+        ("D.cs", 1, 67, None, "/articles", "url-join", "high"),  # not /3/: unknown-endpoint reports it
+        ("a.js", 2, 15, "GET", "/invoices", "url-join", "high"),
+        ("a.js", 3, 15, "GET", "/3/orders", "url-join", "high"),
+        ("a.js", 4, 15, "GET", "/offers", "url-join", "high"),
+        ("b.py", 2, 51, "GET", "/3/units", "url-join", "high"),
+        ("b.py", 3, 50, "GET", "/labels", "url-join", "high"),
+        ("c.rb", 1, 53, "GET", "/3/projects", "url-join", "high"),
+        ("e.go", 2, 61, None, "/3/vouchers", "url-join", "high"),  # JoinPath appends
+    ]
+
+
 def test_python_format_with_named_and_numbered_fields(uses):
     files = {"a.py": '''\
         API = "https://api.fortnox.se/3"
