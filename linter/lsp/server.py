@@ -98,7 +98,11 @@ class FortnoxLanguageServer(LanguageServer):
     def quick_fixes(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         """The scope list edits, then the inline suppressions, for our diagnostics. Never raises."""
         try:
-            return self.scope_fixes(params) + self.suppressions(params)
+            path = to_fs_path(params.text_document.uri)
+            manifest = find_manifest(Path(path)) if path else None
+            if manifest is None:
+                return []  # not a file of a Fortnox project: nothing of ours is shown there
+            return self.scope_fixes(params, canonical(manifest)) + self.suppressions(params, canonical(path))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
             log.error("quick fixes for %s failed: %s: %s", params.text_document.uri, type(exc).__name__, exc,
                       exc_info=DEBUG)
@@ -111,19 +115,14 @@ class FortnoxLanguageServer(LanguageServer):
             return document.uri, document.source
         return from_fs_path(str(path)), read_exactly(path, path.name)
 
-    def scope_fixes(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+    def scope_fixes(self, params: types.CodeActionParams, manifest: Path) -> list[types.CodeAction]:
         """For each of our diagnostics that a scope list edit settles, the edit of the project's
-        fortnox.yaml (its open buffer when there is one)."""
+        ``manifest`` (its open buffer when there is one)."""
         wanted = [(d, d.data["fix"], d.data["scope"]) for d in params.context.diagnostics
                   if d.source == SOURCE and isinstance(d.data, dict) and d.data.get("fix") in ("add", "remove")
                   and isinstance(d.data.get("scope"), str)]
         if not wanted:
             return []
-        path = to_fs_path(params.text_document.uri)
-        manifest = find_manifest(Path(path)) if path else None
-        if manifest is None:
-            return []
-        manifest = canonical(manifest)
         try:
             uri, text = self.document_text(manifest)
         except LintError:
@@ -142,11 +141,10 @@ class FortnoxLanguageServer(LanguageServer):
                                             edit=types.WorkspaceEdit(changes={uri: [edit]})))
         return actions
 
-    def suppressions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+    def suppressions(self, params: types.CodeActionParams, path: Path) -> list[types.CodeAction]:
         """"Ignore RULE on this line": a ``fortnox-lint: ignore[RULE]`` comment on a line of its own
-        above the diagnostic's, as the file's language writes comments."""
-        path = to_fs_path(params.text_document.uri)
-        opener = comment_opener(Path(path)) if path else None
+        above the diagnostic's in ``path``, as the file's language writes comments."""
+        opener = comment_opener(path)
         if opener is None:
             return []
         rules = {rule.code: rule.name for rule in load_rules().values() if rule.name not in _NOT_INLINE}
@@ -154,7 +152,7 @@ class FortnoxLanguageServer(LanguageServer):
         if not wanted:
             return []
         try:
-            uri, text = self.document_text(canonical(path))
+            uri, text = self.document_text(path)
         except LintError:
             return []
         lines = text.split("\n")

@@ -292,3 +292,20 @@ async def test_no_scope_fix_for_a_stale_or_foreign_diagnostic(client: RecordingC
     open_document(client, manifest, MANIFEST + "  - order\n")
     assert await client.next_published(1) == [(app.as_uri(), [], 1)]
     assert [a["title"] for a in await code_actions(client, app, diagnostics)] == ["Ignore missing-scope on this line"]
+
+
+async def test_no_quick_fix_outside_a_project_or_for_an_unsaved_document(client: RecordingClient, workspace: Path,
+                                                                        tmp_path_factory: pytest.TempPathFactory):
+    app = workspace / "app.py"
+    open_document(client, app, MISSING_ORDER)
+    [(_, diagnostics, _)] = await client.next_published(1)
+    lone = tmp_path_factory.mktemp("lone") / "script.py"
+    lone.write_text(MISSING_ORDER)
+    stale = types.Diagnostic(range=types.Range(start=types.Position(line=99, character=0),
+                                               end=types.Position(line=99, character=1)),
+                             message="x", source="fortnox-lint", code="FNX001")
+    for uri, sent in ((lone.as_uri(), diagnostics), ("untitled:Untitled-1", diagnostics), (app.as_uri(), [stale])):
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=sent[0].range,
+            context=types.CodeActionContext(diagnostics=sent)))
+        assert not actions  # none (the client may give None or an empty list)
