@@ -269,7 +269,7 @@ class FileDetector:
                 break  # no call of this name feeds a URL: its arguments need no counting
             index = code.argument_index(opener, start)
             args = code.arguments(opener)
-            whole = any(a == (start, end) for a in args)
+            whole = any((code.argument_value(first, last), last) == (start, end) for first, last in args)
             feeds = (name in _FORMAT_CALLS and index == 0) or \
                 (name in _JOIN_CALLS and len(args) >= 2) or \
                 (call.name == "URL" and len(args) == 2) or \

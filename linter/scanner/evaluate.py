@@ -520,27 +520,30 @@ class Evaluator:
     # -- calls -----------------------------------------------------------------------------------
     def _call_value(self, opener: int, names: tuple[str, ...], depth: int) -> list[Value]:
         callee = norm(names[-1]) if names else ""
-        args = self.code.arguments(opener)
+        code = self.code
+        args = code.arguments(opener)
         if not args and len(names) == 1 and self._named_bindings(callee).members:
             folded = self._lookup(names, opener, depth)  # api_url() where def api_url, do: "..."
             if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
                 return folded
+        # where each argument's value starts: after its name in a named argument (urljoin(base=B, url=U))
+        starts = [code.argument_value(first, last) for first, last in args]
         if callee in FORMAT_CALLS and args:
-            template = self.expression(args[0][0], depth + 1)
-            fill = [self.expression(a[0], depth + 1) for a in args[1:]]
+            template = self.expression(starts[0], depth + 1)
+            fill = [self.expression(k, depth + 1) for k in starts[1:]]
             return [self._apply_format(t, fill) for t in template][:MAX_VARIANTS]
         if callee in JOIN_CALLS and len(args) >= 2:
             # urljoin, URI.join, url.resolve resolve a reference as browsers do; the others append
             resolving = callee == "urljoin" or (len(names) > 1 and norm(names[-2]) in ("uri", "url")
                                                  and callee in ("join", "resolve"))
-            return self._join([self.expression(a[0], depth + 1) for a in args], resolving and len(args) == 2)
+            return self._join([self.expression(k, depth + 1) for k in starts], resolving and len(args) == 2)
         if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":
-            return self._join([self.expression(args[1][0], depth + 1), self.expression(args[0][0], depth + 1)], True)
+            return self._join([self.expression(starts[1], depth + 1), self.expression(starts[0], depth + 1)], True)
         if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
-            return self._join([self.expression(a[0], depth + 1) for a in args], True)
+            return self._join([self.expression(k, depth + 1) for k in starts], True)
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
-            return self._join([base, self.expression(args[0][0], depth + 1)])
+            return self._join([base, self.expression(starts[0], depth + 1)])
         if callee in RECEIVER_METHODS and len(names) > 1:
             return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
         if callee in PASS_THROUGH and len(args) == 1 and callee not in ENV_CALLS:

@@ -42,6 +42,7 @@ def test_urls_resolved_against_a_base_follow_the_url_rules(uses):
             requests.get(urljoin("https://api.fortnox.se/3/", "units"))
             requests.get(urljoin("https://api.fortnox.se/3", "labels"))
             requests.get(urljoin("https://api.fortnox.se/3/x", path))
+            requests.get(urljoin(base="https://api.fortnox.se/3/", url="vouchers"))
             ''',
         "c.rb": 'Net::HTTP.get(URI.join("https://api.fortnox.se/3/", "projects"))\n',
         "D.cs": 'class D { Uri U() => new Uri(new Uri("https://api.fortnox.se/3"), "articles"); }\n',
@@ -54,6 +55,7 @@ def test_urls_resolved_against_a_base_follow_the_url_rules(uses):
         ("a.js", 4, 15, "GET", "/offers", "url-join", "high"),
         ("b.py", 2, 51, "GET", "/3/units", "url-join", "high"),
         ("b.py", 3, 50, "GET", "/labels", "url-join", "high"),
+        ("b.py", 5, 60, "GET", "/3/vouchers", "url-join", "high"),  # named arguments
         ("c.rb", 1, 53, "GET", "/3/projects", "url-join", "high"),
         ("e.go", 2, 61, None, "/3/vouchers", "url-join", "high"),  # JoinPath appends
     ]
