@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from linter.catalog import Catalog
@@ -18,6 +19,10 @@ from linter.scanner.uses import EndpointUse, FileScan
 __all__ = ["API_URL", "METHODS", "PREFILTER", "language_of", "scan_text"]
 
 _TEMPLATES = (".html", ".htm")  # documentation-like, yet served by the app: facts still count
+# Single-file components: markup with the code in <script> blocks (JavaScript, or TypeScript
+# with lang="ts"). The blocks are lexed; the markup is read as other unlexed files are.
+_COMPONENTS = (".vue", ".svelte")
+_TYPESCRIPT = re.compile(r"""\blang\s*=\s*["']?(?:ts|typescript)\b""", re.I)
 
 
 
@@ -38,8 +43,10 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
     if documentation or is_recorded_or_spec(display, text):
         # An HTML page names endpoints as docs do, but its activation links are the app's own.
         found = FileScan()
+    elif language is None and display.lower().endswith(_COMPONENTS):
+        return _scan_component(text, display, catalog, index)
     elif language is None or language not in LANGUAGES:
-        found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))
+        return _scan_unlexed(text, display, language, catalog, index)
     else:
         tokens = tokenize(text, LANGUAGES[language])
         detector = FileDetector(text, display, language, tokens, catalog, index)
@@ -51,6 +58,73 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
     for extractor in EXTRACTORS:
         found.facts.extend(extractor(view))
     return found
+
+
+def _scan_component(text: str, display: str, catalog: Catalog, index: LineIndex) -> FileScan:
+    """A .vue or .svelte file: its <script> blocks scanned as JavaScript or TypeScript, its markup
+    as an unlexed file (an activation link in an <a href>). Each pass sees the file with the other
+    part blanked out, so lines and columns stay the file's own."""
+    scripts, typescript = _script_blocks(text)
+    if not scripts:
+        return _scan_unlexed(text, display, None, catalog, index)
+    code = scan_text(_blanked(text, scripts, keep=True), display, "typescript" if typescript else "javascript",
+                     catalog)
+    markup = _scan_unlexed(_blanked(text, scripts, keep=False), display, None, catalog, index)
+    return FileScan(uses=_dedupe(code.uses + markup.uses), facts=code.facts + markup.facts)
+
+
+def _scan_unlexed(text: str, display: str, language: str | None, catalog: Catalog, index: LineIndex) -> FileScan:
+    """A file in a language we cannot lex: full API URLs, configured bases, and the facts the
+    extractors find in plain text."""
+    found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))
+    view = FileView(text, display, language, None, index)
+    for extractor in EXTRACTORS:
+        found.facts.extend(extractor(view))
+    return found
+
+
+def _script_blocks(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """The (start, end) of each <script> block's content, and whether one says lang="ts". Found
+    with str.find, one pass: an unclosed <script> runs to the end of the file."""
+    blocks: list[tuple[int, int]] = []
+    typescript = False
+    lowered = text.lower()
+    at = 0
+    while True:
+        start = lowered.find("<script", at)
+        if start < 0:
+            break
+        close = lowered.find(">", start)
+        if close < 0:
+            break
+        typescript = typescript or _TYPESCRIPT.search(text, start, close) is not None
+        end = lowered.find("</script", close)
+        blocks.append((close + 1, len(text) if end < 0 else end))
+        if end < 0:
+            break
+        at = end + 8
+    return blocks, typescript
+
+
+def _blanked(text: str, blocks: list[tuple[int, int]], keep: bool) -> str:
+    """``text`` with everything outside ``blocks`` (``keep``) or inside them blanked: spaces, the
+    line breaks kept, so that every character stays at its line and column."""
+    parts: list[str] = []
+    at = 0
+    for start, end in blocks:
+        outside, inside = text[at:start], text[start:end]
+        parts.append(outside if not keep else _blank(outside))
+        parts.append(inside if keep else _blank(inside))
+        at = end
+    parts.append(text[at:] if not keep else _blank(text[at:]))
+    return "".join(parts)
+
+
+_NOT_BREAKS = re.compile(r"[^\r\n]")
+
+
+def _blank(text: str) -> str:
+    return _NOT_BREAKS.sub(" ", text)
 
 
 def _scan_plain(text: str, display: str, index: LineIndex, catalog: Catalog) -> list[EndpointUse]:

@@ -174,3 +174,15 @@ def test_scopes_joined_with_spaces_into_a_concatenated_query(project):
                     + "&state=" + state + "&response_type=code")
         """})
     assert project(files, RULE) == []
+
+
+def test_an_activation_link_built_in_a_vue_component(project):
+    # the <script> block is code: its template literal's ${...} parts are run-time values
+    files = dict(MANIFEST, **{"Connect.vue": """\
+        <template><a :href="authUrl">Connect Fortnox</a></template>
+        <script setup lang="ts">
+        const scopes = ['invoice', 'customer']
+        const authUrl = `https://apps.fortnox.se/oauth-v1/auth?client_id=${id}&scope=${scopes.join('%20')}&state=${s}&response_type=code`
+        </script>
+        """})
+    assert project(files, RULE) == []
