@@ -1,4 +1,4 @@
-"""--fix and --diff: rewrite the manifest's scope list, and nothing else.
+"""--fix, --diff and the editor's quick fixes: rewrite the manifest's scope list, and nothing else.
 
 Scopes are added for high-confidence missing-scope findings and removed for unused-scope
 findings, both as reported (so suppressed, ignored or baselined findings are left alone). The
@@ -101,11 +101,27 @@ def change_for(result: LintResult) -> ScopeChange | None:
         raise LintError("not fixing: the manifest has schema problems (see invalid-manifest); "
                         "correct them first", manifest.display)
     raw = read_exactly(manifest.path, manifest.display)
-    bom = raw.startswith("\ufeff")
-    text = raw[1:] if bom else raw
-    after = rewrite(text, add, remove, manifest.display)
-    prefix = "\ufeff" if bom else ""
-    return ScopeChange(manifest.display, tuple(add), tuple(remove), prefix + text, prefix + after)
+    after = _rewrite_keeping_bom(raw, add, remove, manifest.display)
+    return ScopeChange(manifest.display, tuple(add), tuple(remove), raw, after)
+
+
+def rewrite_scope(text: str, action: str, scope: str, display: str) -> str | None:
+    """``text`` (a manifest) with ``scope`` added to ("add") or removed from ("remove") its scopes
+    list, as ``rewrite`` does; None when that is already so or cannot be done safely (the text
+    no longer parses, or its list is not one ``rewrite`` edits). For an editor's quick fix."""
+    try:
+        scopes = yaml.safe_load(text.removeprefix("\ufeff")).get("scopes")
+        if not isinstance(scopes, list) or (scope in scopes) == (action == "add"):
+            return None
+        add, remove = ([scope], []) if action == "add" else ([], [scope])
+        return _rewrite_keeping_bom(text, add, remove, display)
+    except (yaml.YAMLError, LintError, AttributeError, RecursionError):
+        return None
+
+
+def _rewrite_keeping_bom(raw: str, add: list[str], remove: list[str], display: str) -> str:
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    return bom + rewrite(raw[len(bom):], add, remove, display)
 
 
 def apply(change: ScopeChange, result: LintResult) -> None:

@@ -35,16 +35,19 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         if use.template is not None:
             continue
         best = suggest(use.endpoint, templates)
-        close = [best] if best else []
         suggestion = f"; did you mean {best}?" if best else ""
         outside = not use.endpoint.startswith(("/3/", "/api/"))
-        cause = f"; {_RESOLVED}" if outside and use.how == "url-join" else ""
+        resolved = outside and use.how == "url-join"
+        if resolved:
+            fix = "End the base URL with \"/\" (https://api.fortnox.se/3/) and join paths without a leading \"/\"."
+        elif best:
+            fix = f"Use {best}."
+        else:
+            fix = ("Check the path against the Fortnox API reference; if Fortnox has published it "
+                   "recently, update fortnox-scope-lint or pass --catalog.")
         yield rule.at(
             use.path, use.line, use.column,
             f"{use.endpoint} is not a Fortnox API endpoint (catalog {ctx.catalog.version})"
-            f"{'; its paths start with /3/' if outside else ''}{cause}{suggestion} "
+            f"{'; its paths start with /3/' if outside else ''}{f'; {_RESOLVED}' if resolved else ''}{suggestion} "
             "The call will fail with 404, and no scope can be checked for it",
-            fix=("End the base URL with \"/\" (https://api.fortnox.se/3/) and join paths without a leading "
-                 "\"/\"." if cause else f"Use {close[0]}.") if close or cause else
-                "Check the path against the Fortnox API reference; if Fortnox has published it "
-                "recently, update fortnox-scope-lint or pass --catalog.")
+            fix=fix)

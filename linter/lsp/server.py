@@ -9,7 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
@@ -17,7 +16,7 @@ from pygls.workspace import TextDocument
 
 from linter import __version__
 from linter.errors import LintError
-from linter.fix import read_exactly, rewrite
+from linter.fix import read_exactly, rewrite_scope
 from linter.lsp.convert import SOURCE, document_range, error_diagnostic, finding_diagnostic, split_lines
 from linter.lsp.projects import ProjectLint, Published, canonical, lint_project
 from linter.manifest import find_manifest
@@ -130,7 +129,7 @@ class FortnoxLanguageServer(LanguageServer):
         units = self.workspace.position_codec.client_num_units
         actions = []
         for diagnostic, action, scope in wanted:
-            after = scope_list_edit(text, action, scope, manifest.name)
+            after = rewrite_scope(text, action, scope, manifest.name)
             if after is None:
                 continue
             title = (f"Add scope '{scope}' to {manifest.name}" if action == "add"
@@ -194,22 +193,6 @@ def comment_opener(path: Path) -> str | None:
     if language is None:
         return None
     return "#" if language in _HASH_COMMENTS else "//"
-
-
-def scope_list_edit(text: str, action: str, scope: str, display: str) -> str | None:
-    """``text`` (a manifest) with ``scope`` added to or removed from its scopes list, keeping
-    everything else as written; None when that is already so or cannot be done safely (the buffer
-    no longer parses, or the list is not one that linter.fix rewrites)."""
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
-    try:
-        scopes = yaml.safe_load(body).get("scopes")
-        if not isinstance(scopes, list) or (scope in scopes) == (action == "add"):
-            return None
-        after = rewrite(body, [scope] if action == "add" else [], [scope] if action == "remove" else [], display)
-    except (yaml.YAMLError, LintError, AttributeError, RecursionError):
-        return None
-    return bom + after
 
 
 def create_server() -> FortnoxLanguageServer:

@@ -214,8 +214,9 @@ class Evaluator:
             value = self._string(i, depth)
             if end > i and code.value(i + 1) == "." and code.value(i + 2) in ("format", "formatted") \
                     and code.value(i + 3) == "(":
-                args, names = self._call_args(i + 3, depth), self._keyword_args(i + 3)
-                return [self._apply_format(v, args, names) for v in value]
+                args = code.arguments(i + 3)
+                fill, names = self._argument_values(args, depth), self._keyword_args(args)
+                return [self._apply_format(v, fill, names) for v in value]
             if end > i and code.value(i + 1) == "." and code.value(i + 2) == "join" and code.value(i + 3) == "(" \
                     and code.value(i + 4) in ("[", "("):
                 return self._join_with(tok.value, i + 4, depth)  # "/".join([a, b])
@@ -520,30 +521,26 @@ class Evaluator:
     # -- calls -----------------------------------------------------------------------------------
     def _call_value(self, opener: int, names: tuple[str, ...], depth: int) -> list[Value]:
         callee = norm(names[-1]) if names else ""
-        code = self.code
-        args = code.arguments(opener)
+        args = self.code.arguments(opener)
         if not args and len(names) == 1 and self._named_bindings(callee).members:
             folded = self._lookup(names, opener, depth)  # api_url() where def api_url, do: "..."
             if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
                 return folded
-        # where each argument's value starts: after its name in a named argument (urljoin(base=B, url=U))
-        starts = [code.argument_value(first, last) for first, last in args]
         if callee in FORMAT_CALLS and args:
-            template = self.expression(starts[0], depth + 1)
-            fill = [self.expression(k, depth + 1) for k in starts[1:]]
+            template, *fill = self._argument_values(args, depth)
             return [self._apply_format(t, fill) for t in template][:MAX_VARIANTS]
         if callee in JOIN_CALLS and len(args) >= 2:
             # urljoin, URI.join, url.resolve resolve a reference as browsers do; the others append
             resolving = callee == "urljoin" or (len(names) > 1 and norm(names[-2]) in ("uri", "url")
                                                  and callee in ("join", "resolve"))
-            return self._join([self.expression(k, depth + 1) for k in starts], resolving and len(args) == 2)
-        if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":
-            return self._join([self.expression(starts[1], depth + 1), self.expression(starts[0], depth + 1)], True)
+            return self._join(self._argument_values(args, depth), resolving and len(args) == 2)
+        if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":  # new URL(path, base)
+            return self._join(self._argument_values(args, depth)[::-1], True)
         if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
-            return self._join([self.expression(k, depth + 1) for k in starts], True)
+            return self._join(self._argument_values(args, depth), True)
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
-            return self._join([base, self.expression(starts[0], depth + 1)])
+            return self._join([base, *self._argument_values(args[:1], depth)])
         if callee in RECEIVER_METHODS and len(names) > 1:
             return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
         if callee in PASS_THROUGH and len(args) == 1 and callee not in ENV_CALLS:
@@ -559,13 +556,18 @@ class Evaluator:
         return [unknown(*names)]
 
     def _call_args(self, opener: int, depth: int) -> list[list[Value]]:
-        code = self.code
-        return [self.expression(code.argument_value(first, last), depth + 1) for first, last in code.arguments(opener)]
+        return self._argument_values(self.code.arguments(opener), depth)
 
-    def _keyword_args(self, opener: int) -> dict[str, int]:
-        """Which of a call's arguments each named one is: {"base": 0} for format(base=B)."""
+    def _argument_values(self, args: list[tuple[int, int]], depth: int) -> list[list[Value]]:
+        """The values of a call's ``args`` (Code.arguments), read after the name of a named one:
+        urljoin(base=B, url=U) joins B and U."""
         code = self.code
-        return {code.values[first]: k for k, (first, last) in enumerate(code.arguments(opener))
+        return [self.expression(code.argument_value(first, last), depth + 1) for first, last in args]
+
+    def _keyword_args(self, args: list[tuple[int, int]]) -> dict[str, int]:
+        """Which of a call's ``args`` each named one is: {"base": 0} for format(base=B)."""
+        code = self.code
+        return {code.values[first]: k for k, (first, last) in enumerate(args)
                 if code.argument_value(first, last) != first}
 
     def _format_args_values(self, start: int, end: int, depth: int) -> list[list[Value]]:
@@ -648,12 +650,13 @@ def _resolved(base: Value, reference: Value) -> Value | None:
     path = re.split(r"[?#]", text[head.end():], maxsplit=1)[0]
     keep = head.end() if ref.startswith("/") else head.end() + path.rfind("/") + 1
     pieces: list[Piece] = []
+    left = keep
     for piece in base.pieces:  # the base's pieces up to ``keep`` characters
-        if keep <= 0:
+        if left <= 0:
             break
-        pieces.append(piece if len(piece.text) <= keep else piece._replace(text=piece.text[:keep]))
-        keep -= len(piece.text)
-    slash = [] if ref.startswith("/") or "".join(p.text for p in pieces).endswith("/") else [Piece("/")]
+        pieces.append(piece if len(piece.text) <= left else piece._replace(text=piece.text[:left]))
+        left -= len(piece.text)
+    slash = [] if ref.startswith("/") or text[:keep].endswith("/") else [Piece("/")]
     return Value(pieces + slash + reference.pieces, "url-join", base.via + reference.via)
 
 

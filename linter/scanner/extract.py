@@ -38,26 +38,32 @@ def scan_text(text: str, display: str, language: str | None, catalog: Catalog) -
     if documentation and not display.lower().endswith(_TEMPLATES):
         return FileScan()
     index = LineIndex(text)
-    tokens = None
-    code = None
     if documentation or is_recorded_or_spec(display, text):
         # An HTML page names endpoints as docs do, but its activation links are the app's own.
-        found = FileScan()
-    elif language is None and display.lower().endswith(_COMPONENTS):
+        return _extracted(FileScan(), FileView(text, display, language, None, index))
+    if language is None and display.lower().endswith(_COMPONENTS):
         return _scan_component(text, display, catalog, index)
-    elif language is None or language not in LANGUAGES:
+    if language is None or language not in LANGUAGES:
         return _scan_unlexed(text, display, language, catalog, index)
-    else:
-        tokens = tokenize(text, LANGUAGES[language])
-        detector = FileDetector(text, display, language, tokens, catalog, index)
-        uses, facts = detector.run()
-        code = detector.code  # the extractors reuse its lists of token texts and kinds
-        uses.extend(sdk_uses(tokens, text, display, language, catalog, index))
-        found = FileScan(uses=_dedupe(uses), facts=facts)
-    view = FileView(text, display, language, tokens, index, code)
+    return _scan_lexed(text, display, language, catalog, index)
+
+
+def _extracted(found: FileScan, view: FileView) -> FileScan:
+    """``found`` with the facts every extractor finds in ``view`` added."""
     for extractor in EXTRACTORS:
         found.facts.extend(extractor(view))
     return found
+
+
+def _scan_lexed(text: str, display: str, language: str, catalog: Catalog, index: LineIndex) -> FileScan:
+    """A file in a language the lexer knows: detection over its tokens, then the extractors."""
+    tokens = tokenize(text, LANGUAGES[language])
+    detector = FileDetector(text, display, language, tokens, catalog, index)
+    uses, facts = detector.run()
+    uses.extend(sdk_uses(tokens, text, display, language, catalog, index))
+    # the extractors reuse the detector's lists of token texts and kinds
+    return _extracted(FileScan(uses=_dedupe(uses), facts=facts),
+                      FileView(text, display, language, tokens, index, detector.code))
 
 
 def _scan_component(text: str, display: str, catalog: Catalog, index: LineIndex) -> FileScan:
@@ -67,8 +73,9 @@ def _scan_component(text: str, display: str, catalog: Catalog, index: LineIndex)
     scripts, typescript = _script_blocks(text)
     if not scripts:
         return _scan_unlexed(text, display, None, catalog, index)
-    code = scan_text(_blanked(text, scripts, keep=True), display, "typescript" if typescript else "javascript",
-                     catalog)
+    script = _blanked(text, scripts, keep=True)  # the same lines as ``text``: ``index`` serves both
+    code = _scan_lexed(script, display, "typescript" if typescript else "javascript", catalog, index) \
+        if PREFILTER.search(script) else FileScan()
     markup = _scan_unlexed(_blanked(text, scripts, keep=False), display, None, catalog, index)
     return FileScan(uses=_dedupe(code.uses + markup.uses), facts=code.facts + markup.facts)
 
@@ -77,10 +84,7 @@ def _scan_unlexed(text: str, display: str, language: str | None, catalog: Catalo
     """A file in a language we cannot lex: full API URLs, configured bases, and the facts the
     extractors find in plain text."""
     found = FileScan(uses=_scan_plain(text, display, index, catalog), facts=config_bases(text, display, index))
-    view = FileView(text, display, language, None, index)
-    for extractor in EXTRACTORS:
-        found.facts.extend(extractor(view))
-    return found
+    return _extracted(found, FileView(text, display, language, None, index))
 
 
 def _script_blocks(text: str) -> tuple[list[tuple[int, int]], bool]:

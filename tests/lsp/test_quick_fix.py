@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from linter.fix import rewrite_scope
 from linter.lsp.convert import document_range
-from linter.lsp.server import comment_opener, scope_list_edit
+from linter.lsp.server import comment_opener
 
 
 @pytest.mark.parametrize(("text", "action", "scope", "after"), [
@@ -20,7 +21,7 @@ from linter.lsp.server import comment_opener, scope_list_edit
      "licenses: [Order]\nscopes:\n- customer\n- order\nredirect_uris: []\n"),
 ])
 def test_the_edit_keeps_everything_else_as_written(text, action, scope, after):
-    assert scope_list_edit(text, action, scope, "fortnox.yaml") == after
+    assert rewrite_scope(text, action, scope, "fortnox.yaml") == after
 
 
 @pytest.mark.parametrize(("text", "action", "scope"), [
@@ -32,7 +33,7 @@ def test_the_edit_keeps_everything_else_as_written(text, action, scope, after):
     ("- a\n- b\n", "add", "order"),  # not a mapping
 ])
 def test_no_edit_when_there_is_nothing_safe_to_do(text, action, scope):
-    assert scope_list_edit(text, action, scope, "fortnox.yaml") is None
+    assert rewrite_scope(text, action, scope, "fortnox.yaml") is None
 
 
 def test_the_range_is_the_whole_document_in_utf16_units():
