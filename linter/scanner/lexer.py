@@ -11,12 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 PLACEHOLDER = "{}"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A tuple, not a dataclass: a file has thousands of tokens, and a tuple made by tuple.__new__
+    # costs a third of an object with a __dict__ (which the cyclic collector must also track).
     kind: str  # "str", "name", "punct", "num"
     value: str
     offset: int
@@ -98,32 +100,12 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
-class _Blank:
-    """An object laid out as a Token is (a __dict__, weak references), which a plain call makes
-    and whose fields can be set: given a token's fields as its __dict__, it then becomes a Token
-    (``__class__`` assignment). Cheaper than object.__new__(Token) and object.__setattr__, whose
-    generic wrappers pack their arguments in tuples, and than the frozen dataclass's __init__."""
-
-
-# A token's fields in declaration order, as Token(...) would set them: a copy with three fields
-# changed, dict(_NAME_FIELDS, value=..., offset=..., end=...), is a new token's __dict__
-# (copying a dict's keys costs less than inserting them one by one). Given whole, the
-# dict stays a plain ("combined") one, whose attributes read as fast as Token(...)'s; filling
-# the instance's own __dict__ item by item leaves a "split" one, whose reads cost twice as much.
-_FIELDS = {"kind": "", "value": "", "offset": 0, "end": 0, "interpolated": False, "parts": ()}
-_NAME_FIELDS = {**_FIELDS, "kind": "name"}
-_PUNCT_FIELDS = {**_FIELDS, "kind": "punct"}
+_new = tuple.__new__  # Token's own __new__ is a Python function: skipped for speed
 
 
 def _token(kind: str, value: str, offset: int, end: int, interpolated: bool = False,
            parts: tuple[str, ...] = ()) -> Token:
-    """Token(kind, value, offset, end, interpolated, parts), without the frozen dataclass's slow
-    field-by-field __init__: a file has thousands of tokens."""
-    token = _Blank()
-    token.__dict__ = {"kind": kind, "value": value, "offset": offset, "end": end,
-                      "interpolated": interpolated, "parts": parts}
-    token.__class__ = Token
-    return token
+    return _new(Token, (kind, value, offset, end, interpolated, parts))
 
 
 def tokenize(text: str, spec: LanguageSpec) -> list[Token]:
@@ -165,8 +147,7 @@ class _Lexer:
         text, n, i = self.text, len(self.text), 0
         tokens, special, name_end, number_end = self.tokens, self.special, _NAME.match, _NUMBER.match
         comment_starts = self.comment_starts
-        append, blank, token_class, name_and_space = tokens.append, _Blank, Token, self.name_and_space.match
-        make, name_base, punct_base = dict, _NAME_FIELDS, _PUNCT_FIELDS
+        append, new, token_class, name_and_space = tokens.append, _new, Token, self.name_and_space.match
         # Most characters start a name or are punctuation that can start nothing else: they are
         # tested first, and their tokens made inline (a call per token was a sixth of the time).
         names, puncts = self.plain_names, self.plain_puncts
@@ -182,17 +163,11 @@ class _Lexer:
                 # the whitespace after the name too: the step that would come next
                 value = match[1]
                 end = i + len(value)
-                token = blank()
-                token.__dict__ = make(name_base, value=value, offset=i, end=end)
-                token.__class__ = token_class
-                append(token)
+                append(new(token_class, ("name", value, i, end, False, ())))
                 i = match.end()
                 continue
             if ch in puncts:
-                token = blank()
-                token.__dict__ = make(punct_base, value=ch, offset=i, end=i + 1)
-                token.__class__ = token_class
-                append(token)
+                append(new(token_class, ("punct", ch, i, i + 1, False, ())))
                 i += 1
                 # half of them are followed by whitespace: skipped here, not by another turn
                 if i < n and text[i] in blanks:
