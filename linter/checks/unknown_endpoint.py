@@ -26,7 +26,10 @@ def suggest(path: str, templates: list[str]) -> str | None:
 # How a URL ends up outside /3/ when it is resolved rather than concatenated (linter.scanner.evaluate).
 _RESOLVED = ("a path resolved against a base URL loses the base's last segment when the base does not "
              "end in \"/\" (https://api.fortnox.se/3 + invoices is https://api.fortnox.se/invoices), and the "
-             "whole of the base's path when it starts with \"/\"; new URL, urljoin and new Uri all do this")
+             "whole of the base's path when it starts with \"/\"; new URL, urljoin and new Uri all do this, "
+             "as do HttpClient.BaseAddress and the base_uri of Guzzle and Symfony")
+# Evidence of the uses that were resolved: a join call, or a client that resolves (linter.scanner.detect).
+_RESOLVING = ("url-join", "client-base")
 
 
 def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
@@ -37,7 +40,7 @@ def check(rule: RuleDef, ctx: Context) -> Iterator[Finding]:
         best = suggest(use.endpoint, templates)
         suggestion = f"; did you mean {best}?" if best else ""
         outside = not use.endpoint.startswith(("/3/", "/api/"))
-        resolved = outside and use.how == "url-join"
+        resolved = outside and use.how in _RESOLVING
         if resolved:
             fix = "End the base URL with \"/\" (https://api.fortnox.se/3/) and join paths without a leading \"/\"."
         elif best:

@@ -24,7 +24,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
-from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call
+from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call, resolve_reference
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
@@ -122,6 +122,10 @@ class FileDetector:
         self.evaluator = Evaluator(self.code, self.symbols)
         self.candidates: dict[tuple[int, str], Candidate] = {}
         self.client_names: dict[str, str] = {}  # normalised client name -> base URL
+        # clients that resolve a request's path against their base as a URL reference (RFC 3986)
+        # rather than appending it (C# HttpClient.BaseAddress, Guzzle's and Symfony's base_uri)
+        # -> the base as written: whether it ends in "/" decides what a path resolves to
+        self.resolving_clients: dict[str, str] = {}
         self.chain_bases: dict[int, str] = {}  # "(" of a base call that a chain goes on from -> base URL
         self._chain_openers: list[int] | None = None  # chain_bases' keys in order, once they are all known
         self.implicit_base = ""  # a class-level base (HTTParty base_uri, Tesla BaseUrl plug)
@@ -300,7 +304,7 @@ class FileDetector:
         for value in anchor.values:
             shape = self._classify(value.text)
             if shape.kind == "base":
-                self._base_consumer(anchor, shape.url)
+                self._base_consumer(anchor, shape.url, value.text)
             elif shape.kind == "other-base":
                 binding = self._binding_at(anchor.start)
                 if binding is not None and not self._inside_call(binding.target):
@@ -308,18 +312,20 @@ class FileDetector:
                 elif self._configures_client(anchor.start):
                     self.other_clients = True  # another service's client: HTTP calls need a link
 
-    def _base_consumer(self, anchor: _Anchor, url: str) -> None:
+    def _base_consumer(self, anchor: _Anchor, url: str, written: str) -> None:
         code = self.code
         binding = self._binding_for(anchor.start)
         if binding is not None and not binding.element:
             target_names = self._target_names(binding.target)
-            if binding.name in BASE_KEYS and len(target_names) > 1:
-                self._client(norm(target_names[-2]), url, binding.target)  # http.BaseAddress = new Uri(B)
+            if binding.name in BASE_KEYS and len(target_names) > 1:  # http.BaseAddress = new Uri(B)
+                self._client(norm(target_names[-2]), url, binding.target,
+                             written if self._resolves(binding.name) else "")
                 self.linked.update(self._statement_types(binding.target))
                 return
             owner = self._initialized_object(binding.target) if binding.name in BASE_KEYS else None
             if owner is not None:  # HttpClient c = new HttpClient { BaseAddress = new Uri(B) }
-                self._client(norm(self._target_names(owner)[-1]), url, owner)
+                self._client(norm(self._target_names(owner)[-1]), url, owner,
+                             written if self._resolves(binding.name) else "")
                 self.linked.update(self._statement_types(owner))
                 return
             if not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
@@ -350,7 +356,8 @@ class FileDetector:
             name = norm(names[-1])
             if name in BASE_KEYS and len(names) > 1:
                 name = norm(names[-2])
-            self._client(name, url, target)
+            key = binding.name if binding is not None else norm(call.name) if call is not None else ""
+            self._client(name, url, target, written if self._resolves(key) else "")
             self.linked.update(names_here)
         elif function is not None and call is not None and (code.value(lo) == "return" or code.language in (
                 "elixir", "ruby", "kotlin")):
@@ -439,10 +446,22 @@ class FileDetector:
         call = self.code.direct_call(start)
         return call is not None and norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "create"}
 
-    def _client(self, name: str, url: str, token: int) -> None:
+    def _client(self, name: str, url: str, token: int, resolving: str = "") -> None:
+        """``name`` is a client whose base is ``url``; ``resolving``: the base as written, when the
+        client resolves paths against it (see _resolves)."""
         if name and name not in SELF_NAMES:
+            if resolving and name not in self.client_names:
+                self.resolving_clients[name] = resolving.strip()
             self.client_names.setdefault(name, url)
             self.constant_bases.setdefault(name, (url, token))
+
+    def _resolves(self, key: str) -> bool:
+        """Whether a client configured through ``key`` (a normalised option name or factory call)
+        resolves each request's path against its base as a URL reference: .NET's BaseAddress
+        does (new Uri(base, path)), as do Guzzle's and Symfony's base_uri (createForBaseUri)."""
+        language = self.code.language
+        return (language == "csharp" and key == "baseaddress") or \
+            (language == "php" and key in ("baseuri", "createforbaseuri"))
 
     def _binding_for(self, start: int) -> Binding | None:
         """The binding whose value is the expression at ``start``, also when a wrapper call
@@ -579,6 +598,8 @@ class FileDetector:
             shape = self._classify(value.text)
             if shape.kind not in ("absolute", "relative"):
                 continue
+            if self.resolving_clients and not shape.lead_unknown:
+                shape = self._as_resolved(anchor, value, shape)
             token = _token_at(value, shape.at)
             if token < 0:
                 continue
@@ -594,6 +615,27 @@ class FileDetector:
             candidate.consider(evidence, method)
             if evidence is not None and evidence.rank >= CONFIDENCE_RANK["medium"]:
                 self._note_refs(value)
+
+    def _as_resolved(self, anchor: _Anchor, value: Value, shape: Shape) -> Shape:
+        """``shape`` with the endpoint a resolving client really requests: its base without the
+        trailing slash loses its last segment ("invoices" against https://api.fortnox.se/3 is
+        /invoices), and a path with a leading slash replaces the base's whole path."""
+        call = self._call_of(anchor.start, anchor.end)
+        client = self._client_of(call) if call is not None else None
+        if client not in self.resolving_clients:
+            return shape
+        resolved = resolve_reference(self.resolving_clients[client], value)
+        if resolved is None:
+            return shape
+        real = self._classify(resolved.text)
+        if real.kind != "absolute" or real.endpoint == shape.endpoint:
+            return shape
+        return Shape("relative", real.endpoint, shape.at, shape.method)
+
+    def _client_of(self, call: Call) -> str | None:
+        """The client with a base URL that ``call`` is made on (``http`` in http.GetAsync)."""
+        receivers = [norm(n) for n in call.names[:-1] if n.lstrip("$") not in SELF_NAMES]
+        return next((r for r in receivers if r in self.client_names), None)
 
     def _evidence(self, anchor: _Anchor, value: Value, shape: Shape,
                   candidate: Candidate) -> tuple[Evidence | None, bool]:
@@ -724,10 +766,12 @@ class FileDetector:
                                 f"declared by @{call.name} in a client interface of a file that names Fortnox")
             return None
         receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
-        client = next((r for r in receivers if r in self.client_names), None)
+        client = self._client_of(call)
         if client is not None:
             url = self.client_names[client]
-            return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
+            resolved = ", which resolves paths against it as URLs do (RFC 3986)" \
+                if client in self.resolving_clients else ""
+            return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}{resolved}")
         chained = self._chain_base(call)
         if chained is not None:
             return Evidence("high", "client-base", f"requested through {shown}, which sets the base URL {chained}")

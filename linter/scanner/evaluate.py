@@ -660,6 +660,12 @@ def _resolved(base: Value, reference: Value) -> Value | None:
     return Value(pieces + slash + reference.pieces, "url-join", base.via + reference.via)
 
 
+def resolve_reference(base_url: str, reference: Value) -> Value | None:
+    """``reference`` resolved against the URL ``base_url`` as a client with that base does
+    (RFC 3986); None when that cannot be known."""
+    return _resolved(Value([Piece(base_url)]), reference)
+
+
 class _Found(NamedTuple):
     """A lookup's answer: the values folded from bindings, and the unknown that stands for what
     they leave open - after them (``always``) or, if there are none, instead of them."""

@@ -58,3 +58,19 @@ def test_a_path_resolved_against_a_base_without_its_trailing_slash(tmp_path, pro
                                     "checked for it")
     assert finding.fix == ('End the base URL with "/" (https://api.fortnox.se/3/) and join paths without a '
                            'leading "/".')
+
+
+def test_a_client_whose_base_address_lacks_its_trailing_slash(tmp_path, project):
+    # HttpClient resolves "invoices" against BaseAddress https://api.fortnox.se/3 to
+    # https://api.fortnox.se/invoices: reported with why, and the scope is not taken as used.
+    files = {"fortnox.yaml": "scopes: [invoice]\n",
+             "Ledger.cs": 'class Ledger {\n'
+                          '  HttpClient http = new HttpClient { BaseAddress = new Uri("https://api.fortnox.se/3") };\n'
+                          '  Task<string> All() => http.GetStringAsync("invoices");\n}\n'}
+    assert project(files) == [("unknown-endpoint", "Ledger.cs", 3, 45), ("unused-scope", "fortnox.yaml", 1, 10)]
+    [finding] = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == "unknown-endpoint"]
+    assert finding.message.startswith("/invoices is not a Fortnox API endpoint (catalog ")
+    assert ("new URL, urljoin and new Uri all do this, as do HttpClient.BaseAddress and the base_uri of Guzzle "
+            "and Symfony; did you mean /3/invoices?") in finding.message
+    assert finding.fix == ('End the base URL with "/" (https://api.fortnox.se/3/) and join paths without a '
+                           'leading "/".')

@@ -38,6 +38,48 @@ def test_guzzle_base_uri_and_csharp_base_address(uses):
     ]
 
 
+def test_base_address_and_base_uri_resolve_paths_as_urls_do(uses):
+    # HttpClient.BaseAddress, Guzzle's and Symfony's base_uri resolve a request's path against the
+    # base (RFC 3986): without its trailing slash the base loses /3, and a leading slash replaces
+    # the base's path. Each call is reported where it really goes.
+    files = {
+        "Ledger.cs": """\
+            class Ledger {
+                HttpClient bare = new HttpClient { BaseAddress = new Uri("https://api.fortnox.se/3") };
+                HttpClient slashed = new() { BaseAddress = new Uri("https://api.fortnox.se/3/") };
+                Ledger(HttpClient h) { h.BaseAddress = new Uri("https://api.fortnox.se/3"); h.GetAsync("labels"); }
+                Task<string> A() => bare.GetStringAsync("invoices");
+                Task<string> B() => slashed.GetStringAsync("/customers");
+                Task<string> C() => slashed.GetStringAsync("orders");
+                Task<string> D() => slashed.GetStringAsync("/3/offers");
+            }
+            """,
+        "guzzle.php": """\
+            <?php
+            $bare = new GuzzleHttp\\Client(['base_uri' => 'https://api.fortnox.se/3']);
+            $bare->request('GET', 'invoices');
+            $slashed = new GuzzleHttp\\Client(['base_uri' => 'https://api.fortnox.se/3/']);
+            $slashed->get('customers');
+            $slashed->get('/orders');
+            $sym = HttpClient::createForBaseUri('https://api.fortnox.se/3');
+            $sym->request('GET', 'articles');
+            """,
+        "laravel.php": "<?php\n$r = Http::baseUrl('https://api.fortnox.se/3')->get('units');\n",  # appends
+    }
+    assert uses(files) == [
+        ("Ledger.cs", 4, 92, "GET", "/labels", "client-base", "high"),
+        ("Ledger.cs", 5, 45, "GET", "/invoices", "client-base", "high"),
+        ("Ledger.cs", 6, 48, "GET", "/customers", "client-base", "high"),
+        ("Ledger.cs", 7, 48, "GET", "/3/orders", "client-base", "high"),
+        ("Ledger.cs", 8, 48, "GET", "/3/offers", "path", "high"),
+        ("guzzle.php", 3, 23, "GET", "/invoices", "client-base", "high"),
+        ("guzzle.php", 5, 15, "GET", "/3/customers", "client-base", "high"),
+        ("guzzle.php", 6, 15, "GET", "/orders", "client-base", "high"),
+        ("guzzle.php", 8, 22, "GET", "/articles", "client-base", "high"),
+        ("laravel.php", 2, 53, "GET", "/3/units", "client-base", "high"),
+    ]
+
+
 def test_class_level_bases_httparty_and_tesla(uses):
     files = {
         "a.rb": 'class A\n  include HTTParty\n  base_uri "https://api.fortnox.se/3"\n'
