@@ -319,13 +319,13 @@ class FileDetector:
             target_names = self._target_names(binding.target)
             if binding.name in BASE_KEYS and len(target_names) > 1:  # http.BaseAddress = new Uri(B)
                 self._client(norm(target_names[-2]), url, binding.target,
-                             written if self._resolves(binding.name) else "")
+                             self._resolving_base(binding.name, None, written))
                 self.linked.update(self._statement_types(binding.target))
                 return
             owner = self._initialized_object(binding.target) if binding.name in BASE_KEYS else None
             if owner is not None:  # HttpClient c = new HttpClient { BaseAddress = new Uri(B) }
                 self._client(norm(self._target_names(owner)[-1]), url, owner,
-                             written if self._resolves(binding.name) else "")
+                             self._resolving_base(binding.name, None, written))
                 self.linked.update(self._statement_types(owner))
                 return
             if not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
@@ -351,17 +351,18 @@ class FileDetector:
             return
         if target is None and call is not None:
             target = self._bound_by_with(call)
+        key = binding.name if binding is not None else norm(call.name) if call is not None else ""
+        resolving = self._resolving_base(key, call, written)
         if target is not None:
             names = self._target_names(target)
             name = norm(names[-1])
             if name in BASE_KEYS and len(names) > 1:
                 name = norm(names[-2])
-            key = binding.name if binding is not None else norm(call.name) if call is not None else ""
-            self._client(name, url, target, written if self._resolves(key) else "")
+            self._client(name, url, target, resolving)
             self.linked.update(names_here)
         elif function is not None and call is not None and (code.value(lo) == "return" or code.language in (
                 "elixir", "ruby", "kotlin")):
-            self._client(norm(function.name), url, function.token)  # def client, do: Req.new(base_url: ...)
+            self._client(norm(function.name), url, function.token, resolving)  # def client, do: Req.new(base_url: ...)
             self.linked.update(names_here)
         elif names_here & (BASE_CALLS | BASE_KEYS) or any("base" in n for n in names_here):
             self.implicit_base = url  # base_uri "…", plug Tesla.Middleware.BaseUrl, "…"
@@ -447,21 +448,27 @@ class FileDetector:
         return call is not None and norm(call.name) in _CLIENT_BASE_CALLS | {"new", "client", "create"}
 
     def _client(self, name: str, url: str, token: int, resolving: str = "") -> None:
-        """``name`` is a client whose base is ``url``; ``resolving``: the base as written, when the
-        client resolves paths against it (see _resolves)."""
+        """``name`` is a client whose base is ``url``; ``resolving``: the base it resolves request
+        paths against, when it does (see _resolving_base)."""
         if name and name not in SELF_NAMES:
             if resolving and name not in self.client_names:
-                self.resolving_clients[name] = resolving.strip()
+                self.resolving_clients[name] = resolving
             self.client_names.setdefault(name, url)
             self.constant_bases.setdefault(name, (url, token))
 
-    def _resolves(self, key: str) -> bool:
-        """Whether a client configured through ``key`` (a normalised option name or factory call)
-        resolves each request's path against its base as a URL reference: .NET's BaseAddress
-        does (new Uri(base, path)), as do Guzzle's and Symfony's base_uri (createForBaseUri)."""
+    def _resolving_base(self, key: str, call: Call | None, written: str) -> str:
+        """The base that a client configured through ``key`` (a normalised option name or factory
+        call) or the call ``call`` resolves each request's path against as a URL reference
+        (RFC 3986), or "" for a client that appends paths to its base. .NET's BaseAddress
+        (new Uri(base, path)) and the base_uri of Guzzle and Symfony resolve against the base as
+        written; Faraday first ends it with "/", so only a path with a leading slash loses it."""
         language = self.code.language
-        return (language == "csharp" and key == "baseaddress") or \
-            (language == "php" and key in ("baseuri", "createforbaseuri"))
+        if (language == "csharp" and key == "baseaddress") or \
+                (language == "php" and key in ("baseuri", "createforbaseuri")):
+            return written.strip()
+        if language == "ruby" and call is not None and any(norm(n) == "faraday" for n in call.names):
+            return written.strip().rstrip("/") + "/"
+        return ""
 
     def _binding_for(self, start: int) -> Binding | None:
         """The binding whose value is the expression at ``start``, also when a wrapper call
@@ -769,9 +776,12 @@ class FileDetector:
         client = self._client_of(call)
         if client is not None:
             url = self.client_names[client]
-            resolved = ", which resolves paths against it as URLs do (RFC 3986)" \
-                if client in self.resolving_clients else ""
-            return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}{resolved}")
+            if client in self.resolving_clients and not candidate.endpoint.startswith(("/3/", "/api/")):
+                # the path was resolved to somewhere outside the API: the base it was resolved against
+                return Evidence("high", "client-base", f"requested through {shown}, whose base URL is "
+                                f"{self.resolving_clients[client]}, which resolves the path against it as a "
+                                "URL (RFC 3986)")
+            return Evidence("high", "client-base", f"requested through {shown}, whose base URL is {url}")
         chained = self._chain_base(call)
         if chained is not None:
             return Evidence("high", "client-base", f"requested through {shown}, which sets the base URL {chained}")

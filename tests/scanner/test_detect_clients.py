@@ -1,5 +1,8 @@
 """Paths relative to a base held by an HTTP client, a helper, a table or a field - in one file."""
 
+from conftest import write_project
+from linter.scanner import scan
+
 
 def test_axios_instance_with_base_url(uses):
     files = {"api.js": '''\
@@ -77,6 +80,43 @@ def test_base_address_and_base_uri_resolve_paths_as_urls_do(uses):
         ("guzzle.php", 6, 15, "GET", "/orders", "client-base", "high"),
         ("guzzle.php", 8, 22, "GET", "/articles", "client-base", "high"),
         ("laravel.php", 2, 53, "GET", "/3/units", "client-base", "high"),
+    ]
+
+
+def test_faraday_ends_its_base_with_a_slash_but_a_leading_slash_replaces_its_path(uses):
+    files = {"books.rb": """\
+        class Books
+          def initialize
+            @conn = Faraday.new(url: "https://api.fortnox.se/3") do |f|
+              f.request :json
+            end
+          end
+
+          def invoices = @conn.get("/invoices")
+          def customers = @conn.get("customers")
+        end
+
+        def connection
+          @connection ||= Faraday.new("https://api.fortnox.se/3/")
+        end
+        connection.get("/orders")
+        connection.get("articles")
+        """}
+    assert uses(files) == [
+        ("books.rb", 8, 28, "GET", "/invoices", "client-base", "high"),
+        ("books.rb", 9, 29, "GET", "/3/customers", "client-base", "high"),
+        ("books.rb", 15, 16, "GET", "/orders", "client-base", "high"),
+        ("books.rb", 16, 16, "GET", "/3/articles", "client-base", "high"),
+    ]
+
+
+def test_a_resolved_call_says_which_base_it_was_resolved_against(tmp_path, catalog):
+    write_project(tmp_path, {"a.php": "<?php\n$c = new Client(['base_uri' => 'https://api.fortnox.se/3/']);\n"
+                                      "$c->get('/orders');\n$c->get('orders');\n"})
+    assert [(u.endpoint, u.why) for u in scan([tmp_path], catalog, tmp_path).uses] == [
+        ("/orders", "requested through $c.get, whose base URL is https://api.fortnox.se/3/, which resolves "
+                    "the path against it as a URL (RFC 3986)"),
+        ("/3/orders", "requested through $c.get, whose base URL is https://api.fortnox.se/3"),
     ]
 
 
