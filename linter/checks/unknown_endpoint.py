@@ -27,8 +27,8 @@ def suggest(path: str, templates: list[str]) -> str | None:
 _RESOLVED = ("a path resolved against a base URL loses the base's last segment when the base does not "
              "end in \"/\" (https://api.fortnox.se/3 + invoices is https://api.fortnox.se/invoices), and the "
              "whole of the base's path when it starts with \"/\"; new URL, urljoin and new Uri all do this, "
-             "as do HttpClient.BaseAddress, the base_uri of Guzzle and Symfony, and Faraday (which adds the "
-             "base's trailing slash itself)")
+             "as do HttpClient.BaseAddress, the base_uri of Guzzle and Symfony, Ktor's defaultRequest url, "
+             "and Faraday (which adds the base's trailing slash itself)")
 # Evidence of the uses that were resolved: a join call, or a client that resolves (linter.scanner.detect).
 _RESOLVING = ("url-join", "client-base")
 

@@ -351,6 +351,12 @@ class FileDetector:
             return
         if target is None and call is not None:
             target = self._bound_by_with(call)
+        if target is None and function is not None and norm(call.name if call else "") == "url" \
+                and "defaultrequest" in names_here:
+            # Ktor: val client = HttpClient(CIO) { defaultRequest { url(B) } }, whose trailing
+            # lambda reads as a function named HttpClient: the client is what that is assigned to
+            lo, _hi = code.statement_bounds(self._statement_top(function.token))
+            target = self._assignment_target(lo, function.token)
         key = binding.name if binding is not None else norm(call.name) if call is not None else ""
         resolving = self._resolving_base(key, call, written)
         if target is not None:
@@ -460,10 +466,11 @@ class FileDetector:
         """The base that a client configured through ``key`` (a normalised option name or factory
         call) or the call ``call`` resolves each request's path against as a URL reference
         (RFC 3986), or "" for a client that appends paths to its base. .NET's BaseAddress
-        (new Uri(base, path)) and the base_uri of Guzzle and Symfony resolve against the base as
-        written; Faraday first ends it with "/", so only a path with a leading slash loses it."""
+        (new Uri(base, path)), the base_uri of Guzzle and Symfony and Ktor's defaultRequest url
+        resolve against the base as written; Faraday first ends it with "/", so only a path with a
+        leading slash loses it."""
         language = self.code.language
-        if (language == "csharp" and key == "baseaddress") or \
+        if (language == "csharp" and key == "baseaddress") or (language == "kotlin" and key == "url") or \
                 (language == "php" and key in ("baseuri", "createforbaseuri")):
             return written.strip()
         if language == "ruby" and call is not None and any(norm(n) == "faraday" for n in call.names):

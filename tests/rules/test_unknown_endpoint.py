@@ -71,7 +71,7 @@ def test_a_client_whose_base_address_lacks_its_trailing_slash(tmp_path, project)
     [finding] = [f for f in lint(LintRequest(cwd=tmp_path)).findings if f.rule == "unknown-endpoint"]
     assert finding.message.startswith("/invoices is not a Fortnox API endpoint (catalog ")
     assert ("new URL, urljoin and new Uri all do this, as do HttpClient.BaseAddress, the base_uri of Guzzle "
-            "and Symfony, and Faraday (which adds the base's trailing slash itself); did you mean /3/invoices?"
-            ) in finding.message
+            "and Symfony, Ktor's defaultRequest url, and Faraday (which adds the base's trailing slash itself); "
+            "did you mean /3/invoices?") in finding.message
     assert finding.fix == ('End the base URL with "/" (https://api.fortnox.se/3/) and join paths without a '
                            'leading "/".')

@@ -110,6 +110,33 @@ def test_faraday_ends_its_base_with_a_slash_but_a_leading_slash_replaces_its_pat
     ]
 
 
+def test_ktor_default_request_url_resolves_paths_against_the_client_it_configures(uses):
+    files = {
+        "Bare.kt": """\
+            val bare = HttpClient(CIO) {
+                defaultRequest {
+                    url("https://api.fortnox.se/3")
+                }
+            }
+            suspend fun invoices() = bare.get("invoices")
+            """,
+        "Slashed.kt": """\
+            class Ledger(token: String) {
+                private val http = HttpClient(CIO) {
+                    defaultRequest { url("https://api.fortnox.se/3/") }
+                }
+                suspend fun customers() = http.get("customers")
+                suspend fun orders() = http.get("/orders")
+            }
+            """,
+    }
+    assert uses(files) == [
+        ("Bare.kt", 6, 35, "GET", "/invoices", "client-base", "high"),
+        ("Slashed.kt", 5, 40, "GET", "/3/customers", "client-base", "high"),
+        ("Slashed.kt", 6, 37, "GET", "/orders", "client-base", "high"),
+    ]
+
+
 def test_a_resolved_call_says_which_base_it_was_resolved_against(tmp_path, catalog):
     write_project(tmp_path, {"a.php": "<?php\n$c = new Client(['base_uri' => 'https://api.fortnox.se/3/']);\n"
                                       "$c->get('/orders');\n$c->get('orders');\n"})
