@@ -412,7 +412,7 @@ class FileDetector:
             args = code.arguments(opener)
             if not args:
                 continue
-            values = self.evaluator.expression(args[0][0])
+            values = self.evaluator.expression(code.argument_value(*args[0]))  # also RestClient(baseUrl: url)
             via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
                    for n in p.names if n.lstrip("$@") not in SELF_NAMES}
             if not via or any(self._classify(v.text).kind == "base" for v in values):

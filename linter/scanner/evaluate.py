@@ -543,15 +543,17 @@ class Evaluator:
             return self._join([base, *self._argument_values(args[:1], depth)])
         if callee in RECEIVER_METHODS and len(names) > 1:
             return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
+        code = self.code
         if callee in PASS_THROUGH and len(args) == 1 and callee not in ENV_CALLS:
-            return self.expression(args[0][0], depth + 1)
+            return self.expression(code.argument_value(*args[0]), depth + 1)
         if args and is_env_call(names):
-            keys = [self.code.tokens[a[0]].value for a in args[:-1] or args
-                    if self.code.kind(a[0]) in ("str", "name") and a[0] == a[1]]
-            keys += [self.code.value(a[1]) for a in args if self.code.value(a[0]) == ":"]  # Elixir atoms
+            values = [(code.argument_value(*a), a[1]) for a in args]  # getenv(key="X", default=D)
+            keys = [code.values[first] for first, last in values[:-1] or values
+                    if code.kinds[first] in ("str", "name") and first == last]
+            keys += [code.value(a[1]) for a in args if code.value(a[0]) == ":"]  # Elixir atoms
             found = [unknown(*names, *keys, *(p for k in keys for p in config_names(k)))]
-            if len(args) >= 2 and self.code.kind(args[-1][0]) == "str":
-                found += self.expression(args[-1][0], depth + 1)  # getenv("X", "default")
+            if len(args) >= 2 and code.kinds[values[-1][0]] == "str":
+                found += self.expression(values[-1][0], depth + 1)  # getenv("X", "default")
             return found
         return [unknown(*names)]
 

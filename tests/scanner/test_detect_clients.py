@@ -29,6 +29,18 @@ def test_python_client_with_base_url_from_an_env_default(uses):
     assert uses(files) == [("c.py", 6, 31, "GET", "/3/units", "client-base", "high")]
 
 
+def test_an_env_default_given_as_a_named_argument(uses):
+    files = {"c.py": '''\
+        ROOT = os.getenv("FORTNOX_URL", default="https://api.fortnox.se/3/")
+        class C:
+            def __init__(self):
+                self._http = httpx.Client(base_url=ROOT)
+            def units(self):
+                return self._http.get("units").json()
+        '''}
+    assert uses(files) == [("c.py", 6, 31, "GET", "/3/units", "client-base", "high")]
+
+
 def test_guzzle_base_uri_and_csharp_base_address(uses):
     files = {
         "a.php": "<?php\n$c = new Client(['base_uri' => 'https://api.fortnox.se/3/']);\n$c->get('articles');\n",
