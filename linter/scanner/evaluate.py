@@ -533,11 +533,13 @@ class Evaluator:
             # urljoin, URI.join, url.resolve resolve a reference as browsers do; the others append
             resolving = callee == "urljoin" or (len(names) > 1 and norm(names[-2]) in ("uri", "url")
                                                  and callee in ("join", "resolve"))
+            if callee == "urljoin":
+                args = self._in_order(args, ("base", "url"))  # urljoin(url=U, base=B)
             return self._join(self._argument_values(args, depth), resolving and len(args) == 2)
         if callee in REVERSED_JOIN and len(args) == 2 and names[-1] == "URL":  # new URL(path, base)
             return self._join(self._argument_values(args, depth)[::-1], True)
         if names and names[-1] == "Uri" and len(args) == 2:  # C#: new Uri(baseUri, "invoices")
-            return self._join(self._argument_values(args, depth), True)
+            return self._join(self._argument_values(self._in_order(args, ("baseUri", "relativeUri")), depth), True)
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
             return self._join([base, *self._argument_values(args[:1], depth)])
@@ -565,6 +567,17 @@ class Evaluator:
         urljoin(base=B, url=U) joins B and U."""
         code = self.code
         return [self.expression(code.argument_value(first, last), depth + 1) for first, last in args]
+
+    def _in_order(self, args: list[tuple[int, int]], parameters: tuple[str, ...]) -> list[tuple[int, int]]:
+        """``args`` in the order of the call's ``parameters``: the positional ones, then each named
+        one where its parameter is (urljoin(url=U, base=B) is urljoin(B, U)); unchanged if a
+        name is not one of ``parameters``."""
+        named = self._keyword_args(args)
+        if not named or not set(named) <= set(parameters):
+            return args
+        ordered = [arg for k, arg in enumerate(args) if k not in named.values()]
+        ordered += [args[named[name]] for name in parameters[len(ordered):] if name in named]
+        return ordered if len(ordered) == len(args) else args
 
     def _keyword_args(self, args: list[tuple[int, int]]) -> dict[str, int]:
         """Which of a call's ``args`` each named one is: {"base": 0} for format(base=B)."""

@@ -43,19 +43,23 @@ def test_urls_resolved_against_a_base_follow_the_url_rules(uses):
             requests.get(urljoin("https://api.fortnox.se/3", "labels"))
             requests.get(urljoin("https://api.fortnox.se/3/x", path))
             requests.get(urljoin(base="https://api.fortnox.se/3/", url="vouchers"))
+            requests.get(urljoin(url="offers", base="https://api.fortnox.se/3"))
             ''',
         "c.rb": 'Net::HTTP.get(URI.join("https://api.fortnox.se/3/", "projects"))\n',
         "D.cs": 'class D { Uri U() => new Uri(new Uri("https://api.fortnox.se/3"), "articles"); }\n',
+        "F.cs": 'class F { Uri U() => new Uri(relativeUri: "customers", baseUri: new Uri("https://api.fortnox.se/3/")); }\n',
         "e.go": 'package e\nfunc f() { u, _ := url.JoinPath("https://api.fortnox.se/3", "vouchers"); http.Get(u) }\n',
     }
     assert uses(files) == [
         ("D.cs", 1, 67, None, "/articles", "url-join", "high"),  # not /3/: unknown-endpoint reports it
+        ("F.cs", 1, 43, None, "/3/customers", "url-join", "high"),
         ("a.js", 2, 15, "GET", "/invoices", "url-join", "high"),
         ("a.js", 3, 15, "GET", "/3/orders", "url-join", "high"),
         ("a.js", 4, 15, "GET", "/offers", "url-join", "high"),
         ("b.py", 2, 51, "GET", "/3/units", "url-join", "high"),
         ("b.py", 3, 50, "GET", "/labels", "url-join", "high"),
         ("b.py", 5, 60, "GET", "/3/vouchers", "url-join", "high"),  # named arguments
+        ("b.py", 6, 26, "GET", "/offers", "url-join", "high"),  # named, in another order
         ("c.rb", 1, 53, "GET", "/3/projects", "url-join", "high"),
         ("e.go", 2, 61, None, "/3/vouchers", "url-join", "high"),  # JoinPath appends
     ]
