@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from linter.scanner.facts import EXTRACTORS, FileView, oauth
 from linter.scanner.facts.credentials import jwts
-from linter.scanner.facts.exprs import Reader, expr_end, partners
+from linter.scanner.facts.exprs import Reader, expr_end
 from linter.scanner.facts.legacy import _IN_STRING
-from linter.scanner.lexer import LANGUAGES, LineIndex, tokenize
+from linter.scanner.lexer import LANGUAGES, LineIndex, Token, tokenize
 from linter.scanner.syntax import Code
 from fnx_strategies import FAST
 
@@ -114,6 +114,19 @@ def test_the_string_gates_of_the_credential_and_legacy_extractors_pass_every_mat
     if _IN_STRING.match(text, len(text) - len(text.lstrip())):
         assert "-" in text
     assert all(text.startswith("eyJ", i) for i, _ in jwts(text))
+
+
+def partners(tokens: list[Token]) -> list[int]:
+    """The plain way: for each opening bracket, the closing one that brings its depth back."""
+    found = [-1] * len(tokens)
+    stack: list[int] = []
+    for k, token in enumerate(tokens):
+        if token.kind == "punct":
+            if token.value in "([{":
+                stack.append(k)
+            elif token.value in ")]}" and stack:
+                found[stack.pop()] = k
+    return found
 
 
 @MANY

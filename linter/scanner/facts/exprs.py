@@ -114,28 +114,15 @@ _CONTINUES_AFTER = set("+.,([{=:<>|&?-*/%\\")
 _CONTINUES_BEFORE = set("+.)]}:?<>|&")
 
 
-def partners(tokens: list[Token]) -> list[int]:
-    """For each opening bracket, the index of the closing bracket that brings its depth back
-    (-1 when none does; brackets of any kind count alike). One pass, so walking over a bracket
-    group is a lookup: deeply nested code would otherwise be rescanned once per level."""
-    found = [-1] * len(tokens)
-    stack: list[int] = []
-    for k, token in enumerate(tokens):
-        if token.kind == "punct":
-            if token.value in "([{":
-                stack.append(k)
-            elif token.value in ")]}" and stack:
-                found[stack.pop()] = k
-    return found
-
-
-# Every text that partners() takes for a bracket: ``value in "([{"`` holds for its substrings.
+# Every text taken for a bracket: ``value in "([{"`` holds for its substrings.
 _BRACKET_TEXTS = frozenset(s[i:j] for s in ("([{", ")]}") for i in range(4) for j in range(i, 4))
 
 
 def _partners(values: list[str], kinds: list[str]) -> list[int]:
-    """partners(), from the tokens' texts and kinds: a C-level filter finds the brackets, and
-    only they are visited."""
+    """For each opening bracket, the index of the closing bracket that brings its depth back
+    (-1 when none does; brackets of any kind count alike), from the tokens' texts and kinds. One
+    pass, so walking over a bracket group is a lookup: deeply nested code would otherwise be
+    rescanned once per level. A C-level filter finds the brackets, and only they are visited."""
     found = [-1] * len(values)
     stack: list[int] = []
     for k in compress(range(len(values)), map(_BRACKET_TEXTS.__contains__, values)):
@@ -150,7 +137,7 @@ def _partners(values: list[str], kinds: list[str]) -> list[int]:
 def expr_end(tokens: list[Token], j: int, text: str, partner: list[int]) -> int:
     """Index just after the expression that starts at ``j``: it stops at a comma, semicolon or
     closing bracket at its own depth, or at a line break that does not continue it. Bracket
-    groups are stepped over whole (``partner``: see partners)."""
+    groups are stepped over whole (``partner``: see _partners)."""
     k = j
     limit = min(len(tokens), j + MAX_EXPR_TOKENS)
     while k < limit:
@@ -222,7 +209,7 @@ class Reader:
 
     @cached_property
     def partner(self) -> list[int]:
-        """See partners(); found when first needed: only multi-token expressions need it."""
+        """See _partners(); found when first needed: only multi-token expressions need it."""
         return _partners(self.values, self.kinds)
 
     # -- constants -------------------------------------------------------------------------
