@@ -190,8 +190,9 @@ def _lint(request: LintRequest) -> LintResult:
             result.notices.append(f"{counted(hidden, 'finding')} hidden by the "
                                   f"baseline {request.baseline}")
         if stale:
-            result.notices.append(f"{stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "
-                                  "occur; rewrite the baseline with --write-baseline")
+            entries = "1 baseline entry no longer occurs" if stale == 1 else \
+                f"{stale} baseline entries no longer occur"
+            result.notices.append(f"{entries}; rewrite the baseline with --write-baseline")
     return result
 
 

@@ -75,6 +75,16 @@ def test_editing_the_line_itself_makes_it_new_and_stale_entries_are_counted(tmp_
                              "--write-baseline\n")
 
 
+def test_one_stale_entry_is_counted_in_the_singular(tmp_path):
+    write_project(tmp_path, {"fortnox.yaml": MANIFEST, "src/sync.py": CODE})
+    invoke(tmp_path, "check", "--write-baseline", "baseline.json")
+    (tmp_path / "src/sync.py").write_text(CODE.replace("    s.post('https://api.fortnox.se/3/invoices')\n",
+                                                       "    s.post('https://api.fortnox.se/3/invoices', json=b)\n", 1))
+    result = invoke(tmp_path, "check", "--baseline", "baseline.json")
+    assert result.stderr.splitlines()[-1] == ("fortnox-lint: 1 baseline entry no longer occurs; rewrite the "
+                                              "baseline with --write-baseline")
+
+
 def test_baseline_paths_do_not_depend_on_the_working_folder(tmp_path):
     write_project(tmp_path, {"app/fortnox.yaml": MANIFEST, "app/src/sync.py": CODE})
     invoke(tmp_path / "app", "check", "--write-baseline", "baseline.json")

@@ -38,7 +38,8 @@ def test_hook_lints_the_whole_project() -> None:
     "fortnox.yaml", "fortnox.yml", "deploy/FORTNOX.YAML",
     "app.py", "src/sync.pyw", "web/a.js", "a.mjs", "a.cjs", "ui/App.jsx", "a.ts", "ui/App.tsx", "a.mts",
     "a.cts", "index.php", "Client.cs", "Client.java", "Sync.kt", "build.gradle.kts", "main.go", "sync.rb",
-    "tasks/sync.rake", "lib/sync.ex", "test/sync_test.exs",
+    "tasks/sync.rake", "lib/sync.ex", "test/sync_test.exs", "src/App.vue", "src/Invoice.svelte",
+    "templates/connect.html", "public/index.htm", "scripts/sync.sh", "bin/deploy.bash",
     ".env", "config/.env.production", "prod.env", "config/settings.json", "config.yml", "pyproject.toml",
     "setup.cfg", "app.ini", "nginx.conf", "application.properties", "pom.xml",
 ])
@@ -48,7 +49,7 @@ def test_files_pattern_matches_manifest_source_and_config(path: str) -> None:
 
 @pytest.mark.parametrize("path", [
     "README.md", "docs/guide.rst", "logo.png", "Makefile", "Dockerfile", "LICENSE", "envfile", ".envrc",
-    "fortnox.yaml.bak", "app.py.orig", "style.css", "index.html", "data.csv", "src/pyfile",
+    "fortnox.yaml.bak", "app.py.orig", "style.css", "data.csv", "src/pyfile", "page.html.orig",
 ])
 def test_files_pattern_skips_everything_else(path: str) -> None:
     assert not re.search(HOOK["files"], path)

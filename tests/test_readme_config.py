@@ -68,7 +68,7 @@ def test_suppression_examples_suppress(tmp_path: Path):
 
 
 def test_auth_url_example_is_the_real_output(tmp_path: Path):
-    example, = [b for b in blocks(section("Fixing the manifest"), "") if "auth-url" in b]
+    example, = [b for b in blocks(section("The authorization URL"), "") if "auth-url" in b]
     lines = example.splitlines()
     manifest = "\n".join(lines[1:lines.index(next(l for l in lines if l.startswith("$ fortnox-lint")))]) + "\n"
     command = next(l for l in lines if l.startswith("$ fortnox-lint")).split()[2:]

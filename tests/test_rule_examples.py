@@ -19,6 +19,11 @@ def test_registry_and_rule_files_name_the_same_rules():
     assert set(CHECKS) == set(RULES)
 
 
+def test_every_rule_has_a_test_file_of_its_own():
+    tests = Path(__file__).parent / "rules"
+    assert {f"test_{name.replace('-', '_')}.py" for name in RULES} == {p.name for p in tests.glob("test_*.py")}
+
+
 def test_every_rule_has_an_example_that_fires_and_one_that_does_not():
     for rule in RULES.values():
         assert {e["fires"] for e in rule.examples} == {True, False}, rule.name

@@ -197,9 +197,10 @@ def table(report: Report) -> str:
         f"**{overall.precision:.2f}** | **{overall.recall:.2f}** |", ""]
     lines += rows("URL style", report.styles, STYLES) + [""]
     held = report.heldout
-    lines.append(f"Projects written blind (heldout_*: annotated before the scanner first ran on them): "
+    # list items: two lines of a Markdown paragraph would be rendered as one
+    lines.append(f"- Projects written blind (heldout_*): "
                  f"{held.tp + held.fn} expected uses, precision {held.precision:.2f}, recall {held.recall:.2f}.")
-    lines.append(f"{report.files} files; {report.traps} trap lines, {report.traps_hit} reported; "
+    lines.append(f"- {report.files} files; {report.traps} trap lines, {report.traps_hit} reported; "
                  f"HTTP method right on {report.methods_right} of {report.methods_checked} uses that show one.")
     return "\n".join(lines)
 
