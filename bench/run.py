@@ -13,7 +13,10 @@ that stands alone and one that needs its project, each unchanged and just saved)
 pattern over the same tree when ripgrep is installed (the floor for reading the tree).
 Peak memory is the largest summed RSS of the process and its workers (sampled from /proc
 on Linux; elsewhere the largest single process). Each scenario runs ``--repeat`` times and
-the fastest run is reported. Timings are reported, never asserted: the only failures are a
+the fastest run is reported; rg runs right after each cold check, so that the two are compared
+under the same load on a shared machine. On Linux the table also says how much CPU time the
+hypervisor gave to other machines during each reported run ("stolen %": of the run's wall time
+on all cores), the noise that makes one run slower than the next. Timings are reported, never asserted: the only failures are a
 warm, fresh-clone or single-worker run whose findings differ from the cold run's, and
 repeated checks of one buffer that do not all answer the same.
 """
@@ -50,6 +53,17 @@ class Run:
     peak_mb: float
     stdout: str
     returncode: int
+    stolen: float | None = None  # CPU seconds the hypervisor took, on all cores, during the run
+
+
+def _steal_seconds() -> float | None:
+    """The machine's stolen CPU time so far (the steal column of /proc/stat), or None."""
+    try:
+        with open("/proc/stat") as handle:
+            fields = handle.readline().split()
+        return int(fields[8]) / os.sysconf("SC_CLK_TCK") if fields[0] == "cpu" else None
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _children(pid: int) -> list[int]:
@@ -86,6 +100,7 @@ def _tree_rss_kb(pid: int) -> int:
 def measure(cmd: list[str], cwd: Path, env: dict[str, str], stdin: bytes | None = None) -> Run:
     """Wall time and peak memory of one command (its output is captured, not shown)."""
     out = tempfile.TemporaryFile()
+    steal = _steal_seconds()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.DEVNULL,
                             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
@@ -99,17 +114,19 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str], stdin: bytes | None 
             peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - start
+    after = _steal_seconds()
+    stolen = after - steal if steal is not None and after is not None else None
     if not proc_ok or peak == 0:
         import resource
 
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
     out.seek(0)
-    return Run(seconds, peak / 1024, out.read().decode("utf-8", "replace"), proc.returncode)
+    return Run(seconds, peak / 1024, out.read().decode("utf-8", "replace"), proc.returncode, stolen)
 
 
 def best(runs: list[Run]) -> Run:
     fastest = min(runs, key=lambda r: r.seconds)
-    return Run(fastest.seconds, max(r.peak_mb for r in runs), fastest.stdout, fastest.returncode)
+    return Run(fastest.seconds, max(r.peak_mb for r in runs), fastest.stdout, fastest.returncode, fastest.stolen)
 
 
 def tree_stats(root: Path) -> tuple[int, int]:
@@ -184,18 +201,21 @@ def _bench(args: argparse.Namespace, files: int, megabytes: float, repeat: int, 
     mb = size / 1e6
     subprocess.run(lint_cmd("--version"), env=env, capture_output=True)  # compile bytecode once
     rows: list[tuple[str, Run, int, float]] = []
+    floors = _rg_floors()  # (row name, rg command, its runs)
 
-    def cold(tree: Path, jobs: str = "0") -> Run:
+    def cold(tree: Path, jobs: str = "0", alongside: list[tuple[str, list[str], list[Run]]] = ()) -> Run:
         runs = []
         for i in range(repeat):
             cache = scratch / f"cache-cold-{tree.name}-{jobs}-{i}"
             runs.append(measure(lint_cmd("check", "--format", "json", "--jobs", jobs,
                                          "--cache-dir", str(cache)), tree, env))
+            for _name, command, floor_runs in alongside:  # the floor, under the same load
+                floor_runs.append(measure(command, tree, env))
         return best(runs)
 
     cache = scratch / "cache-warm"
     first = measure(lint_cmd("check", "--format", "json", "--cache-dir", str(cache)), root, env)
-    cold_run = cold(root)
+    cold_run = cold(root, alongside=floors)
     rows.append(("cold full check", cold_run, count, mb))
     warm = best([measure(lint_cmd("check", "--format", "json", "--cache-dir", str(cache)), root, env)
                  for _ in range(repeat)])
@@ -217,18 +237,14 @@ def _bench(args: argparse.Namespace, files: int, megabytes: float, repeat: int, 
     bare = best([measure([sys.executable, "-c", "pass"], root, env) for _ in range(repeat * 3)])
     rows.append(("python -c pass", bare, 0, 0))
     rg_run = None
-    if shutil.which("rg"):
-        from linter.scanner.extract import PREFILTER
-
-        # The floor is the faster of rg's two ways to run the pattern; both are shown.
-        for name, pattern in rg_patterns(PREFILTER.pattern):
-            rg_cmd = rg_command(pattern)
-            run = best([measure(rg_cmd, root, env) for _ in range(repeat)])
-            if run.returncode not in (0, 1):  # 2: rg refused the pattern; its time means nothing
-                print(f"bench: {name} failed, not used as a floor", file=sys.stderr)
-                continue
-            rows.append((name, run, count, mb))
-            rg_run = run if rg_run is None or run.seconds < rg_run.seconds else rg_run
+    # The floor is the faster of rg's two ways to run the pattern; both are shown.
+    for name, _command, floor_runs in floors:
+        run = best(floor_runs)
+        if run.returncode not in (0, 1):  # 2: rg refused the pattern; its time means nothing
+            print(f"bench: {name} failed, not used as a floor", file=sys.stderr)
+            continue
+        rows.append((name, run, count, mb))
+        rg_run = run if rg_run is None or run.seconds < rg_run.seconds else rg_run
 
     scaling = [] if args.no_scaling else _scaling(root, files, megabytes, scratch, cold)
     print(_report(rows, scaling, count, mb, cold_run, warm, bare, rg_run))
@@ -267,6 +283,16 @@ def _after_edits(target: Path, cmd: list[str], root: Path, env: dict[str, str], 
         target.write_bytes(original)
         os.utime(target, ns=(was.st_atime_ns, was.st_mtime_ns))
     return best(runs)
+
+
+def _rg_floors() -> list[tuple[str, list[str], list[Run]]]:
+    """(row name, command, runs so far) for each way rg runs the prefilter's pattern; none
+    without rg."""
+    if not shutil.which("rg"):
+        return []
+    from linter.scanner.extract import PREFILTER
+
+    return [(name, rg_command(pattern), []) for name, pattern in rg_patterns(PREFILTER.pattern)]
 
 
 def rg_command(pattern: list[str]) -> list[str]:
@@ -357,11 +383,13 @@ def _machine() -> str:
 
 def _report(rows, scaling, count, mb, cold_run, warm, bare, rg_run) -> str:
     lines = [f"Machine: {_machine()}", f"Tree: {count} files, {mb:.1f} MB", "",
-             "| scenario | wall s | files/s | MB/s | peak MB |", "|---|---:|---:|---:|---:|"]
+             "| scenario | wall s | files/s | MB/s | peak MB | stolen % |", "|---|---:|---:|---:|---:|---:|"]
+    cores = os.cpu_count() or 1
     for name, run, files, size in rows:
         rate = f"{files / run.seconds:,.0f}" if files else "-"
         speed = f"{size / run.seconds:,.1f}" if size else "-"
-        lines.append(f"| {name} | {run.seconds:.3f} | {rate} | {speed} | {run.peak_mb:.0f} |")
+        stolen = f"{100 * run.stolen / (run.seconds * cores):.0f}" if run.stolen is not None else "-"
+        lines.append(f"| {name} | {run.seconds:.3f} | {rate} | {speed} | {run.peak_mb:.0f} | {stolen} |")
     if scaling:
         lines += ["", "| cold check, files | wall s | µs per file |", "|---:|---:|---:|"]
         for files, run in [*scaling, (count, cold_run)]:

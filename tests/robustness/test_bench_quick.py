@@ -31,6 +31,12 @@ def test_quick_benchmark_runs_and_reports_every_scenario(tmp_path):
             expected.append("rg -c -P with the prefilter's exact pattern")
     assert rows[:len(expected) + 1] == expected + ["cold check, files"]
     assert done.stdout.startswith("Machine: ")
+    assert "\n| scenario | wall s | files/s | MB/s | peak MB | stolen % |\n" in done.stdout
+    cold = next(line for line in done.stdout.splitlines() if line.startswith("| cold full check |"))
+    # the CPU time the hypervisor took during the run, in percent: read from /proc/stat on Linux
+    assert re.fullmatch(r"\| cold full check \| [\d.]+ \| [\d,]+ \| [\d.,]+ \| \d+ \| (\d+|-) \|", cold)
+    if os.path.exists("/proc/stat"):
+        assert not cold.endswith("| - |")
     assert re.search(r"^Tree: 301 files, 3\.\d MB$", done.stdout, re.M)
     assert re.search(r"^\| 301 \| [\d.]+ \| [\d,]+ \|$", done.stdout, re.M)  # the scaling table's full size
     assert "- peak memory under 150 MB: " in done.stdout
