@@ -29,6 +29,14 @@ def findings_of(root: Path, files: dict[str, str], rule: str | None = None, **re
             if rule is None or f.rule == rule]
 
 
+def suppression_report(root: Path, files: dict[str, str], **request) -> list[tuple]:
+    """Every finding as (rule, path, line), and unused-suppression's with its column and
+    message, which say which suppression it is about and why."""
+    write_project(root, files)
+    return [(f.rule, f.path, f.line, f.column, f.message) if f.rule == "unused-suppression"
+            else (f.rule, f.path, f.line) for f in lint(LintRequest(cwd=root, **request)).findings]
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """``project(files, rule=None)`` lints ``files`` written into a fresh folder."""

@@ -3,22 +3,13 @@ suppress nothing, unused-suppression (FNX901), is tested in tests/rules/test_unu
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import write_project
-from linter.engine import LintRequest, lint
+from conftest import suppression_report as found
 from linter.scanner.extract import scan_text
 from linter.catalog import load_catalog
 
 # customer is requested and used, so only what each test adds is reported.
 MANIFEST = {"fortnox.yaml": "scopes: [customer]\n", "c.py": "get('https://api.fortnox.se/3/customers')\n"}
 INVOICES = "https://api.fortnox.se/3/invoices"
-
-
-def found(root: Path, files: dict[str, str], **request) -> list[tuple]:
-    write_project(root, files)
-    return [(f.rule, f.path, f.line, f.column, f.message) if f.rule == "unused-suppression"
-            else (f.rule, f.path, f.line) for f in lint(LintRequest(cwd=root, **request)).findings]
 
 
 def test_trailing_comment_covers_its_own_line_only(tmp_path):

@@ -123,8 +123,8 @@ class FileDetector:
         self.candidates: dict[tuple[int, str], Candidate] = {}
         self.client_names: dict[str, str] = {}  # normalised client name -> base URL
         # clients that resolve a request's path against their base as a URL reference (RFC 3986)
-        # rather than appending it (C# HttpClient.BaseAddress, Guzzle's and Symfony's base_uri)
-        # -> the base as written: whether it ends in "/" decides what a path resolves to
+        # rather than appending it (see _resolving_base) -> the base they resolve against: whether
+        # it ends in "/" decides what a path resolves to
         self.resolving_clients: dict[str, str] = {}
         self.chain_bases: dict[int, str] = {}  # "(" of a base call that a chain goes on from -> base URL
         self._chain_openers: list[int] | None = None  # chain_bases' keys in order, once they are all known

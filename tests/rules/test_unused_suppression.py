@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import write_project
-from linter.engine import LintRequest, lint
+from conftest import suppression_report as found
 
 # customer is requested and used, so only what each test adds is reported.
 MANIFEST = {"fortnox.yaml": "scopes: [customer]\n", "c.py": "get('https://api.fortnox.se/3/customers')\n"}
 INVOICES = "https://api.fortnox.se/3/invoices"
-
-
-def found(root: Path, files: dict[str, str], **request) -> list[tuple]:
-    write_project(root, files)
-    return [(f.rule, f.path, f.line, f.column, f.message) if f.rule == "unused-suppression"
-            else (f.rule, f.path, f.line) for f in lint(LintRequest(cwd=root, **request)).findings]
 
 
 def test_unused_suppression_is_reported_with_position(tmp_path):
