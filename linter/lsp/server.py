@@ -22,7 +22,7 @@ from linter.lsp.projects import ProjectLint, Published, canonical, lint_project
 from linter.manifest import find_manifest
 from linter.ruledefs import load_rules
 from linter.scanner.files import read_text
-from linter.scanner.lexer import EXTENSIONS
+from linter.scanner.lexer import EXTENSIONS, LANGUAGES
 
 log = logging.getLogger("fortnox-lint.lsp")
 DEBUG = os.environ.get("FORTNOX_LINT_DEBUG") == "1"  # as in the CLI: tracebacks only when asked
@@ -101,7 +101,7 @@ class FortnoxLanguageServer(LanguageServer):
             manifest = find_manifest(Path(path)) if path else None
             if manifest is None:
                 return []  # not a file of a Fortnox project: nothing of ours is shown there
-            return self.scope_fixes(params, canonical(manifest)) + self.suppressions(params, canonical(path))
+            return self.scope_actions(params, canonical(manifest)) + self.suppressions(params, canonical(path))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the editor's server down
             log.error("quick fixes for %s failed: %s: %s", params.text_document.uri, type(exc).__name__, exc,
                       exc_info=DEBUG)
@@ -114,7 +114,7 @@ class FortnoxLanguageServer(LanguageServer):
             return document.uri, document.source
         return from_fs_path(str(path)), read_exactly(path, path.name)
 
-    def scope_fixes(self, params: types.CodeActionParams, manifest: Path) -> list[types.CodeAction]:
+    def scope_actions(self, params: types.CodeActionParams, manifest: Path) -> list[types.CodeAction]:
         """For each of our diagnostics that a scope list edit settles, the edit of the project's
         ``manifest`` (its open buffer when there is one)."""
         wanted = [(d, d.data["fix"], d.data["scope"]) for d in params.context.diagnostics
@@ -182,17 +182,15 @@ class FortnoxLanguageServer(LanguageServer):
 # Rules a comment cannot silence: unused-suppression (by design, see linter.suppressions) and a
 # manifest that does not parse or fit its schema (fix the manifest).
 _NOT_INLINE = frozenset({"unused-suppression", "invalid-manifest"})
-_HASH_COMMENTS = frozenset({"python", "ruby", "elixir"})
 
 
 def comment_opener(path: Path) -> str | None:
-    """How a line comment starts in ``path``'s language: # or //; None for other files."""
+    """How a line comment starts in ``path``'s language, as its lexer knows it (PHP's first: //);
+    None for files without a lexed language, except the YAML manifest."""
     if path.suffix.lower() in (".yaml", ".yml"):
         return "#"
     language = EXTENSIONS.get(path.suffix.lower())
-    if language is None:
-        return None
-    return "#" if language in _HASH_COMMENTS else "//"
+    return LANGUAGES[language].line_comments[0] if language is not None else None
 
 
 def create_server() -> FortnoxLanguageServer:

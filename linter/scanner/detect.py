@@ -635,7 +635,7 @@ class FileDetector:
         trailing slash loses its last segment ("invoices" against https://api.fortnox.se/3 is
         /invoices), and a path with a leading slash replaces the base's whole path."""
         call = self._call_of(anchor.start, anchor.end)
-        client = self._client_of(call) if call is not None else None
+        client = self._client_of(_receivers(call.names)) if call is not None else None
         if client not in self.resolving_clients:
             return shape
         resolved = resolve_reference(self.resolving_clients[client], value)
@@ -646,9 +646,8 @@ class FileDetector:
             return shape
         return Shape("relative", real.endpoint, shape.at, shape.method)
 
-    def _client_of(self, call: Call) -> str | None:
-        """The client with a base URL that ``call`` is made on (``http`` in http.GetAsync)."""
-        receivers = [norm(n) for n in call.names[:-1] if n.lstrip("$") not in SELF_NAMES]
+    def _client_of(self, receivers: list[str]) -> str | None:
+        """The client with a base URL among a call's ``receivers`` (``http`` in http.GetAsync)."""
         return next((r for r in receivers if r in self.client_names), None)
 
     def _evidence(self, anchor: _Anchor, value: Value, shape: Shape,
@@ -779,8 +778,8 @@ class FileDetector:
                 return Evidence("medium", "declarative-client",
                                 f"declared by @{call.name} in a client interface of a file that names Fortnox")
             return None
-        receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
-        client = self._client_of(call)
+        receivers = _receivers(names)
+        client = self._client_of(receivers)
         if client is not None:
             url = self.client_names[client]
             if client in self.resolving_clients and not candidate.endpoint.startswith(("/3/", "/api/")):
@@ -848,8 +847,7 @@ class FileDetector:
             sender = code.direct_call(k)
             if sender is None or sender.open == call.open:
                 continue
-            receivers = [norm(n) for n in sender.names[:-1] if n.lstrip("$") not in SELF_NAMES]
-            client = next((r for r in receivers if r in self.client_names), None)
+            client = self._client_of(_receivers(sender.names))
             if client is not None:
                 url = self.client_names[client]
                 shown = ".".join(sender.names)
@@ -965,7 +963,7 @@ class FileDetector:
     def _fortnox_call(self, call: Call) -> bool:
         """Whether the call goes through a Fortnox client or helper: decided by its name chain alone."""
         names = call.names
-        receivers = [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
+        receivers = _receivers(names)
         if receivers and receivers[-1] in self.client_names:
             return True
         if any("fortnox" in n.lower() for n in names):
@@ -1183,6 +1181,12 @@ def _how(value: Value) -> str:
         text = value.text.lstrip()
         return "url" if text.lower().startswith(("http:", "https:")) else "path"
     return value.how if value.how != "literal" else "constant"
+
+
+def _receivers(names: tuple[str, ...]) -> list[str]:
+    """What a call's name chain calls it on, normalised, without self/this: ["http"] for
+    this.http.GetAsync."""
+    return [norm(n) for n in names[:-1] if n.lstrip("$") not in SELF_NAMES]
 
 
 def _token_at(value: Value, offset: int) -> int:
