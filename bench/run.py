@@ -11,8 +11,9 @@ single-file checks (``check --stdin-filename`` when the CLI has it, else ``check
 that stands alone and one that needs its project, each unchanged and just saved),
 ``python -c pass`` (the floor for any Python tool), and ``rg`` with the scanner's prefilter
 pattern over the same tree when ripgrep is installed (the floor for reading the tree).
-Peak memory is the largest summed RSS of the process and its workers (sampled from /proc
-on Linux; elsewhere the largest single process). Each scenario runs ``--repeat`` times and
+Peak memory is the sum of the peaks of the process and its workers (each one's VmHWM, read
+from /proc on Linux every 20 ms by a thread of the bench, which keeps its own CPU use small;
+elsewhere the process's own peak). Each scenario runs ``--repeat`` times and
 the fastest run is reported; rg runs right after each cold check, so that the two are compared
 under the same load on a shared machine. On Linux the table also says how much CPU time the
 hypervisor gave to other machines during each reported run ("stolen %": of the run's wall time
@@ -32,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +46,7 @@ sys.path.insert(0, str(REPO))
 from generate import generate  # noqa: E402
 from linter.cache import CACHE_DIR_NAME  # noqa: E402  # the linter never reads its cache folder
 
-SAMPLE_SECONDS = 0.005
+SAMPLE_SECONDS = 0.02
 
 
 @dataclass
@@ -77,51 +79,76 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
+def _peak_kb(pid: int) -> int:
+    """The process's own peak resident set so far (VmHWM), 0 if it is gone."""
     try:
         with open(f"/proc/{pid}/status") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith("VmHWM:"):
                     return int(line.split()[1])
     except (OSError, ValueError):
         pass
     return 0
 
 
-def _tree_rss_kb(pid: int) -> int:
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
-        total += _rss_kb(current)
+        found.append(current)
         todo += _children(current)
-    return total
+    return found
+
+
+class _Sampler(threading.Thread):
+    """Each process's own peak memory (VmHWM), read from a thread of the bench while the command
+    runs: every few milliseconds at first, then every SAMPLE_SECONDS. A peak is a high-water
+    mark, so any later sample still sees it and sampling can be sparse, which keeps the bench
+    from taking the CPU time it measures; only growth in a process's last interval is missed."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peaks, self.done = pid, {}, threading.Event()
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        while not self.done.is_set():
+            for pid in _tree(self.pid):
+                self.peaks[pid] = max(self.peaks.get(pid, 0), _peak_kb(pid))
+            self.done.wait(min(SAMPLE_SECONDS, max(0.001, (time.perf_counter() - start) / 10)))
 
 
 def measure(cmd: list[str], cwd: Path, env: dict[str, str], stdin: bytes | None = None) -> Run:
-    """Wall time and peak memory of one command (its output is captured, not shown)."""
+    """Wall time and peak memory of one command (its output is captured, not shown).
+
+    The wall time ends when the command is reaped. Peak memory is the sum of each process's own
+    peak (the command and its workers): at least the largest total they reached together. Where
+    /proc cannot be read, it is the command's own peak as the kernel reports it when reaped."""
     out = tempfile.TemporaryFile()
     steal = _steal_seconds()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.DEVNULL,
                             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
+    sampler = _Sampler(proc.pid)  # Popen returns once the command runs: nothing of the bench is sampled
+    if os.path.exists(f"/proc/{proc.pid}/status"):
+        sampler.start()
     if stdin is not None:
         proc.stdin.write(stdin)  # type: ignore[union-attr]
         proc.stdin.close()  # type: ignore[union-attr]
-    peak = 0
-    proc_ok = os.path.exists(f"/proc/{proc.pid}/status")
-    while proc.poll() is None:
-        if proc_ok:
-            peak = max(peak, _tree_rss_kb(proc.pid))
-        time.sleep(SAMPLE_SECONDS)
+    _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     after = _steal_seconds()
+    sampler.done.set()
+    if sampler.is_alive():
+        sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
     stolen = after - steal if steal is not None and after is not None else None
-    if not proc_ok or peak == 0:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
+    peak_kb = sum(sampler.peaks.values())
+    if not peak_kb:  # ru_maxrss also counts the memory of the bench's fork before it ran the command
+        peak_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss  # bytes there
     out.seek(0)
-    return Run(seconds, peak / 1024, out.read().decode("utf-8", "replace"), proc.returncode, stolen)
+    return Run(seconds, peak_kb / 1024, out.read().decode("utf-8", "replace"), proc.returncode, stolen)
 
 
 def best(runs: list[Run]) -> Run:

@@ -58,3 +58,25 @@ def test_rg_floor_skips_the_linter_cache_folder(tmp_path):
         (tmp_path / ".hidden.py").write_text("fortnox = 1\n")
         done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
         assert done.stdout.replace("\\", "/") == "./.hidden.py:1\n"
+
+
+def test_peak_memory_sums_each_process_own_peak():
+    """The bench's peak is the command's own peak plus its workers': a burst in a child that
+    was freed before any sample could see it resident still counts (each process's high-water
+    mark is read, not what is resident at one moment)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from run import measure
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    burst = "b = bytearray(60_000_000); b[::4096] = b'x' * len(b[::4096]); del b; import time; time.sleep(0.3)"
+    parent = f"import subprocess, sys, time; subprocess.run([sys.executable, '-c', {burst!r}]); time.sleep(0.3)"
+    run = measure([sys.executable, "-c", parent], REPO, dict(os.environ))
+    assert run.returncode == 0
+    assert 0.6 <= run.seconds < 5
+    if not os.path.exists("/proc/self/status"):  # elsewhere: the kernel's figure for the command
+        assert run.peak_mb >= 60
+        return
+    assert run.peak_mb >= 60 + 5  # the child's burst and the parent's own interpreter
+    # not the bench's own memory, which the command's process briefly shared before it started
+    assert measure([sys.executable, "-c", "pass"], REPO, dict(os.environ)).peak_mb < 40
