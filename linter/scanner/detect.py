@@ -351,12 +351,6 @@ class FileDetector:
             return
         if target is None and call is not None:
             target = self._bound_by_with(call)
-        if target is None and function is not None and norm(call.name if call else "") == "url" \
-                and "defaultrequest" in names_here:
-            # Ktor: val client = HttpClient(CIO) { defaultRequest { url(B) } }, whose trailing
-            # lambda reads as a function named HttpClient: the client is what that is assigned to
-            lo, _hi = code.statement_bounds(self._statement_top(function.token))
-            target = self._assignment_target(lo, function.token)
         key = binding.name if binding is not None else norm(call.name) if call is not None else ""
         resolving = self._resolving_base(key, call, written)
         if target is not None:

@@ -33,6 +33,9 @@ _DECLARE = {"def": "function", "defp": "function", "function": "function", "func
             "defmodule": "class", "object": "class", "struct": "class", "enum": "class",
             "trait": "class", "record": "class", "type": "class", "impl": "class"}
 _INDENTED = ("python", "ruby", "elixir")
+# Languages whose methods are declared without a keyword, as ``name(params) {``. Elsewhere that
+# shape is a call with a trailing block: Kotlin's HttpClient(CIO) { ... }, Go's if ok(x) { ... }.
+_KEYWORDLESS_METHODS = frozenset({"javascript", "typescript", "java", "csharp"})
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -138,7 +141,7 @@ def _declaration_candidates(code: Code, words: list[int]) -> list[int]:
     partner). The "(" tokens are remembered by ``code``: detection visits them too."""
     values, kinds = code.values, code.kinds
     found = {i for i in words if values[i] in _DECLARE_WORDS and kinds[i] == "name"}
-    if code.language not in _INDENTED:  # name(params) { ... } declares nothing in these
+    if code.language in _KEYWORDLESS_METHODS:  # name(params) { ... } declares nothing elsewhere
         # most are calls ended at once: f(x); f(x), g(f(x)) - half the names before "("
         partner, last = code.partner, len(values) - 1
         found.update(p - 1 for p in code.call_openers() if p and kinds[p - 1] == "name"
@@ -197,7 +200,7 @@ def _find_declarations(code: Code, symbols: Symbols, visit: Iterable[int]) -> No
                 kind, values[name_at], name_at, _body(code, i, name_at, lines),
                 _bases(code, name_at) if kind == "class" else ()))
         elif i + 1 < n and values[i + 1] == "(" and word not in _KEYWORDS \
-                and code.language not in _INDENTED and not (declarations and declarations[-1].token == i):
+                and code.language in _KEYWORDLESS_METHODS and not (declarations and declarations[-1].token == i):
             close = partner[i + 1]
             if close < 0:
                 continue

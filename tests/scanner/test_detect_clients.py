@@ -140,6 +140,31 @@ def test_ktor_default_request_url_resolves_paths_against_the_client_it_configure
     ]
 
 
+def test_ktor_client_built_by_a_function_or_inside_one(uses):
+    """The client is what the HttpClient { } call is assigned to, or the function that returns it
+    (its trailing lambda is not a function of its own)."""
+    files = {
+        "Made.kt": """\
+            fun api() = HttpClient(CIO) {
+                defaultRequest { url("https://api.fortnox.se/3/") }
+            }
+            suspend fun customers() = api().get("customers")
+            """,
+        "Local.kt": """\
+            suspend fun sync() {
+                val client = HttpClient(CIO) {
+                    defaultRequest { url("https://api.fortnox.se/3/") }
+                }
+                client.get("invoices")
+            }
+            """,
+    }
+    assert uses(files) == [
+        ("Local.kt", 5, 16, "GET", "/3/invoices", "client-base", "high"),
+        ("Made.kt", 4, 37, "GET", "/3/customers", "client-base", "high"),
+    ]
+
+
 def test_a_resolved_call_says_which_base_it_was_resolved_against(tmp_path, catalog):
     write_project(tmp_path, {"a.php": "<?php\n$c = new Client(['base_uri' => 'https://api.fortnox.se/3/']);\n"
                                       "$c->get('/orders');\n$c->get('orders');\n"})
