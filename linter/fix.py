@@ -109,14 +109,12 @@ def rewrite_scope(text: str, action: str, scope: str, display: str) -> str | Non
     """``text`` (a manifest) with ``scope`` added to ("add") or removed from ("remove") its scopes
     list, as ``rewrite`` does; None when that is already so or cannot be done safely (the text
     no longer parses, or its list is not one ``rewrite`` edits). For an editor's quick fix."""
+    add, remove = ([scope], []) if action == "add" else ([], [scope])
     try:
-        scopes = yaml.safe_load(text.removeprefix("\ufeff")).get("scopes")
-        if not isinstance(scopes, list) or (scope in scopes) == (action == "add"):
-            return None
-        add, remove = ([scope], []) if action == "add" else ([], [scope])
-        return _rewrite_keeping_bom(text, add, remove, display)
-    except (yaml.YAMLError, LintError, AttributeError, RecursionError):
+        after = _rewrite_keeping_bom(text, add, remove, display)
+    except (yaml.YAMLError, LintError, RecursionError):
         return None
+    return None if after == text else after
 
 
 def _rewrite_keeping_bom(raw: str, add: list[str], remove: list[str], display: str) -> str:
@@ -149,6 +147,7 @@ def rewrite(text: str, add: list[str], remove: list[str], display: str = "fortno
         raise LintError("not fixing: scopes is not a list", display)
     key, sequence = found[0]
     items = sequence.value
+    add = [scope for scope in add if scope not in {str(node.value) for node in items}]  # already there
     keep = [str(node.value) not in remove for node in items]
     if sequence.flow_style:
         edits = _flow_edits(text, sequence, keep, add)

@@ -602,12 +602,14 @@ class FileDetector:
 
     # -- uses --------------------------------------------------------------------------------------
     def _uses(self, anchor: _Anchor) -> None:
-        for value in anchor.values:
-            shape = self._classify(value.text)
-            if shape.kind not in ("absolute", "relative"):
-                continue
+        found = [(value, shape) for value in anchor.values
+                 if (shape := self._classify(value.text)).kind in ("absolute", "relative")]
+        if not found:
+            return
+        call = self._call_of(anchor.start, anchor.end)  # the same for every value of the anchor
+        for value, shape in found:
             if self.resolving_clients and not shape.lead_unknown:
-                shape = self._as_resolved(anchor, value, shape)
+                shape = self._as_resolved(call, value, shape)
             token = _token_at(value, shape.at)
             if token < 0:
                 continue
@@ -615,7 +617,7 @@ class FileDetector:
             candidate = self.candidates.get(key)
             if candidate is None:
                 candidate = self.candidates[key] = Candidate(token, shape.endpoint)
-            evidence, route = self._evidence(anchor, value, shape, candidate)
+            evidence, route = self._evidence(anchor, call, value, shape, candidate)
             if route:
                 candidate.route = True
                 continue
@@ -624,11 +626,11 @@ class FileDetector:
             if evidence is not None and evidence.rank >= CONFIDENCE_RANK["medium"]:
                 self._note_refs(value)
 
-    def _as_resolved(self, anchor: _Anchor, value: Value, shape: Shape) -> Shape:
-        """``shape`` with the endpoint a resolving client really requests: its base without the
-        trailing slash loses its last segment ("invoices" against https://api.fortnox.se/3 is
-        /invoices), and a path with a leading slash replaces the base's whole path."""
-        call = self._call_of(anchor.start, anchor.end)
+    def _as_resolved(self, call: Call | None, value: Value, shape: Shape) -> Shape:
+        """``shape`` with the endpoint a resolving client really requests, when ``call`` is made on
+        one: its base without the trailing slash loses its last segment ("invoices" against
+        https://api.fortnox.se/3 is /invoices), and a path with a leading slash replaces the base's
+        whole path."""
         client = self._client_of(_receivers(call.names)) if call is not None else None
         if client not in self.resolving_clients:
             return shape
@@ -644,10 +646,10 @@ class FileDetector:
         """The client with a base URL among a call's ``receivers`` (``http`` in http.GetAsync)."""
         return next((r for r in receivers if r in self.client_names), None)
 
-    def _evidence(self, anchor: _Anchor, value: Value, shape: Shape,
+    def _evidence(self, anchor: _Anchor, call: Call | None, value: Value, shape: Shape,
                   candidate: Candidate) -> tuple[Evidence | None, bool]:
+        """``call``: the call the anchor is an argument of (_call_of)."""
         code = self.code
-        call = self._call_of(anchor.start, anchor.end)
         if call is not None and self._is_route(call):
             return None, True
         if shape.kind == "absolute":
