@@ -43,9 +43,11 @@ def _split(values: tuple[str, ...]) -> set[str]:
 
 def _version_text() -> str:
     try:
-        from linter.catalog import load_catalog
+        # The shipped catalog is parsed as a check parses it (libyaml, no positions, validated only
+        # if that fails): a full validating load made --version take half a second.
+        from linter.cache import load_catalog
 
-        catalog = load_catalog()
+        catalog, _key = load_catalog(None, None)
         return f"fortnox-lint {__version__} (catalog {catalog.version})"
     except LintError as exc:
         return f"fortnox-lint {__version__} (catalog unreadable: {exc})"

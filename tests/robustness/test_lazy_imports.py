@@ -17,7 +17,7 @@ from lintrun import REPO
 
 PROBE = """
 import json, sys
-sys.argv = ["fortnox-lint", "check", *sys.argv[1:]]
+sys.argv = ["fortnox-lint", *sys.argv[1:]]
 from linter.cli import main
 try:
     main()
@@ -30,8 +30,12 @@ HEAVY = ("jsonschema", "pygls", "lsprotocol", "linter.lsp", "xml", "concurrent",
 
 
 def imported_by_check(root: Path, *args: str) -> tuple[int, set[str]]:
+    return imported_by(root, "check", *args)
+
+
+def imported_by(root: Path, *argv: str) -> tuple[int, set[str]]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=root, env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=root, env=env, capture_output=True,
                           text=True, timeout=120)
     report = json.loads(done.stderr.strip().splitlines()[-1])
     return report["code"], set(report["modules"])
@@ -53,6 +57,14 @@ def test_warm_check_imports_no_validator_no_language_server_no_workers(tmp_path)
     assert heavy(warm) == []
     assert sorted(m for m in warm if m.startswith("linter.formatters.") and m.endswith("_format")) == [
         "linter.formatters.text_format"]
+
+
+def test_version_reads_the_catalog_as_a_check_does(tmp_path):
+    # No validating load (jsonschema, positions): that made --version take half a second.
+    code, modules = imported_by(tmp_path, "--version")
+    assert code == 0
+    assert heavy(modules) == []
+    assert "linter.scanner.lexer" not in modules
 
 
 def test_shipped_rules_pass_their_schema():
