@@ -24,11 +24,11 @@ import weakref
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
-from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call, resolve_reference
+from linter.scanner.evaluate import PASS_THROUGH, Evaluator, Value, is_env_call, is_trim_call, resolve_reference
 from linter.scanner.lexer import LineIndex, Token
 from linter.scanner.methods import is_http_call, method_for, verb_of
 from linter.scanner.paths import Shape, base_prefix, classify
-from linter.scanner.symbols import Binding, Declaration, collect, norm
+from linter.scanner.symbols import Binding, Declaration, collect, logical_assignment_target, norm
 from linter.scanner.syntax import SELF_NAMES, Call, Code
 from linter.scanner.uses import EndpointUse, Fact
 
@@ -200,6 +200,7 @@ class FileDetector:
             self._uses(anchor)
             self._collect_refs(anchor)
         self._helper_arguments()
+        self._pending_callers()
         self._resolve_in_file()
         return self._report()
 
@@ -269,7 +270,9 @@ class FileDetector:
             if call is None:
                 break
             name = norm(call.name)
-            if name not in _FEEDING_CALLS and call.name not in ("URL", "Uri") and not is_env_call(call.names):
+            trims = is_trim_call(call.names)
+            if name not in _FEEDING_CALLS and call.name not in ("URL", "Uri") and not trims \
+                    and not is_env_call(call.names):
                 break  # no call of this name feeds a URL: its arguments need no counting
             index = code.argument_index(opener, start)
             args = code.arguments(opener)
@@ -278,7 +281,7 @@ class FileDetector:
                 (name in _JOIN_CALLS and len(args) >= 2) or \
                 (call.name == "URL" and len(args) == 2) or \
                 (call.name == "Uri" and len(args) == 2) or \
-                (name in _SEGMENT_CALLS and len(call.names) > 1) or \
+                (name in _SEGMENT_CALLS and len(call.names) > 1) or (trims and index == 0) or \
                 (index == len(args) - 1 and index > 0 and is_env_call(call.names))
             if not (whole and feeds):
                 break
@@ -328,6 +331,11 @@ class FileDetector:
                              self._resolving_base(binding.name, None, written))
                 self.linked.update(self._statement_types(owner))
                 return
+            call = code.direct_call(anchor.start) if binding.name not in BASE_KEYS else None
+            if call is not None and _constructs_client(call):  # @conn ||= Faraday.new("https://…/3/")
+                self._client(binding.name, url, binding.target, self._resolving_base(binding.name, call, written))
+                self.linked.update(self._statement_types(binding.target))
+                return
             if not (binding.name in BASE_KEYS and self._inside_call(binding.target)):
                 self.constant_bases.setdefault(binding.name, (url, binding.target))
                 return
@@ -364,6 +372,9 @@ class FileDetector:
                 "elixir", "ruby", "kotlin")):
             self._client(norm(function.name), url, function.token, resolving)  # def client, do: Req.new(base_url: ...)
             self.linked.update(names_here)
+        elif function is not None and call is None and code.value(lo) == "return" and top == lo + 1:
+            # func (c Config) APIBase() string { return c.APIHost + "/3" }: APIBase() is a base
+            self.constant_bases.setdefault(norm(function.name), (url, function.token))
         elif names_here & (BASE_CALLS | BASE_KEYS) or any("base" in n for n in names_here):
             self.implicit_base = url  # base_uri "…", plug Tesla.Middleware.BaseUrl, "…"
             self.linked.update(names_here)
@@ -509,7 +520,7 @@ class FileDetector:
         level = code.parent[lo]
         for k in range(lo, until):
             if code.parent[k] == level and code.op(k) in ("=", ":=") and k > lo:
-                j = k - 1
+                j = logical_assignment_target(code, k)
                 if code.kind(j) == "name":
                     return j
                 return None
@@ -566,25 +577,60 @@ class FileDetector:
             if uses_base:
                 cls = self.symbols.enclosing(decl.token, "class")
                 found[norm(decl.name)] = cls.name if cls else ""
-        changed = bool(found)
-        if changed:
-            # each name written just before "(", normalised once: the rounds below look at them again
-            values, n = code.values, code.n
-            called = [(k, norm(values[k])) for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
-            positions = [k for k, _name in called]
-        while changed:  # get() calls do(), which joins the base: get is a Fortnox helper too
+        for decl, _callees in self._callers(set(found)):  # get() calls do(), which joins the base
+            cls = self.symbols.enclosing(decl.token, "class")
+            found[norm(decl.name)] = cls.name if cls else ""
+        return found
+
+    def _callers(self, seeds: set[str]) -> list[tuple[Declaration, set[str]]]:
+        """The functions of this file that call one of ``seeds`` (normalised function names), or
+        call such a caller, and so on: each with the seeds and callers its body calls, in the order
+        they were found."""
+        if not seeds:
+            return []
+        code = self.code
+        # each name written just before "(", normalised once: the rounds below look at them again
+        values, n = code.values, code.n
+        called = [(k, norm(values[k])) for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
+        positions = [k for k, _name in called]
+        known = set(seeds)
+        found: list[tuple[Declaration, set[str]]] = []
+        changed = True
+        while changed:
             changed = False
             for decl in self.symbols.declarations:
                 name = norm(decl.name)
-                if decl.kind != "function" or name in found:
+                if decl.kind != "function" or name in known:
                     continue
                 lo, hi = decl.body
                 first, last = bisect.bisect_left(positions, lo), bisect.bisect_right(positions, hi)
-                if any(callee in found for _k, callee in called[first:last]):
-                    cls = self.symbols.enclosing(decl.token, "class")
-                    found[name] = cls.name if cls else ""
+                reached = {callee for _k, callee in called[first:last] if callee in known}
+                if reached:
+                    known.add(name)
+                    found.append((decl, reached))
                     changed = True
         return found
+
+    def _pending_callers(self) -> None:
+        """A function that uses a client whose base is set from elsewhere sends its requests there
+        (def request(m, path) = connection.run_request(m, path), connection's url read from an
+        initializer); one that calls such a function, or a pending helper, joins the same base
+        through it: a client's get() and paginate() around the _request() that adds
+        settings.FORTNOX_API_URL."""
+        if self.pending_clients:
+            values = self.code.values
+            named = [k for k in self._name_tokens if norm(values[k]) in self.pending_clients]
+            for decl in self.symbols.declarations:
+                lo, hi = decl.body
+                if decl.kind != "function" or bisect.bisect_left(named, lo) == bisect.bisect_right(named, hi):
+                    continue
+                via = self.pending_helpers.setdefault(norm(decl.name), set())
+                for k in named[bisect.bisect_left(named, lo):bisect.bisect_right(named, hi)]:
+                    via.update(self.pending_clients[norm(values[k])])
+        for decl, reached in self._callers(set(self.pending_helpers)):
+            via = self.pending_helpers.setdefault(norm(decl.name), set())
+            for name in reached:
+                via.update(self.pending_helpers.get(name, ()))
 
     def _base_mentions(self, names: set[str]) -> list[int]:
         """The tokens that name a Fortnox base, in order: BASE, or a string with ${BASE} or the
@@ -885,12 +931,15 @@ class FileDetector:
                 via: set[str] | None = None
             elif lead.token < 0 and lead.names:
                 via = {norm(n) for n in lead.names if n.lstrip("$@") not in SELF_NAMES}
-                if "fortnox" in " ".join(via) or via & set(self.constant_bases):
-                    via = None
-                elif len(value.pieces) > 1:  # api_url() <> path inside def get(path): a helper, if the base is
+                fortnox = "fortnox" in " ".join(via) or bool(via & set(self.constant_bases))
+                if len(value.pieces) > 1 and not via & set(self.constant_bases):
+                    # api_url() <> path inside def get(path): a helper, if the base is one; also
+                    # settings.FORTNOX_API_URL + path, whose base another file defines
                     function = self.symbols.enclosing(anchor.start, "function")
                     if function is not None:
                         self.pending_helpers.setdefault(norm(function.name), set()).update(via)
+                if fortnox:
+                    via = None
             else:
                 continue
             found: set[str] = set()
@@ -1209,6 +1258,12 @@ _FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "fmt"})
 _JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl"})  # any part
 _SEGMENT_CALLS = frozenset({"appendpathsegment", "appendpathsegments", "appendpath"})  # on a receiver
 _FEEDING_CALLS = _FORMAT_CALLS | _JOIN_CALLS | _SEGMENT_CALLS
+_URL_TYPES = frozenset({"uri", "url", "addressable", "string", "pathname"})
+
+
+def _constructs_client(call: Call) -> bool:
+    """``X.new(url)`` of a class that is not a URL type: Faraday.new("https://…"), Excon.new(url)."""
+    return norm(call.name) == "new" and len(call.names) > 1 and norm(call.names[-2]) not in _URL_TYPES
 _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL

@@ -44,6 +44,19 @@ RECEIVER_METHODS = frozenset({
     "rstrip", "strip", "trim", "trimend", "freeze", "trimright", "removesuffix", "chomp", "tostring", "unwrap",
     "expect", "trimstart", "lstrip", "touri", "tourl", "tohttpurl", "string",
 })
+# Functions that return their first argument with a trailing slash or spaces removed, near enough:
+# PHP rtrim($base, '/'), Go strings.TrimRight(base, "/"), Elixir String.trim_trailing(base, "/")
+TRIM_FUNCTIONS = frozenset({"rtrim", "trim", "chop", "trimright", "trimsuffix", "trimspace", "trimtrailing",
+                            "untrailingslashit", "removeend"})
+_STRING_MODULES = frozenset({"strings", "string", "str", "stringutils", "strutils"})
+
+
+def is_trim_call(names: tuple[str, ...]) -> bool:
+    """A call of one of TRIM_FUNCTIONS, whose value is its first argument's: rtrim($b, '/'),
+    strings.TrimRight(b, "/") (not x.trim(), whose value is its receiver's)."""
+    return bool(names) and norm(names[-1]) in TRIM_FUNCTIONS and (len(names) == 1 or norm(names[-2]) in _STRING_MODULES)
+
+
 STRICT_ENV_CALLS = frozenset({"getenv", "env", "config", "getproperty", "getenvironmentvariable", "setting",
                               "getconfig", "requireenv", "compileenv"})
 _CONFIG_OWNERS = frozenset({"environ", "env", "config", "configuration", "settings", "properties", "process",
@@ -147,7 +160,7 @@ class Evaluator:
             if op not in code.concat_ops and op not in ALTERNATIVES and \
                     not (op == "%" and self._percent_format(end)):
                 break
-            after = nxt + len(op)
+            after = nxt + (1 if op == "or" else len(op))  # "or" is one name token, not two characters
             if after >= n or code.kind(after) not in ("name", "str", "num") and code.value(after) not in ("(", "["):
                 break
             end = code.chain_end(after)
@@ -353,6 +366,9 @@ class Evaluator:
         code = self.code
         names = code.chain_names(i, end)
         last = code.tokens[end]
+        if last.kind == "name" and end - 2 >= i and code.op(end - 1) in (".", "?.") \
+                and norm(last.value) in RECEIVER_METHODS:
+            return self._reference(i, end - 2, depth + 1)  # Ruby's ENV.fetch("X", "https://...").freeze
         if last.kind == "punct" and last.value == ")" and code.partner[end] > i:
             opener = code.partner[end]
             values = self._call_value(opener, names, depth)
@@ -543,6 +559,8 @@ class Evaluator:
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
             return self._join([base, *self._argument_values(args[:1], depth)])
+        if args and is_trim_call(names):
+            return self.expression(self.code.argument_value(*args[0]), depth + 1)  # rtrim($base, '/')
         if callee in RECEIVER_METHODS and len(names) > 1:
             return self._lookup(names[:-1], opener, depth)  # url.toString(), BASE.rstrip("/")
         code = self.code

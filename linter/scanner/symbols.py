@@ -115,6 +115,8 @@ def collect(code: Code) -> Symbols:
     _declarations(code, symbols, _declaration_candidates(code, words))
     _bindings(code, symbols, _binding_candidates(code))
     _imports(code, symbols, words)
+    if code.language == "ruby":
+        _ruby_constants(code, symbols)
     return symbols
 
 
@@ -322,8 +324,20 @@ def _bindings(code: Code, symbols: Symbols, visit: Iterable[int]) -> None:
                 symbols.add(Binding(norm(value), value, i, i + 2, _container(code, symbols, i), True))
 
 
-def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
+def logical_assignment_target(code: Code, i: int) -> int:
+    """For the "=" at token ``i``: the token before it, or before the "||", "&&" or "??" it ends
+    (``@conn ||= Faraday.new(...)``, ``client ??= create()``): a value bound if none is yet."""
     j = i - 1
+    if j >= 1 and code.ops[j - 1] in _LOGICAL_ASSIGNMENT and code.ends[j] == code.offsets[i]:
+        return j - 2
+    return j
+
+
+_LOGICAL_ASSIGNMENT = frozenset({"||", "&&", "??"})
+
+
+def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
+    j = logical_assignment_target(code, i) if width == 1 else i - 1
     if j < 0:
         return
     values, kinds, newline_before = code.values, code.kinds, code.newline_before
@@ -588,6 +602,17 @@ def _imports(code: Code, symbols: Symbols, words: Iterable[int]) -> None:
         elif value in ("import", "using", "use", "alias") and language in (
                 "go", "csharp", "java", "kotlin", "php", "elixir"):
             _qualified_import(code, symbols, i)
+
+
+def _ruby_constants(code: Code, symbols: Symbols) -> None:
+    """Rails loads ``Fortnox::Api`` from ``fortnox/api.rb`` when code names it, with no require:
+    each namespaced constant is an import of the file its last part names."""
+    values, kinds = code.values, code.kinds
+    last = len(values) - 2
+    for k in _where(code.ops, frozenset({"::"})):
+        if 0 < k < last and kinds[k - 1] == "name" and kinds[k + 2] == "name" and values[k - 1][:1].isupper() \
+                and values[k + 2][:1].isupper():
+            symbols.imports.append((values[k + 2], norm(values[k + 2])))
 
 
 def _js_import(code: Code, symbols: Symbols, i: int) -> None:
