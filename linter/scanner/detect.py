@@ -386,8 +386,7 @@ class FileDetector:
         for name in BASE_KEYS & set(self.symbols.bindings):
             for binding in self.symbols.bindings[name]:
                 values = self.evaluator.expression(binding.value)
-                via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
-                       for n in p.names if n.lstrip("$@") not in SELF_NAMES}
+                via = _lead_names(values)
                 if not via or any(self._classify(v.text).kind == "base" for v in values):
                     continue
                 qualified = self._target_names(binding.target)
@@ -418,8 +417,7 @@ class FileDetector:
             if not args:
                 continue
             values = self.evaluator.expression(code.argument_value(*args[0]))  # also RestClient(baseUrl: url)
-            via = {norm(n) for v in values for p in v.pieces[:1] if p.token < 0
-                   for n in p.names if n.lstrip("$@") not in SELF_NAMES}
+            via = _lead_names(values)
             if not via or any(self._classify(v.text).kind == "base" for v in values):
                 continue
             top = self._statement_top(opener)
@@ -1170,12 +1168,15 @@ class FileDetector:
                 "name": "", "written": "", "url": self.implicit_base, "fortnox": True, "client": True,
                 "prefix": base_prefix(self.implicit_base)}))
         for name, token in sorted(self.other_bases.items()):
-            if name in self.constant_bases:
-                continue
+            container = next((b.container for b in self.symbols.bindings.get(name, ()) if b.target == token), "")
+            # config = {fortnox: {apiUrl}, shop: {apiUrl}}: the shared name is Fortnox's, but the
+            # section still tells the shop's apart
+            aliases = [container + name] if name in self.constant_bases else [name, container + name]
             line, column = self.index.position(self.code.tokens[token].offset)
-            facts.append(Fact("base-url", self.display, line, column, {
-                "name": name, "written": self.code.value(token), "url": "", "fortnox": False,
-                "client": False, "prefix": ""}))
+            for alias in dict.fromkeys(a for a in aliases if a and a not in self.constant_bases):
+                facts.append(Fact("base-url", self.display, line, column, {
+                    "name": alias, "written": self.code.value(token), "url": "", "fortnox": False,
+                    "client": False, "prefix": ""}))
         return facts
 
     def _file_fact(self) -> Fact:
@@ -1259,6 +1260,21 @@ _JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "j
 _SEGMENT_CALLS = frozenset({"appendpathsegment", "appendpathsegments", "appendpath"})  # on a receiver
 _FEEDING_CALLS = _FORMAT_CALLS | _JOIN_CALLS | _SEGMENT_CALLS
 _URL_TYPES = frozenset({"uri", "url", "addressable", "string", "pathname"})
+
+
+def _lead_names(values: list[Value]) -> set[str]:
+    """The names an unknown lead of ``values`` is read through (config.shop.apiUrl: config, shop,
+    apiurl), and its last two joined (shopapiurl): a file that sets two services' apiUrl in one
+    object says which is which by the section, which the last name alone loses."""
+    found: set[str] = set()
+    for value in values:
+        for piece in value.pieces[:1]:
+            if piece.token < 0:
+                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
+                found.update(norm(n) for n in plain)
+                if len(plain) > 1:
+                    found.add(norm(plain[-2]) + norm(plain[-1]))
+    return found
 
 
 def _constructs_client(call: Call) -> bool:

@@ -294,7 +294,8 @@ class Evaluator:
         # chain() of one operand is operand(), which for a name chain is _reference()
         if code.kinds[start] != "name" or (end > start and code.values[start] in ("new", "await", "yield")):
             return _named_unknowns(self.operand(start, end, 0)[:MAX_VARIANTS])
-        if code.kinds[end] == "punct" and code.values[end] in (")", "]") and code.partner[end] > start:
+        if code.kinds[end] == "punct" and code.values[end] in (")", "]") and code.partner[end] > start \
+                or self._receiver_method(start, end):
             return _named_unknowns(self._reference(start, end, 0)[:MAX_VARIANTS])  # a call or an index
         # else _reference() is a lookup
         found = self._find(code.chain_names(start, end), start, 0)
@@ -366,8 +367,7 @@ class Evaluator:
         code = self.code
         names = code.chain_names(i, end)
         last = code.tokens[end]
-        if last.kind == "name" and end - 2 >= i and code.op(end - 1) in (".", "?.") \
-                and norm(last.value) in RECEIVER_METHODS:
+        if self._receiver_method(i, end):
             return self._reference(i, end - 2, depth + 1)  # Ruby's ENV.fetch("X", "https://...").freeze
         if last.kind == "punct" and last.value == ")" and code.partner[end] > i:
             opener = code.partner[end]
@@ -390,6 +390,13 @@ class Evaluator:
                 return self._lookup(names + (code.value(opener + 2),), i, depth, indexed=True)
             return self._lookup(names, i, depth, indexed=True, dynamic=True)
         return self._lookup(names, i, depth)
+
+    def _receiver_method(self, i: int, end: int) -> bool:
+        """The chain ``i``..``end`` ends in ``.freeze``, ``.strip``...: a method without parentheses
+        whose value is its receiver's."""
+        code = self.code
+        return code.kinds[end] == "name" and end - 2 >= i and code.op(end - 1) in (".", "?.") \
+            and norm(code.values[end]) in RECEIVER_METHODS
 
     def _literal_args(self, opener: int) -> tuple[str, ...]:
         """Strings and atoms passed to a call: fetch_env!(:app, :fortnox) -> ("app", "fortnox")."""

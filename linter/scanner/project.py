@@ -119,13 +119,13 @@ def _collect(scans: list[FileScan]) -> _Project:
     project.base_stems.discard("")
     for info in project.files.values():  # def get(path), do: HTTPoison.get!(api_url() <> path), api_url elsewhere
         for helper, via in info.pending_helpers.items():
-            if any(name in project.bases and name not in project.others for name in via):
+            if _fortnox_base_among(via, project):
                 project.helpers.setdefault(helper, set()).add(info.display)
                 for cls in info.types:
                     project.helpers.setdefault(cls, set()).add(info.display)
     for info in project.files.values():  # AddHttpClient<LedgerClient>(c => c.BaseAddress = cfg["Fortnox:BaseUrl"])
         for client, via in info.clients.items():
-            if any(name in project.bases and name not in project.others for name in via):
+            if _fortnox_base_among(via, project):
                 project.fortnox_types.update(info.client_links.get(client, ()))
                 project.fortnox_clients.setdefault(client, info.display)
     for info in project.files.values():  # tables passed to such classes' HTTP calls, or to helpers
@@ -140,7 +140,7 @@ def _collect(scans: list[FileScan]) -> _Project:
                     project.refs.add(ref)
     for refs_via in project.refs_via:  # BASE_URL + self.path where BASE_URL is a base elsewhere
         for ref, via in refs_via.items():
-            if any(name in project.bases and name not in project.others for name in via):
+            if _fortnox_base_among(via, project):
                 project.refs.add(ref)
     return project
 
@@ -149,7 +149,8 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
     data = fact.data
     info = project.files.get(fact.path) or _FileInfo(fact.path, folder=posixpath.dirname(fact.path))
     found: list[Evidence] = []
-    for name in data.get("via", ()):
+    vias = data.get("via", ())
+    for name in vias if not _another_service(vias, project) else ():
         evidence = _via_base(name, fact, info, project)
         if evidence is not None:
             found.append(evidence)
@@ -173,7 +174,8 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
                 found.append(Evidence("medium", "cross-file-helper",
                                       f"{local} is imported from {stem}, which sets the Fortnox base URL"))
     for name in callees:
-        for via in info.clients.get(name, ()):
+        client_via = info.clients.get(name, ())
+        for via in client_via if not _another_service(client_via, project) else ():
             evidence = _via_base(via, fact, info, project)
             if evidence is not None:
                 found.append(Evidence(evidence.confidence, "cross-file-base",
@@ -201,6 +203,19 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
     if not found:
         return None
     return max(found, key=lambda e: CONFIDENCE_RANK[e.confidence])
+
+
+def _fortnox_base_among(via: Iterable[str], project: _Project) -> bool:
+    """Whether the names a value is read through name a Fortnox base of the project, and only
+    Fortnox's."""
+    return not _another_service(via, project) and any(
+        name in project.bases and name not in project.others for name in via)
+
+
+def _another_service(via: Iterable[str], project: _Project) -> bool:
+    """The names include one that only another service's base has (config.shop.apiUrl read as
+    shopapiurl, when config.fortnox.apiUrl is Fortnox's): then a shared last name proves nothing."""
+    return any(name in project.others and name not in project.bases for name in via)
 
 
 def _via_base(name: str, fact: Fact, info: _FileInfo, project: _Project) -> Evidence | None:

@@ -98,3 +98,16 @@ def test_helpers_of_a_client_whose_base_a_function_of_another_file_returns(uses)
 def test_a_client_made_by_new_with_its_base_as_the_only_argument(uses):
     files = {"books.rb": 'conn = Faraday.new("https://api.fortnox.se/3/")\nconn.get("articles")\n'}
     assert uses(files) == [("books.rb", 2, 10, "GET", "/3/articles", "client-base", "high")]
+
+
+def test_a_base_name_shared_by_two_services_is_told_apart_by_its_section(uses):
+    files = {
+        "config.ts": "export const config = {\n"
+                     "  fortnox: { apiUrl: process.env.FORTNOX_API_URL ?? 'https://api.fortnox.se/3' },\n"
+                     "  shop: { apiUrl: process.env.SHOP_API_URL ?? 'https://shop.example.com/api' },\n};\n",
+        "jobs.ts": "import { config } from './config';\n"
+                   "const books = axios.create({ baseURL: config.fortnox.apiUrl });\n"
+                   "const shop = axios.create({ baseURL: config.shop.apiUrl });\n"
+                   "books.get('/orders');\nshop.patch(`/orders/${id}`);\n",
+    }
+    assert uses(files) == [("jobs.ts", 4, 11, "GET", "/3/orders", "cross-file-base", "high")]

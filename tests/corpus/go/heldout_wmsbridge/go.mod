@@ -1,0 +1,3 @@
+module github.com/example/wmsbridge
+
+go 1.22
