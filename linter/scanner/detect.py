@@ -21,6 +21,7 @@ import functools
 import posixpath
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from linter.catalog import CONFIDENCE_RANK, Catalog, Endpoint
@@ -706,7 +707,7 @@ class FileDetector:
         if shape.lead_unknown:
             lead = value.pieces[0]
             names = [n for n in lead.names if n.lstrip("$@") not in SELF_NAMES]
-            candidate.via.update(norm(n) for n in names)
+            candidate.via.update(_via_names(names))
             fortnoxy = [n for n in names if "fortnox" in n.lower()]
             if fortnoxy:
                 return Evidence("medium", "fortnox-base",
@@ -928,7 +929,7 @@ class FileDetector:
             if text.lstrip().lower().startswith("https://api.fortnox.se"):
                 via: set[str] | None = None
             elif lead.token < 0 and lead.names:
-                via = {norm(n) for n in lead.names if n.lstrip("$@") not in SELF_NAMES}
+                via = _via_names(lead.names)
                 fortnox = "fortnox" in " ".join(via) or bool(via & set(self.constant_bases))
                 if len(value.pieces) > 1 and not via & set(self.constant_bases):
                     # api_url() <> path inside def get(path): a helper, if the base is one; also
@@ -1262,19 +1263,21 @@ _FEEDING_CALLS = _FORMAT_CALLS | _JOIN_CALLS | _SEGMENT_CALLS
 _URL_TYPES = frozenset({"uri", "url", "addressable", "string", "pathname"})
 
 
-def _lead_names(values: list[Value]) -> set[str]:
-    """The names an unknown lead of ``values`` is read through (config.shop.apiUrl: config, shop,
-    apiurl), and its last two joined (shopapiurl): a file that sets two services' apiUrl in one
-    object says which is which by the section, which the last name alone loses."""
-    found: set[str] = set()
-    for value in values:
-        for piece in value.pieces[:1]:
-            if piece.token < 0:
-                plain = [n for n in piece.names if n.lstrip("$@") not in SELF_NAMES]
-                found.update(norm(n) for n in plain)
-                if len(plain) > 1:
-                    found.add(norm(plain[-2]) + norm(plain[-1]))
+def _via_names(names: Iterable[str]) -> set[str]:
+    """The names a value is read through (config.shop.apiUrl: config, shop, apiurl), and its last
+    two joined (shopapiurl): a file that sets two services' apiUrl in one object says which is
+    which by the section, which the last name alone loses."""
+    plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
+    found = {norm(n) for n in plain}
+    if len(plain) > 1:
+        found.add(norm(plain[-2]) + norm(plain[-1]))
     return found
+
+
+def _lead_names(values: list[Value]) -> set[str]:
+    """_via_names of the unknown lead of each of ``values``."""
+    return {name for value in values for piece in value.pieces[:1] if piece.token < 0
+            for name in _via_names(piece.names)}
 
 
 def _constructs_client(call: Call) -> bool:

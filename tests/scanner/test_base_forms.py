@@ -108,6 +108,7 @@ def test_a_base_name_shared_by_two_services_is_told_apart_by_its_section(uses):
         "jobs.ts": "import { config } from './config';\n"
                    "const books = axios.create({ baseURL: config.fortnox.apiUrl });\n"
                    "const shop = axios.create({ baseURL: config.shop.apiUrl });\n"
-                   "books.get('/orders');\nshop.patch(`/orders/${id}`);\n",
+                   "books.get('/orders');\nshop.patch(`/orders/${id}`);\n"
+                   "axios.put(config.shop.apiUrl + `/orders/${id}`);\n",
     }
     assert uses(files) == [("jobs.ts", 4, 11, "GET", "/3/orders", "cross-file-base", "high")]
