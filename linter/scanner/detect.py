@@ -1283,6 +1283,8 @@ def _lead_names(values: list[Value]) -> set[str]:
 def _constructs_client(call: Call) -> bool:
     """``X.new(url)`` of a class that is not a URL type: Faraday.new("https://…"), Excon.new(url)."""
     return norm(call.name) == "new" and len(call.names) > 1 and norm(call.names[-2]) not in _URL_TYPES
+
+
 _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL
