@@ -171,6 +171,14 @@ class FileDetector:
         return [k for k, kind in enumerate(self.code.kinds) if kind == "str"]
 
     @functools.cached_property
+    def _called(self) -> tuple[list[int], list[str]]:
+        """Each name written just before "(", by token, and normalised: _callers() looks at them
+        in every round, for helpers and for pending helpers alike."""
+        values, n = self.code.values, self.code.n
+        positions = [k for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
+        return positions, [norm(values[k]) for k in positions]
+
+    @functools.cached_property
     def _calls(self) -> list[tuple[int, Call]]:
         """Each call's "(" and the call, in order: two passes look at every call."""
         code = self.code
@@ -559,9 +567,7 @@ class FileDetector:
     def _functions_using_base(self) -> dict[str, str]:
         """Functions of this file whose body uses a Fortnox base or client: calling one with a
         resource path calls Fortnox (fortnoxGet('/invoices'), c.get(ctx, "invoices"))."""
-        code = self.code
         names = set(self.constant_bases) | set(self.client_names)
-        found: dict[str, str] = {}
         # tokens naming a base, found in one pass: function bodies nest, so scanning each body
         # would visit inner tokens again and again
         functions = [d for d in self.symbols.declarations if d.kind == "function"]
@@ -569,14 +575,12 @@ class FileDetector:
             mentions: list[int] = []
         else:  # with no names to look for, only the API host in a string can count
             mentions = self._base_mentions(names)
-        for decl in functions:
-            lo, hi = decl.body
-            first = bisect.bisect_left(mentions, lo)
-            uses_base = bool(self.implicit_base) or (first < len(mentions) and mentions[first] <= hi)
-            if uses_base:
-                cls = self.symbols.enclosing(decl.token, "class")
-                found[norm(decl.name)] = cls.name if cls else ""
-        for decl, _callees in self._callers(set(found)):  # get() calls do(), which joins the base
+        using = [decl for decl in functions if self.implicit_base or
+                 bisect.bisect_left(mentions, decl.body[0]) < bisect.bisect_right(mentions, decl.body[1])]
+        # get() calls do(), which joins the base: get is a Fortnox helper too
+        callers = [decl for decl, _callees in self._callers({norm(decl.name) for decl in using})]
+        found: dict[str, str] = {}
+        for decl in using + callers:
             cls = self.symbols.enclosing(decl.token, "class")
             found[norm(decl.name)] = cls.name if cls else ""
         return found
@@ -587,11 +591,7 @@ class FileDetector:
         they were found."""
         if not seeds:
             return []
-        code = self.code
-        # each name written just before "(", normalised once: the rounds below look at them again
-        values, n = code.values, code.n
-        called = [(k, norm(values[k])) for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
-        positions = [k for k, _name in called]
+        positions, called = self._called
         known = set(seeds)
         found: list[tuple[Declaration, set[str]]] = []
         changed = True
@@ -603,7 +603,7 @@ class FileDetector:
                     continue
                 lo, hi = decl.body
                 first, last = bisect.bisect_left(positions, lo), bisect.bisect_right(positions, hi)
-                reached = {callee for _k, callee in called[first:last] if callee in known}
+                reached = {callee for callee in called[first:last] if callee in known}
                 if reached:
                     known.add(name)
                     found.append((decl, reached))
@@ -621,10 +621,11 @@ class FileDetector:
             named = [k for k in self._name_tokens if norm(values[k]) in self.pending_clients]
             for decl in self.symbols.declarations:
                 lo, hi = decl.body
-                if decl.kind != "function" or bisect.bisect_left(named, lo) == bisect.bisect_right(named, hi):
+                mentions = named[bisect.bisect_left(named, lo):bisect.bisect_right(named, hi)]
+                if decl.kind != "function" or not mentions:
                     continue
                 via = self.pending_helpers.setdefault(norm(decl.name), set())
-                for k in named[bisect.bisect_left(named, lo):bisect.bisect_right(named, hi)]:
+                for k in mentions:
                     via.update(self.pending_clients[norm(values[k])])
         for decl, reached in self._callers(set(self.pending_helpers)):
             via = self.pending_helpers.setdefault(norm(decl.name), set())
@@ -930,8 +931,9 @@ class FileDetector:
                 via: set[str] | None = None
             elif lead.token < 0 and lead.names:
                 via = _via_names(lead.names)
-                fortnox = "fortnox" in " ".join(via) or bool(via & set(self.constant_bases))
-                if len(value.pieces) > 1 and not via & set(self.constant_bases):
+                in_file = bool(via & self.constant_bases.keys())  # a base of this file: not pending
+                fortnox = in_file or "fortnox" in " ".join(via)
+                if len(value.pieces) > 1 and not in_file:
                     # api_url() <> path inside def get(path): a helper, if the base is one; also
                     # settings.FORTNOX_API_URL + path, whose base another file defines
                     function = self.symbols.enclosing(anchor.start, "function")
@@ -1158,7 +1160,7 @@ class FileDetector:
         for name, (url, token) in sorted(self.constant_bases.items()):
             line, column = self.index.position(self.code.tokens[token].offset)
             # also under "section + key", as configuration readers name it: fortnox.base_url
-            container = next((b.container for b in self.symbols.bindings.get(name, ()) if b.target == token), "")
+            container = self._container_of(name, token)
             for alias in dict.fromkeys([name, container + name if container else "", stem + name]):
                 if alias:
                     facts.append(Fact("base-url", self.display, line, column, {
@@ -1169,7 +1171,7 @@ class FileDetector:
                 "name": "", "written": "", "url": self.implicit_base, "fortnox": True, "client": True,
                 "prefix": base_prefix(self.implicit_base)}))
         for name, token in sorted(self.other_bases.items()):
-            container = next((b.container for b in self.symbols.bindings.get(name, ()) if b.target == token), "")
+            container = self._container_of(name, token)
             # config = {fortnox: {apiUrl}, shop: {apiUrl}}: the shared name is Fortnox's, but the
             # section still tells the shop's apart
             aliases = [container + name] if name in self.constant_bases else [name, container + name]
@@ -1179,6 +1181,10 @@ class FileDetector:
                     "name": alias, "written": self.code.value(token), "url": "", "fortnox": False,
                     "client": False, "prefix": ""}))
         return facts
+
+    def _container_of(self, name: str, token: int) -> str:
+        """The table or section that the binding of ``name`` at ``token`` is in, or ""."""
+        return next((b.container for b in self.symbols.bindings.get(name, ()) if b.target == token), "")
 
     def _file_fact(self) -> Fact:
         has_base = bool(self.constant_bases or self.implicit_base)

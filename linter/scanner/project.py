@@ -150,10 +150,8 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
     info = project.files.get(fact.path) or _FileInfo(fact.path, folder=posixpath.dirname(fact.path))
     found: list[Evidence] = []
     vias = data.get("via", ())
-    for name in vias if not _another_service(vias, project) else ():
-        evidence = _via_base(name, fact, info, project)
-        if evidence is not None:
-            found.append(evidence)
+    if not _another_service(vias, project):
+        found += [e for e in (_via_base(name, fact, info, project) for name in vias) if e is not None]
     callees = list(data.get("callees", ()))
     for name in callees:
         owners = project.helpers.get(name)
@@ -175,7 +173,7 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
                                       f"{local} is imported from {stem}, which sets the Fortnox base URL"))
     for name in callees:
         client_via = info.clients.get(name, ())
-        for via in client_via if not _another_service(client_via, project) else ():
+        for via in () if _another_service(client_via, project) else client_via:
             evidence = _via_base(via, fact, info, project)
             if evidence is not None:
                 found.append(Evidence(evidence.confidence, "cross-file-base",

@@ -324,6 +324,9 @@ def _bindings(code: Code, symbols: Symbols, visit: Iterable[int]) -> None:
                 symbols.add(Binding(norm(value), value, i, i + 2, _container(code, symbols, i), True))
 
 
+_LOGICAL_ASSIGNMENT = frozenset({"||", "&&", "??"})
+
+
 def logical_assignment_target(code: Code, i: int) -> int:
     """For the "=" at token ``i``: the token before it, or before the "||", "&&" or "??" it ends
     (``@conn ||= Faraday.new(...)``, ``client ??= create()``): a value bound if none is yet."""
@@ -331,9 +334,6 @@ def logical_assignment_target(code: Code, i: int) -> int:
     if j >= 1 and code.ops[j - 1] in _LOGICAL_ASSIGNMENT and code.ends[j] == code.offsets[i]:
         return j - 2
     return j
-
-
-_LOGICAL_ASSIGNMENT = frozenset({"||", "&&", "??"})
 
 
 def _assignment(code: Code, symbols: Symbols, i: int, width: int) -> None:
