@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from linter import __version__
+from linter.compiled import build_description
 from linter.engine import LintRequest
 from linter.errors import LintError
 from linter.formatters.base import clean
@@ -48,9 +49,9 @@ def _version_text() -> str:
         from linter.cache import load_catalog
 
         catalog, _key = load_catalog(None, None)
-        return f"fortnox-lint {__version__} (catalog {catalog.version})"
+        return f"fortnox-lint {__version__} (catalog {catalog.version}; {build_description()})"
     except LintError as exc:
-        return f"fortnox-lint {__version__} (catalog unreadable: {exc})"
+        return f"fortnox-lint {__version__} (catalog unreadable: {exc}; {build_description()})"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

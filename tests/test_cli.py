@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 from pathlib import Path
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from conftest import write_project
 from linter import __version__
 from linter.cli import cli
+from linter.compiled import COMPILED_MODULES, build_description
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = {
@@ -166,7 +168,19 @@ def test_rules_and_rule(tmp_path):
 
 def test_version(tmp_path):
     result = invoke(tmp_path, "--version")
-    assert result.output == f"fortnox-lint {__version__} (catalog 2026.11.21)\n"
+    assert result.output == f"fortnox-lint {__version__} (catalog 2026.11.21; {build_description()})\n"
+
+
+def test_version_says_which_modules_run_compiled(tmp_path):
+    scanner = tmp_path / "linter" / "scanner"
+    scanner.mkdir(parents=True)
+    assert build_description(tmp_path) == "pure Python"
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    (scanner / f"lexer{suffix}").write_bytes(b"")
+    assert build_description(tmp_path) == "partly compiled: lexer"
+    for module in COMPILED_MODULES:
+        (tmp_path.joinpath(*module.split(".")).with_suffix(suffix)).write_bytes(b"")
+    assert build_description(tmp_path) == "compiled"
 
 
 def test_catalog_diff(tmp_path):

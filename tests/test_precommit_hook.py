@@ -23,7 +23,7 @@ from conftest import REPO, write_project
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 HOOK = HOOKS[0]
-PACKAGE_FILES = ["linter", "data", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"]
+PACKAGE_FILES = ["linter", "data", "rules", "pyproject.toml", "hatch_build.py", "README.md", ".pre-commit-hooks.yaml"]
 
 
 def test_hook_lints_the_whole_project() -> None:

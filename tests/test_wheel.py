@@ -17,9 +17,11 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
+    env = {k: v for k, v in os.environ.items() if k != "FORTNOX_LINT_COMPILE"}  # the default build
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"),
-                    str(REPO)], check=True, timeout=600)
+                    str(REPO)], check=True, timeout=600, env=env)
     (wheel,) = (work / "dist").glob("fortnox_scope_lint-*.whl")
+    assert wheel.name.endswith("-py3-none-any.whl")  # pure Python unless FORTNOX_LINT_COMPILE asks
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=True)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
@@ -50,3 +52,4 @@ def test_installed_tool_lints_the_example(installed: Path, tmp_path: Path):
     assert "[missing-scope] POST /3/invoicepayments needs scope 'payment'" in run.stdout
     version = subprocess.run([str(installed / "fortnox-lint"), "--version"], capture_output=True, text=True)
     assert version.stdout.startswith("fortnox-lint 0.1.0 (catalog ")
+    assert version.stdout.endswith("; pure Python)\n")  # the compiled build is asked for (test_compiled_build)

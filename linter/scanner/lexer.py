@@ -171,10 +171,10 @@ class _Lexer:
                 i += 1
                 # half of them are followed by whitespace: skipped here, not by another turn
                 if i < n and text[i] in blanks:
-                    i = space_end(text, i).end()
+                    i = space_end(text, i).end()  # type: ignore[union-attr]  # text[i] is a blank
                 continue
             if ch.isspace():
-                i = _SPACE.match(text, i).end()
+                i = _SPACE.match(text, i).end()  # type: ignore[union-attr]  # text[i] is a space
                 continue
             if ch in special:
                 skipped = self._comment(i) if ch in comment_starts else None
@@ -188,16 +188,16 @@ class _Lexer:
                     i = string_end
                     continue
             if self.spec.regex_literals and ch == "/" and i >= self.no_regex_before and self._regex_allowed():
-                end = self._regex_end(i)
-                if end is not None:
-                    i = end
+                regex_end = self._regex_end(i)
+                if regex_end is not None:
+                    i = regex_end
                     continue
             if ch in _NAME_START:
-                end = name_end(text, i).end()
+                end = name_end(text, i).end()  # type: ignore[union-attr]  # ch starts a name
                 append(_token("name", text[i:end], i, end))
                 i = end
             elif ch in _DIGITS:
-                end = number_end(text, i).end()
+                end = number_end(text, i).end()  # type: ignore[union-attr]  # ch is a digit
                 append(_token("num", text[i:end], i, end))
                 i = end
             else:

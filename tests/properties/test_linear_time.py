@@ -80,7 +80,9 @@ def scanner_patterns() -> dict[str, re.Pattern]:
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found[f"{name}.{attr}"] = value
-        source = Path(module.__file__).read_text(encoding="utf-8")
+        # a compiled module's file is its extension; its source is the .py beside it
+        path = Path(module.__file__)
+        source = path.with_name(path.name.split(".")[0] + ".py").read_text(encoding="utf-8")
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args \
