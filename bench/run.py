@@ -167,20 +167,29 @@ def tree_stats(root: Path) -> tuple[int, int]:
     return files, size
 
 
+# The interpreter that runs the linter, and whether it runs this checkout (the default) or the
+# package installed for it (--python: a venv holding the compiled build, say).
+PYTHON = sys.executable
+FROM_CHECKOUT = True
+
+
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    if FROM_CHECKOUT:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    else:
+        env.pop("PYTHONPATH", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure as installed: with compiled bytecode
     env.pop("FORTNOX_LINT_DEBUG", None)
     return env
 
 
 def lint_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "linter", *args]
+    return [PYTHON, "-m", "linter", *args]
 
 
-def has_stdin_filename(env: dict[str, str]) -> bool:
-    shown = subprocess.run(lint_cmd("check", "--help"), env=env, capture_output=True, text=True)
+def has_stdin_filename(env: dict[str, str], root: Path) -> bool:
+    shown = subprocess.run(lint_cmd("check", "--help"), env=env, capture_output=True, text=True, cwd=root)
     return "--stdin-filename" in shown.stdout
 
 
@@ -202,7 +211,12 @@ def main() -> int:
     parser.add_argument("--mb", type=float)
     parser.add_argument("--repeat", type=int)
     parser.add_argument("--no-scaling", action="store_true", help="skip the half/quarter-size runs")
+    parser.add_argument("--python", help="run the linter installed for this interpreter (a venv with the "
+                                          "compiled build, say) instead of this checkout")
     args = parser.parse_args()
+    if args.python:
+        global PYTHON, FROM_CHECKOUT
+        PYTHON, FROM_CHECKOUT = args.python, False
     files = args.files or (300 if args.quick else 10_000)
     megabytes = args.mb or (3.0 if args.quick else 100.0)
     repeat = args.repeat or (1 if args.quick else 3)
@@ -226,7 +240,9 @@ def _bench(args: argparse.Namespace, files: int, megabytes: float, repeat: int, 
     _ensure_tree(root, files, megabytes)
     count, size = tree_stats(root)
     mb = size / 1e6
-    subprocess.run(lint_cmd("--version"), env=env, capture_output=True)  # compile bytecode once
+    # compiles the bytecode once, and says which build runs ("compiled" or "pure Python")
+    # (run in the tree, as every measured command is: "python -m" also imports from the folder it runs in)
+    version = subprocess.run(lint_cmd("--version"), env=env, capture_output=True, text=True, cwd=root).stdout.strip()
     rows: list[tuple[str, Run, int, float]] = []
     floors = _rg_floors()  # (row name, rg command, its runs)
 
@@ -261,7 +277,7 @@ def _bench(args: argparse.Namespace, files: int, megabytes: float, repeat: int, 
         print("bench: FAILED: a replayed single-file check answered differently", file=sys.stderr)
         return 1
     rows += singles
-    bare = best([measure([sys.executable, "-c", "pass"], root, env) for _ in range(repeat * 3)])
+    bare = best([measure([PYTHON, "-c", "pass"], root, env) for _ in range(repeat * 3)])
     rows.append(("python -c pass", bare, 0, 0))
     rg_run = None
     # The floor is the faster of rg's two ways to run the pattern; both are shown.
@@ -274,7 +290,7 @@ def _bench(args: argparse.Namespace, files: int, megabytes: float, repeat: int, 
         rg_run = run if rg_run is None or run.seconds < rg_run.seconds else rg_run
 
     scaling = [] if args.no_scaling else _scaling(root, files, megabytes, scratch, cold)
-    print(_report(rows, scaling, count, mb, cold_run, warm, bare, rg_run))
+    print(_report(rows, scaling, count, mb, cold_run, warm, bare, rg_run, version))
     return 0
 
 
@@ -352,7 +368,7 @@ def _single_files(root: Path, cache: Path, env: dict[str, str], repeat: int
     and the first that needs its project (see the README's Editors section); else ``check FILE``.
     None if the repeated checks of one buffer did not all answer the same."""
     candidates = _fortnox_files(root) or sorted(root.rglob("module_*"))[:1]
-    if not has_stdin_filename(env):
+    if not has_stdin_filename(env, root):
         target = candidates[0]
         cmd = lint_cmd("check", "--cache-dir", str(cache), target.relative_to(root).as_posix())
         run = best([measure(cmd, root, env) for _ in range(repeat * 3)])
@@ -408,8 +424,10 @@ def _machine() -> str:
             f"Python {platform.python_version()}")
 
 
-def _report(rows, scaling, count, mb, cold_run, warm, bare, rg_run) -> str:
-    lines = [f"Machine: {_machine()}", f"Tree: {count} files, {mb:.1f} MB", "",
+def _report(rows, scaling, count, mb, cold_run, warm, bare, rg_run, version) -> str:
+    build = version.rsplit("; ", 1)[-1].rstrip(")") if version.endswith(")") else "unknown"
+    lines = [f"Machine: {_machine()}", f"Build: {build} ({version or 'no --version'})",
+             f"Tree: {count} files, {mb:.1f} MB", "",
              "| scenario | wall s | files/s | MB/s | peak MB | stolen % |", "|---|---:|---:|---:|---:|---:|"]
     cores = os.cpu_count() or 1
     for name, run, files, size in rows:

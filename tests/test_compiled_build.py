@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.machinery
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -119,6 +120,16 @@ def test_the_suite_passes_against_the_compiled_build(bindir: Path, tmp_path: Pat
                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=3600)
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]
     assert " passed" in done.stdout.splitlines()[-1] and "skipped" not in done.stdout.splitlines()[-1]
+
+
+def test_the_benchmark_measures_the_installed_build(bindir: Path, tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--no-scaling",
+                           "--tree", str(tmp_path / "tree"), "--python", str(bindir / "python")],
+                          env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr  # also fails if its scenarios' findings differ
+    assert re.search(r"^Build: compiled \(fortnox-lint \S+ \(catalog \S+; compiled\)\)$", done.stdout, re.M)
+    assert "| cold full check |" in done.stdout
 
 
 def test_an_editable_install_cannot_be_compiled(tmp_path: Path):

@@ -294,16 +294,20 @@ def read_bytes(path: Path | str) -> Read:
 
 def _read_to_end(fd: int, size: int) -> bytes:
     """The file's bytes up to EOF or MAX_FILE_BYTES + 1. Plain os.read calls sized by the stat:
-    a buffered read(MAX_FILE_BYTES + 1) allocates 5 MB per file, which was most of the reading time."""
+    a buffered read(MAX_FILE_BYTES + 1) allocates 5 MB per file, which was most of the reading time.
+    A regular file that gives fewer bytes than asked for is at its end: no second call to hear so."""
     chunks: list[bytes] = []
     total = 0
     while total <= MAX_FILE_BYTES:
-        want = size + 1 - total if total <= size else _READ_CHUNK  # more than the stat said: it grew
-        chunk = os.read(fd, min(want, MAX_FILE_BYTES + 1 - total))
+        want = min(size + 1 - total if total <= size else _READ_CHUNK,  # more than the stat said: it grew
+                   MAX_FILE_BYTES + 1 - total)
+        chunk = os.read(fd, want)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
+        if len(chunk) < want:
+            break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
@@ -320,7 +324,7 @@ def read_text(path: Path) -> tuple[str | None, str | None]:
     return decode(read.data)
 
 
-def text_body(data: bytes) -> tuple[bytes, str | None]:
+def text_body(data: bytes) -> tuple[bytes, str]:
     """How ``data`` is encoded: (bytes without a UTF-8 BOM, "utf-8"), or its UTF-16/32 codec."""
     if data.startswith(_UTF8_BOM):
         return data[3:], "utf-8"

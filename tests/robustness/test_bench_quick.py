@@ -31,6 +31,8 @@ def test_quick_benchmark_runs_and_reports_every_scenario(tmp_path):
             expected.append("rg -c -P with the prefilter's exact pattern")
     assert rows[:len(expected) + 1] == expected + ["cold check, files"]
     assert done.stdout.startswith("Machine: ")
+    # the checkout, run as Python: the build and the exact --version it answered
+    assert re.search(r"^Build: pure Python \(fortnox-lint \S+ \(catalog \S+; pure Python\)\)$", done.stdout, re.M)
     assert "\n| scenario | wall s | files/s | MB/s | peak MB | stolen % |\n" in done.stdout
     cold = next(line for line in done.stdout.splitlines() if line.startswith("| cold full check |"))
     # the CPU time the hypervisor took during the run, in percent: read from /proc/stat on Linux
