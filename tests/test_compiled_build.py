@@ -14,6 +14,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,6 @@ def bindir(wheel: Path) -> Path:
 
 def test_the_wheel_is_for_this_platform_and_holds_the_extensions(wheel: Path):
     assert not wheel.name.endswith("-py3-none-any.whl")
-    import zipfile
-
     names = zipfile.ZipFile(wheel).namelist()
     for module in COMPILED_MODULES:
         path = module.replace(".", "/")

@@ -1,6 +1,9 @@
 """What the scanner skips: VCS data, dependencies, build outputs, binary files, manifest excludes."""
 
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import write_project
 from linter.engine import LintRequest, lint
@@ -63,3 +66,43 @@ def test_walk_reaches_exactly_the_files_the_walk_yields(tmp_path: Path):
     outside = str(tmp_path / "tests" / "test_app.py")
     assert walk_reaches(outside, str(tmp_path / "src"), [], tmp_path, False)
     assert not walk_reaches(outside, str(tmp_path / "src"), ["tests/*.py"], tmp_path, False)
+
+
+def test_a_file_is_read_in_one_call_when_its_stat_size_is_right(tmp_path: Path, monkeypatch):
+    from linter.scanner import files
+
+    calls: list[int] = []
+    real_read = files.os.read
+    monkeypatch.setattr(files.os, "read", lambda fd, n: calls.append(n) or real_read(fd, n))
+    path = tmp_path / "a.py"
+    path.write_bytes(b"x" * 5000)
+    assert files.read_bytes(path).data == b"x" * 5000
+    assert calls == [5001]
+    path.write_bytes(b"")
+    calls.clear()
+    assert files.read_bytes(path).data == b""
+    assert calls == [1]
+
+
+def test_a_file_longer_than_its_stat_said_is_read_to_its_end(tmp_path: Path, monkeypatch):
+    # It grew between the stat and the read, or its stat says 0 as /proc's files do.
+    from linter.scanner import files
+
+    path = tmp_path / "a.py"
+    path.write_bytes(b"y" * 200_000)
+    real_fstat = files.os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        st = real_fstat(fd)
+        return os.stat_result((*st[:6], 10, *st[7:]), {"st_mtime_ns": st.st_mtime_ns, "st_ctime_ns": st.st_ctime_ns})
+
+    monkeypatch.setattr(files.os, "fstat", fstat)
+    assert files.read_bytes(path).data == b"y" * 200_000
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="Linux's /proc")
+def test_a_proc_file_whose_stat_says_zero_is_read_whole():
+    from linter.scanner.files import read_bytes
+
+    data = read_bytes("/proc/self/status").data
+    assert data is not None and data.startswith(b"Name:") and data.endswith(b"\n") and b"VmRSS" in data

@@ -295,7 +295,8 @@ def read_bytes(path: Path | str) -> Read:
 def _read_to_end(fd: int, size: int) -> bytes:
     """The file's bytes up to EOF or MAX_FILE_BYTES + 1. Plain os.read calls sized by the stat:
     a buffered read(MAX_FILE_BYTES + 1) allocates 5 MB per file, which was most of the reading time.
-    A regular file that gives fewer bytes than asked for is at its end: no second call to hear so."""
+    A file that gave exactly the size its stat said is at its end: no second call to hear so (one
+    whose stat says less, as /proc's do, is read until a call gives nothing)."""
     chunks: list[bytes] = []
     total = 0
     while total <= MAX_FILE_BYTES:
@@ -306,7 +307,7 @@ def _read_to_end(fd: int, size: int) -> bytes:
             break
         chunks.append(chunk)
         total += len(chunk)
-        if len(chunk) < want:
+        if total == size:
             break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
