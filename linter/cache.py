@@ -261,7 +261,7 @@ def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | 
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # damaged entry: load it properly below
     catalog = None
-    data = trusted_catalog_data(raw) if path is None else None
+    data = (parsed_catalog_data(raw) or trusted_catalog_data(raw)) if path is None else None
     if data is not None:
         try:
             catalog = Catalog(data, str(target))
@@ -274,6 +274,23 @@ def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | 
             and cache.write_json(name, {"key": key, "raw": data}):
         cache.prune("catalog-", name)
     return catalog, key
+
+
+PARSED_CATALOG = "scopes.parsed.json"  # written into every wheel by hatch_build.py
+
+
+def parsed_catalog_data(raw: bytes) -> dict | None:
+    """The shipped catalog as the wheel's build parsed it, if it was parsed from exactly ``raw``
+    (the YAML beside it); None in a checkout, which has no such file, or if it does not match."""
+    try:
+        with open(data_dir() / PARSED_CATALOG, "rb") as handle:
+            parsed = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(parsed, dict) or parsed.get("yaml_blake2b") != blake2b(raw, digest_size=16).hexdigest():
+        return None
+    data = parsed.get("data")
+    return data if isinstance(data, dict) else None
 
 
 def trusted_catalog_data(raw: bytes) -> dict | None:

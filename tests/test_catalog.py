@@ -86,3 +86,44 @@ def test_user_catalog_that_is_valid_is_used(tmp_path):
         raw["endpoints"].append(dict(raw["endpoints"][-1], path="/3/brandnew"))
     catalog = load_catalog(_user_catalog(tmp_path, add))
     assert catalog.match("/3/brandnew").path == "/3/brandnew"
+
+
+def _installed_data(tmp_path: Path, monkeypatch, parsed: dict | None) -> bytes:
+    """A data folder like a wheel's: the shipped files, and the build's parsed catalog if given."""
+    import json
+    import shutil
+
+    from linter import cache
+    from linter.resources import data_dir
+
+    # (an installed data folder already holds one: left out, so that ``parsed`` decides)
+    shutil.copytree(data_dir(), tmp_path / "_data", ignore=shutil.ignore_patterns(cache.PARSED_CATALOG))
+    if parsed is not None:
+        (tmp_path / "_data" / cache.PARSED_CATALOG).write_text(json.dumps(parsed), encoding="utf-8")
+    monkeypatch.setattr(cache, "data_dir", lambda: tmp_path / "_data")
+    return (tmp_path / "_data" / "scopes.yaml").read_bytes()
+
+
+def test_a_wheels_parsed_catalog_is_read_instead_of_the_yaml(tmp_path: Path, monkeypatch):
+    from hashlib import blake2b
+
+    from linter import cache
+
+    raw = (Path(__file__).resolve().parent.parent / "data" / "scopes.yaml").read_bytes()
+    data = yaml.safe_load(raw)
+    marked = dict(data, catalog_version="from-the-parsed-file")  # tells which one was read
+    digest = blake2b(raw, digest_size=16).hexdigest()
+    _installed_data(tmp_path, monkeypatch, {"yaml_blake2b": digest, "data": marked})
+    catalog, _key = cache.load_catalog(None, None)
+    assert catalog.version == "from-the-parsed-file"
+
+
+@pytest.mark.parametrize("parsed", [None, {"yaml_blake2b": "0" * 32, "data": {"version": "stale"}},
+                                    {"yaml_blake2b": "x"}, ["not", "a", "dict"]])
+def test_the_yaml_is_parsed_when_the_parsed_catalog_is_missing_stale_or_damaged(tmp_path: Path, monkeypatch, parsed):
+    from linter import cache
+
+    raw = _installed_data(tmp_path, monkeypatch, parsed)
+    assert cache.parsed_catalog_data(raw) is None
+    catalog, _key = cache.load_catalog(None, None)
+    assert catalog.version == str(yaml.safe_load(raw)["catalog_version"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import venv
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,6 +41,16 @@ def test_wheel_contains_data_and_rules(installed: Path):
     assert location.startswith(str(installed.parent))  # imported from the venv, not the checkout
     assert {"scopes.yaml", "catalog.schema.json", "manifest.schema.json", "rule.schema.json"} <= set(eval(data))
     assert int(rule_count) >= 8
+
+
+def test_wheel_carries_the_catalog_parsed_and_uses_it(installed: Path):
+    # hatch_build.py parses data/scopes.yaml into the wheel: a run reads JSON, not the YAML
+    out = subprocess.run([str(installed / "python"), "-c",
+                          "import json; from linter import cache; from linter.resources import data_dir; "
+                          "raw = (data_dir() / 'scopes.yaml').read_bytes(); "
+                          "print(json.dumps(cache.parsed_catalog_data(raw)))"],
+                         capture_output=True, text=True, check=True, cwd="/")
+    assert json.loads(out.stdout) == yaml.safe_load((REPO / "data" / "scopes.yaml").read_text(encoding="utf-8"))
 
 
 def test_installed_tool_lints_the_example(installed: Path, tmp_path: Path):
