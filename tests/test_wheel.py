@@ -31,13 +31,17 @@ def installed(tmp_path_factory) -> Path:
     return bindir
 
 
+def _printed(installed: Path, code: str) -> str:
+    """What ``code`` prints when the venv's Python runs it outside the checkout."""
+    return subprocess.run([str(installed / "python"), "-c", code],
+                          capture_output=True, text=True, check=True, cwd="/").stdout
+
+
 def test_wheel_contains_data_and_rules(installed: Path):
-    out = subprocess.run([str(installed / "python"), "-c",
-                          "import linter, pathlib; p = pathlib.Path(linter.__file__).parent; "
-                          "print(p); print(sorted(x.name for x in (p / '_data').iterdir())); "
-                          "print(len(list((p / '_rules').glob('*.yaml'))))"],
-                         capture_output=True, text=True, check=True, cwd="/")
-    location, data, rule_count = out.stdout.splitlines()
+    printed = _printed(installed, "import linter, pathlib; p = pathlib.Path(linter.__file__).parent; "
+                                  "print(p); print(sorted(x.name for x in (p / '_data').iterdir())); "
+                                  "print(len(list((p / '_rules').glob('*.yaml'))))")
+    location, data, rule_count = printed.splitlines()
     assert location.startswith(str(installed.parent))  # imported from the venv, not the checkout
     assert {"scopes.yaml", "catalog.schema.json", "manifest.schema.json", "rule.schema.json"} <= set(eval(data))
     assert int(rule_count) >= 8
@@ -45,12 +49,10 @@ def test_wheel_contains_data_and_rules(installed: Path):
 
 def test_wheel_carries_the_catalog_parsed_and_uses_it(installed: Path):
     # hatch_build.py parses data/scopes.yaml into the wheel: a run reads JSON, not the YAML
-    out = subprocess.run([str(installed / "python"), "-c",
-                          "import json; from linter import cache; from linter.resources import data_dir; "
-                          "raw = (data_dir() / 'scopes.yaml').read_bytes(); "
-                          "print(json.dumps(cache.parsed_catalog_data(raw)))"],
-                         capture_output=True, text=True, check=True, cwd="/")
-    assert json.loads(out.stdout) == yaml.safe_load((REPO / "data" / "scopes.yaml").read_text(encoding="utf-8"))
+    printed = _printed(installed, "import json; from linter import cache; from linter.resources import data_dir; "
+                                  "raw = (data_dir() / 'scopes.yaml').read_bytes(); "
+                                  "print(json.dumps(cache.parsed_catalog_data(raw)))")
+    assert json.loads(printed) == yaml.safe_load((REPO / "data" / "scopes.yaml").read_text(encoding="utf-8"))
 
 
 def test_installed_tool_lints_the_example(installed: Path, tmp_path: Path):
