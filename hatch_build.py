@@ -45,7 +45,6 @@ setup(name="fortnox-lint-compiled", packages=[], script_args=["build_ext", "--in
                            opt_level="3"))
 """
 
-
 PARSED_CATALOG = "scopes.parsed.json"  # linter.cache.PARSED_CATALOG
 
 
@@ -53,7 +52,9 @@ def compile_requested() -> bool:
     return os.environ.get(ENV_VAR, "").strip().lower() not in ("", "0", "false", "no")
 
 
-class CompileHook(BuildHookInterface):
+class WheelHook(BuildHookInterface):
+    """Adds the parsed catalog to every wheel, and the compiled modules when asked for."""
+
     PLUGIN_NAME = "custom"
     _work: Path | None = None  # what the build writes (parsed catalog, compiled copy), until the wheel is
 
