@@ -140,3 +140,13 @@ def test_an_editable_install_cannot_be_compiled(tmp_path: Path):
                           env=env, capture_output=True, text=True, timeout=1200, cwd=tmp_path)
     assert done.returncode != 0
     assert "FORTNOX_LINT_COMPILE is set, but an editable install cannot be compiled" in done.stdout + done.stderr
+
+
+def test_without_a_working_c_compiler_the_build_says_so(tmp_path: Path):
+    env = {**os.environ, "FORTNOX_LINT_COMPILE": "1", "CC": str(tmp_path / "no-such-cc")}
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(REPO)],
+                          env=env, capture_output=True, text=True, timeout=1200, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "FORTNOX_LINT_COMPILE: compiling linter/scanner/bytefilter.py" in done.stdout + done.stderr
+    assert "with mypyc failed (see above); a C compiler is needed" in done.stdout + done.stderr
+    assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())  # no wheel, pure or not
