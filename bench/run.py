@@ -216,7 +216,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.python:
         global PYTHON, FROM_CHECKOUT
-        PYTHON, FROM_CHECKOUT = args.python, False
+        # a path is made absolute: every command runs in the tree, not in the folder it was named from
+        PYTHON = os.path.abspath(args.python) if os.sep in args.python else shutil.which(args.python) or args.python
+        FROM_CHECKOUT = False
     files = args.files or (300 if args.quick else 10_000)
     megabytes = args.mb or (3.0 if args.quick else 100.0)
     repeat = args.repeat or (1 if args.quick else 3)
