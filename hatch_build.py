@@ -15,7 +15,6 @@ go stale at the next edit), so that combination is refused.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import runpy
@@ -45,9 +44,6 @@ setup(name="fortnox-lint-compiled", packages=[], script_args=["build_ext", "--in
                            opt_level="3"))
 """
 
-PARSED_CATALOG = "scopes.parsed.json"  # linter.cache.PARSED_CATALOG
-
-
 def compile_requested() -> bool:
     return os.environ.get(ENV_VAR, "").strip().lower() not in ("", "0", "false", "no")
 
@@ -70,12 +66,12 @@ class WheelHook(BuildHookInterface):
                                    "install without -e, or unset it")
             return
         self._work = work = Path(tempfile.mkdtemp(prefix="fortnox-lint-build-"))
-        build_data["force_include"][str(self._parsed_catalog(work))] = f"linter/_data/{PARSED_CATALOG}"
+        self._parsed_catalog(work, build_data)
         if compile_requested():
             self._compile(work / "compile", build_data)
 
     def _compile(self, work: Path, build_data: dict[str, Any]) -> None:
-        modules = runpy.run_path(os.path.join(self.root, "linter", "compiled.py"))["COMPILED_MODULES"]
+        modules = self._linter_module("compiled.py")["COMPILED_MODULES"]
         shutil.copytree(os.path.join(self.root, "linter"), work / "linter",
                         ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"))
         sources = [str(Path(*name.split("."))) + ".py" for name in modules]
@@ -91,18 +87,25 @@ class WheelHook(BuildHookInterface):
         build_data["pure_python"] = False
         build_data["infer_tag"] = True  # a wheel for this interpreter and platform only
 
-    def _parsed_catalog(self, folder: Path) -> Path:
+    def _linter_module(self, name: str) -> dict[str, Any]:
+        """The globals of linter/``name``, one of the modules that import nothing of the linter's
+        (whose dependencies the build does not have)."""
+        return runpy.run_path(os.path.join(self.root, "linter", name))
+
+    def _parsed_catalog(self, folder: Path, build_data: dict[str, Any]) -> None:
         import yaml  # a build requirement (pyproject.toml)
+
+        resources = self._linter_module("resources.py")
 
         raw = Path(self.root, "data", "scopes.yaml").read_bytes()
         data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if json.loads(json.dumps(data)) != data:
             raise RuntimeError("data/scopes.yaml holds values JSON cannot carry (dates?): quote them")
-        target = folder / PARSED_CATALOG
+        target = folder / resources["PARSED_CATALOG"]
         target.write_text(json.dumps({"note": "generated from scopes.yaml when the wheel was built",
-                                      "yaml_blake2b": hashlib.blake2b(raw, digest_size=16).hexdigest(),
+                                      "yaml_blake2b": resources["parsed_catalog_key"](raw),
                                       "data": data}, ensure_ascii=False), encoding="utf-8")
-        return target
+        build_data["force_include"][str(target)] = f"linter/_data/{target.name}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         if self._work is not None:

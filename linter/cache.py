@@ -38,7 +38,7 @@ from typing import Any
 
 from linter import __version__
 from linter.finding import Finding
-from linter.resources import data_dir
+from linter.resources import PARSED_CATALOG, data_dir, parsed_catalog_key
 from linter.scanner.files import Signature
 from linter.scanner.uses import EndpointUse, Fact, FileScan
 
@@ -276,9 +276,6 @@ def load_catalog(path: Path | None, cache: CacheDir | None) -> tuple[Any, str | 
     return catalog, key
 
 
-PARSED_CATALOG = "scopes.parsed.json"  # written into every wheel by hatch_build.py
-
-
 def parsed_catalog_data(raw: bytes) -> dict | None:
     """The shipped catalog as the wheel's build parsed it, if it was parsed from exactly ``raw``
     (the YAML beside it); None in a checkout, which has no such file, or if it does not match."""
@@ -287,7 +284,7 @@ def parsed_catalog_data(raw: bytes) -> dict | None:
             parsed = json.loads(handle.read())
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(parsed, dict) or parsed.get("yaml_blake2b") != blake2b(raw, digest_size=16).hexdigest():
+    if not isinstance(parsed, dict) or parsed.get("yaml_blake2b") != parsed_catalog_key(raw):
         return None
     data = parsed.get("data")
     return data if isinstance(data, dict) else None

@@ -160,7 +160,7 @@ class Evaluator:
             if op not in code.concat_ops and op not in ALTERNATIVES and \
                     not (op == "%" and self._percent_format(end)):
                 break
-            after = nxt + (1 if op == "or" else len(op))  # "or" is one name token, not two characters
+            after = nxt + (1 if op.isalpha() else len(op))  # a word operator ("or") is one token
             if after >= n or code.kind(after) not in ("name", "str", "num") and code.value(after) not in ("(", "["):
                 break
             end = code.chain_end(after)

@@ -173,7 +173,9 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
                                       f"{local} is imported from {stem}, which sets the Fortnox base URL"))
     for name in callees:
         client_via = info.clients.get(name, ())
-        for via in () if _another_service(client_via, project) else client_via:
+        if _another_service(client_via, project):
+            continue
+        for via in client_via:
             evidence = _via_base(via, fact, info, project)
             if evidence is not None:
                 found.append(Evidence(evidence.confidence, "cross-file-base",
