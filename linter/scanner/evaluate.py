@@ -358,7 +358,8 @@ class Evaluator:
             rest = rest[key.end():]
         if rest.strip() and not rest.strip().startswith(("!", ":")):  # f"{x!r}", f"{x:>5}" are fine
             if rest.strip().startswith("("):
-                return [unknown(*names)]
+                called = self._function_value(names, at, depth) if rest.strip() == "()" else None
+                return called or [unknown(*names)]  # "#{base()}/x" where def base, do: ...
             return [unknown(*names, *_IDENT.findall(rest)[:4])]
         return self._lookup(names, at, depth, indexed=bool(key))
 
@@ -441,6 +442,8 @@ class Evaluator:
             named = named.without(at)  # a name is never its own value
             removed = at
         candidates = named.bindings
+        if cleaned[0].startswith("@") and self.code.language == "elixir":
+            candidates = self._attributes(candidates)
         if qualifier:
             scoped = [b for b in candidates if b.container == qualifier]
             if scoped:
@@ -468,6 +471,13 @@ class Evaluator:
             index = 0
         chosen = candidates[index - 1] if index > 0 else candidates[0]
         return _Found(self._fold(chosen, depth), names, False, False)
+
+    @staticmethod
+    def _attributes(bindings: list[Binding]) -> list[Binding]:
+        """Of the bindings of an Elixir name, the module attributes (@series "A"), when there are
+        others too: @series is not the function series (def series, do: ...) of the same name."""
+        attributes = [b for b in bindings if b.written.startswith("@")]
+        return attributes if attributes and len(attributes) < len(bindings) else bindings
 
     def _named_bindings(self, key: str) -> "_Named":
         named = self._named.get(key)
@@ -545,10 +555,10 @@ class Evaluator:
     def _call_value(self, opener: int, names: tuple[str, ...], depth: int) -> list[Value]:
         callee = norm(names[-1]) if names else ""
         args = self.code.arguments(opener)
-        if not args and len(names) == 1 and self._named_bindings(callee).members:
-            folded = self._lookup(names, opener, depth)  # api_url() where def api_url, do: "..."
-            if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
-                return folded
+        if not args:
+            called = self._function_value(names, opener, depth)
+            if called is not None:
+                return called
         if callee in FORMAT_CALLS and args:
             template, *fill = self._argument_values(args, depth)
             return [self._apply_format(t, fill) for t in template][:MAX_VARIANTS]
@@ -583,6 +593,16 @@ class Evaluator:
                 found += self.expression(values[-1][0], depth + 1)  # getenv("X", "default")
             return found
         return [unknown(*names)]
+
+    def _function_value(self, names: tuple[str, ...], at: int, depth: int) -> list[Value] | None:
+        """The value of ``name()``, a call without arguments of a function bound to its value in
+        this file (def api_url, do: "..."), or None where that says nothing more than the name."""
+        if len(names) != 1 or not self._named_bindings(norm(names[0])).members:
+            return None
+        folded = self._lookup(names, at, depth)
+        if any(v.text != PLACEHOLDER or any(p.names != names for p in v.pieces) for v in folded):
+            return folded
+        return None
 
     def _call_args(self, opener: int, depth: int) -> list[list[Value]]:
         return self._argument_values(self.code.arguments(opener), depth)

@@ -395,14 +395,15 @@ def _key_value(code: Code, symbols: Symbols, i: int, width: int) -> None:
     if code.ops[i] == "=>" and code.language == "csharp" and code.kind(before) == "name":
         allowed = True  # string Resource => "invoices";
     key = values[j]
+    if key == "do" and allowed and code.language == "elixir":
+        # before the keyword test below, which "do" is: def base, do: expr binds base
+        _elixir_def(code, symbols, j, i + width)
+        return
     if not allowed or key in _KEYWORDS:
         return
     if width == 1 and code.kind(after) == "name" and code.value(code.chain_end(after) + 1) == "=":
         return  # a type annotation: NAME: Type = value
     member = opener >= 0 and values[opener] in ("{", "[", "(")
-    if key == "do" and code.language == "elixir":
-        _elixir_def(code, symbols, j, i + width)
-        return
     container = _container(code, symbols, j)
     if code.language == "elixir" and not container:
         container = _elixir_config_section(code, j)

@@ -40,6 +40,8 @@ _CONTINUATIONS = {".", "?.", "+", "?", ":", "|>", "&&", "||", "->", "::", "<>", 
 # The operator that op_ending_at(j) finds is token j's text or ends with it (a one-character
 # token): a token with none of these texts ends no member separator.
 _SEPARATOR_TAILS = frozenset(MEMBER_SEPARATORS) | {sep[-1] for sep in MEMBER_SEPARATORS}
+_BANGS = frozenset({"!", "?"})  # ends of Elixir and Ruby names: fetch!, valid?
+_BANG_LANGUAGES = frozenset({"elixir", "ruby"})
 _STATEMENT_ENDS = (")", "]", "}", ";")  # punctuation that can end a statement at a line's end
 SELF_NAMES = {"self", "this", "$this", "static", "super", "cls"}
 # a ?? b, a || b, a or b, a ?: b: the right side is a fallback value
@@ -212,6 +214,9 @@ class Code:
                     if lt > 0 and kinds[lt - 1] == "name":
                         i = lt - 1
                         continue
+                if before > 0 and self._bang_call(before - 1):  # Elixir/Ruby: fetch_env!(...)
+                    i = before - 1
+                    continue
                 return opener
             if (kind in ("name", "str", "num") or (kind == "punct" and value in ("@", "$"))) \
                     and i > 0 and values[i - 1] in _SEPARATOR_TAILS:
@@ -237,6 +242,9 @@ class Code:
             if values[nxt] in ("(", "[") and partner[nxt] >= 0 and not self.newline_before[nxt]:
                 j = partner[nxt]
                 continue
+            if values[nxt] in _BANGS and self._bang_call(j):  # Elixir/Ruby: Application.fetch_env!(...)
+                j = partner[nxt + 1]
+                continue
             op = self.ops[nxt] if kinds[nxt] == "punct" else ""
             if op in self.member_seps:
                 after = nxt + len(op) if op != "!!." else nxt + 3
@@ -245,6 +253,17 @@ class Code:
                     continue
             return j
         return j
+
+    def _bang_call(self, name: int) -> bool:
+        """Token ``name`` is a name that ends in "!" or "?" and is called: Elixir and Ruby write
+        Application.fetch_env!(:app, :key), Keyword.fetch!(cfg, :key), valid?(x) - the "!" or "?"
+        (its own token) is part of the name, so a chain goes on through it to the call."""
+        if self.language not in _BANG_LANGUAGES or not 0 <= name < self.n - 2 or self.kinds[name] != "name":
+            return False
+        mark = name + 1
+        return self.values[mark] in _BANGS and self.ends[name] == self.offsets[mark] \
+            and self.values[mark + 1] == "(" and self.ends[mark] == self.offsets[mark + 1] \
+            and self.partner[mark + 1] > mark
 
     def chain_names(self, start: int, end: int) -> tuple[str, ...]:
         """Names along a chain, outside any call arguments or index brackets."""
