@@ -405,7 +405,7 @@ class FileDetector:
                     top = self._statement_top(binding.target)
                     lo, _hi = code.statement_bounds(top)
                     target = self._assignment_target(lo, binding.target)
-                    names = self._target_names(target) if target is not None else ()
+                    names = self._target_names(target) if target is not None else self._returned_by(binding.target)
                 else:
                     names = ()
                 if names:
@@ -413,6 +413,16 @@ class FileDetector:
                     if client and client not in self.client_names:
                         self.pending_clients.setdefault(client, set()).update(via)
                         self.client_links.setdefault(client, set()).update(self._statement_types(binding.target))
+
+    def _returned_by(self, i: int) -> tuple[str, ...]:
+        """The function whose value is the client configured at token ``i`` when nothing is
+        assigned it, as _base_consumer names one with a base in sight: Elixir's
+        def new(opts \\ []) do ... Req.new(base_url: Keyword.fetch!(cfg, :base_url)) end."""
+        call = self.code.direct_call(i)
+        if self.code.language != "elixir" or call is None or not _constructs_client(call):
+            return ()
+        function = self.symbols.enclosing(i, "function")
+        return (function.name,) if function is not None else ()
 
     def _base_calls_with_unknown_base(self) -> None:
         """WebClient.builder().baseUrl(baseUrl), resty SetBaseURL(cfg.URL), new RestClient(url): a

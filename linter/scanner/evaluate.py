@@ -31,6 +31,9 @@ _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # No \s* around the operator: a leading \s* is quadratic under search; names are stripped instead.
 _SEPARATOR = re.compile(r"\?\.|\.|->|::")
 
+# Elixir reads of one key of a keyword list or map: Keyword.fetch!(cfg, :base_url), Map.get(m, :k, d)
+_KEYWORD_MODULES = frozenset({"keyword", "map", "access"})
+_KEYWORD_READS = frozenset({"fetch", "get"})
 FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "printf", "fmt"})
 JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl", "urlcombine"})
 REVERSED_JOIN = frozenset({"url"})  # new URL(path, base)
@@ -386,11 +389,58 @@ class Evaluator:
                 names = names + self._literal_args(code.partner[opener - 1])
             if opener + 2 == end and code.kind(opener + 1) == "str":
                 key = code.tokens[opener + 1].value
-                return self._lookup(names + (key,), i, depth, indexed=True)
+                return self._lookup(self._section(names, i) + (key,), i, depth, indexed=True)
             if code.kind(opener + 1) == "punct" and code.value(opener + 1) == ":" and code.kind(opener + 2) == "name":
-                return self._lookup(names + (code.value(opener + 2),), i, depth, indexed=True)
+                return self._lookup(self._section(names, i) + (code.value(opener + 2),), i, depth, indexed=True)
             return self._lookup(names, i, depth, indexed=True, dynamic=True)
         return self._lookup(names, i, depth)
+
+    def _index_key(self, first: int, last: int) -> str:
+        """The key that tokens ``first``..``last`` write: a string, or an Elixir atom (:base_url)."""
+        code = self.code
+        if first == last and code.kind(first) == "str":
+            return code.values[first]
+        if last == first + 1 and code.value(first) == ":" and code.kind(last) == "name":
+            return code.values[last]
+        return ""
+
+    def _section(self, names: tuple[str, ...], at: int) -> tuple[str, ...]:
+        """The names a configuration section is read through, where ``names`` is a local bound to
+        it: cfg = Application.fetch_env!(:app, :fortnox) makes cfg[:base_url] and
+        Keyword.fetch!(cfg, :base_url) read Application.fetch_env!(:app, :fortnox)[:base_url].
+        Else ``names`` themselves."""
+        if len(names) != 1 or self.code.language != "elixir":
+            return names
+        bindings = self._named_bindings(norm(names[0])).bindings
+        k = bisect.bisect_left([b.target for b in bindings], at) - 1 if bindings else -1
+        if k < 0 or bindings[k].member:
+            return names  # no local bound before ``at``
+        code = self.code
+        start = bindings[k].value
+        end = code.chain_end(start)
+        if code.kind(start) != "name" or code.value(end) != ")" or code.partner[end] <= start:
+            return names
+        called = code.chain_names(start, end)
+        if not is_env_call(called):
+            return names
+        return called + self._literal_args(code.partner[end])
+
+    def _keyword_read(self, names: tuple[str, ...], args: list[tuple[int, int]], at: int,
+                      depth: int) -> list[Value] | None:
+        """Keyword.fetch!(cfg, :key), Keyword.get(cfg, :key, default), Map.get/Access.get alike:
+        ``cfg[:key]``, with the default as one more value. None for any other call."""
+        if len(names) != 2 or norm(names[0]) not in _KEYWORD_MODULES or norm(names[1]) not in _KEYWORD_READS \
+                or not 2 <= len(args) <= 3:
+            return None
+        code = self.code
+        (first, last), (key_first, key_last) = args[0], args[1]
+        key = self._index_key(key_first, key_last)
+        if not key or code.kind(first) != "name" or code.chain_end(first) != last:
+            return None
+        found = self._lookup(self._section(code.chain_names(first, last), at) + (key,), at, depth, indexed=True)
+        if len(args) == 3:
+            found = found + self.expression(code.argument_value(*args[2]), depth + 1)
+        return found[:MAX_VARIANTS]
 
     def _receiver_method(self, i: int, end: int) -> bool:
         """The chain ``i``..``end`` ends in ``.freeze``, ``.strip``...: a method without parentheses
@@ -576,6 +626,9 @@ class Evaluator:
         if callee in ("appendpathsegment", "appendpathsegments", "appendpath") and len(names) > 1 and args:
             base = self._lookup(names[:-1], opener, depth)
             return self._join([base, *self._argument_values(args[:1], depth)])
+        keyword = self._keyword_read(names, args, opener, depth) if args else None
+        if keyword is not None:
+            return keyword
         if args and is_trim_call(names):
             return self.expression(self.code.argument_value(*args[0]), depth + 1)  # rtrim($base, '/')
         if callee in RECEIVER_METHODS and len(names) > 1:

@@ -246,6 +246,8 @@ def _body(code: Code, keyword: int, name_at: int, lines: list[int]) -> tuple[int
         indent = _indent(code, keyword)
         line = bisect.bisect_right(lines, name_at)
         start = min(lines[line] if line < len(lines) else n, n - 1)
+        if code.language == "elixir":
+            start = _elixir_do(code, name_at, start)
         while line < len(lines) and _indent(code, lines[line]) > indent:
             line += 1
         k = lines[line] if line < len(lines) else n
@@ -268,6 +270,16 @@ def _body(code: Code, keyword: int, name_at: int, lines: list[int]) -> tuple[int
         if expression_body and ops[j] == "=" and j + 1 < n:
             return j + 1, code.statement_bounds(j + 1)[1]
     return name_at, name_at
+
+
+def _elixir_do(code: Code, name_at: int, next_line: int) -> int:
+    """Where the body of an Elixir function starts: at its ``do:`` when it is written on the line of
+    its name (def get(path), do: request(:get, path)), else on the next line (``next_line``)."""
+    values, ends, offsets = code.values, code.ends, code.offsets
+    for k in range(name_at + 1, min(next_line, name_at + 60, code.n - 1)):
+        if values[k] == "do" and values[k + 1] == ":" and ends[k] == offsets[k + 1] and code.kinds[k] == "name":
+            return k
+    return next_line
 
 
 def _bases(code: Code, name_at: int) -> tuple[str, ...]:
