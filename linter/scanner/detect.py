@@ -95,6 +95,7 @@ class Candidate:
     http: bool = False
     binding: str = ""
     container: str = ""
+    outer: str = ""  # the table that holds the container, for an element of a nested literal
     member: bool = False
     declarative: bool = False
 
@@ -152,6 +153,7 @@ class FileDetector:
         self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
         self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}  # (names, member, function)
         self._params: dict[tuple[int, str], set[str]] = {}
+        self._passing: set[int] = set()  # functions whose callers' arguments are being read (cycle guard)
 
     @functools.cached_property
     def mentions_fortnox(self) -> bool:
@@ -513,6 +515,16 @@ class FileDetector:
                 binding = self._binding_at(outer)
         return binding
 
+    def _outer_table(self, element: int) -> str:
+        """The named table around the literal that holds the list element at ``element``, or "":
+        RESOURCES in @resources [articles: {"/articles", "Articles"}] (Elixir) or
+        EXPORTS = {"vouchers": ("/vouchers", "Vouchers")} (Python). A loop over the table reads
+        the paths of its entries."""
+        code = self.code
+        opener = code.parent[element]
+        outer = code.parent[opener] if opener >= 0 else -1
+        return self.symbols.containers.get(outer, "") if outer >= 0 else ""
+
     def _binding_at(self, value_start: int) -> Binding | None:
         return self._by_value.get(value_start)
 
@@ -714,6 +726,8 @@ class FileDetector:
         if binding is not None and value.pieces and value.pieces[0].token == candidate.token:
             candidate.binding = binding.name
             candidate.container = binding.container
+            if binding.element:
+                candidate.outer = self._outer_table(binding.target)
             candidate.member = binding.member
         if shape.lead_unknown:
             lead = value.pieces[0]
@@ -1014,7 +1028,57 @@ class FileDetector:
         found = self._table_refs(plain)
         found.update(self._loop_tables(norm(plain[-1]), at, decl))
         found.update(self._param_types(plain[-1], decl))
+        if not found and decl is not None:
+            found = self._passed_refs(plain[-1], decl)
         return found
+
+    def _passed_refs(self, name: str, decl: Declaration) -> set[str]:
+        """Tables whose entries the callers in this file pass as the parameter ``name`` of
+        ``decl``: for {name, {path, key}} <- @resources, do: path |> stream_pages(key), where
+        stream_pages(path, key) requests path. An Elixir pipe passes the first argument."""
+        index = self._parameter_index(decl, name)
+        if index < 0 or decl.token in self._passing:
+            return set()
+        code = self.code
+        wanted = norm(decl.name)
+        positions, called = self._called
+        found: set[str] = set()
+        self._passing.add(decl.token)
+        try:
+            for k, callee in zip(positions, called):
+                if callee != wanted or k == decl.token:
+                    continue
+                argument = self._argument_at(k + 1, index)
+                if argument < 0 or code.kind(argument) not in ("name", "str"):
+                    continue
+                for names, member in self.evaluator.unknowns(argument):
+                    found.update(self._piece_refs(names, member, argument))
+        finally:
+            self._passing.discard(decl.token)
+        return found
+
+    def _parameter_index(self, decl: Declaration, name: str) -> int:
+        """Which parameter of ``decl`` is ``name`` (its first token in the parameter list), or -1."""
+        code = self.code
+        opener = decl.token + 1
+        if code.value(opener) != "(" or code.partner[opener] < opener:
+            return -1
+        return next((k for k, (first, _last) in enumerate(code.arguments(opener)) if code.value(first) == name), -1)
+
+    def _argument_at(self, opener: int, index: int) -> int:
+        """The first token of argument ``index`` of the call opening at ``opener``: with an
+        Elixir pipe (x |> f(y)), argument 0 is the last token of the value piped in."""
+        code = self.code
+        call = code.call_at(opener)
+        if call is None:
+            return -1
+        if code.language == "elixir" and call.start >= 3 and code.op(call.start - 2) == "|>":
+            if index == 0:
+                piped = call.start - 3
+                return code.chain_start(piped) if code.kind(piped) == "name" else -1
+            index -= 1
+        args = code.arguments(opener)
+        return code.argument_value(*args[index]) if index < len(args) else -1
 
     def _fortnox_call(self, call: Call) -> bool:
         """Whether the call goes through a Fortnox client or helper: decided by its name chain alone."""
@@ -1132,6 +1196,9 @@ class FileDetector:
             elif candidate.container and candidate.container in self.refs:
                 candidate.evidence = Evidence("medium", "route-table",
                                               f"table {candidate.container!r} is joined to a Fortnox base in this file")
+            elif candidate.outer and candidate.outer in self.refs:
+                candidate.evidence = Evidence("medium", "route-table",
+                                              f"table {candidate.outer!r} is joined to a Fortnox base in this file")
             elif candidate.via and self.constant_bases and candidate.via & set(self.constant_bases):
                 name = sorted(candidate.via & set(self.constant_bases))[0]
                 url = self.constant_bases[name][0]
@@ -1153,12 +1220,15 @@ class FileDetector:
                 uses.append(_matched_use(matches[endpoint], self.display, line, column, endpoint,
                                          candidate.method, candidate.evidence))
             elif candidate.via or candidate.callees or candidate.binding or candidate.container:
-                facts.append(Fact("relative-call", self.display, line, column, {
+                data = {
                     "endpoint": candidate.endpoint, "method": candidate.method,
                     "via": sorted(candidate.via), "callees": sorted(candidate.callees),
                     "http": candidate.http, "binding": candidate.binding, "container": candidate.container,
                     "member": candidate.member, "declarative": candidate.declarative,
-                }))
+                }
+                if candidate.outer:  # only then: the facts of other files stay as they were
+                    data["outer"] = candidate.outer
+                facts.append(Fact("relative-call", self.display, line, column, data))
         facts.extend(self._base_facts())
         if facts or self.refs or self.refs_via or self.pending_clients or self.http_refs or self.pending_helpers:
             facts.append(self._file_fact())

@@ -196,6 +196,10 @@ def _evidence(fact: Fact, project: _Project) -> Evidence | None:
     if container and container in project.refs | project.linked:
         found.append(Evidence("medium", "route-table",
                               f"table {container!r} is joined to the Fortnox base URL elsewhere"))
+    outer = data.get("outer", "")  # the table around a nested literal: @resources [a: {"/a", "A"}]
+    if outer and outer in project.refs | project.linked:
+        found.append(Evidence("medium", "route-table",
+                              f"table {outer!r} is joined to the Fortnox base URL elsewhere"))
     if data.get("declarative") and (info.types | {container}) & (project.linked | project.fortnox_types):
         kind = sorted(info.types & (project.linked | project.fortnox_types)) or [container]
         found.append(Evidence("medium", "declarative-client",

@@ -547,6 +547,11 @@ def _literal_name(code: Code, symbols: Symbols, opener: int) -> str:
 def _find_literal_name(code: Code, opener: int) -> str:
     values, kinds, ops, partner = code.values, code.kinds, code.ops, code.partner
     k = opener - 1
+    if code.language == "elixir":
+        attribute = k - 1 if values[opener] == "{" and k >= 0 and values[k] == "%" else k
+        if attribute >= 0 and kinds[attribute] == "name" and values[attribute][:1] == "@" \
+                and len(values[attribute]) > 1:
+            return norm(values[attribute])  # @resources [articles: ...], @paths %{...}: a module attribute
     for _ in range(16):  # skip types and calls between name and literal: map[string]string{, dict(
         if k < 0:
             return ""
