@@ -1035,7 +1035,9 @@ class FileDetector:
     def _passed_refs(self, name: str, decl: Declaration) -> set[str]:
         """Tables whose entries the callers in this file pass as the parameter ``name`` of
         ``decl``: for {name, {path, key}} <- @resources, do: path |> stream_pages(key), where
-        stream_pages(path, key) requests path. An Elixir pipe passes the first argument."""
+        stream_pages(path, key) requests path. Only a loop variable over a table of this file
+        counts (or a parameter its own callers pass one to); an Elixir pipe passes the first
+        argument."""
         index = self._parameter_index(decl, name)
         if index < 0 or decl.token in self._passing:
             return set()
@@ -1049,13 +1051,35 @@ class FileDetector:
                 if callee != wanted or k == decl.token:
                     continue
                 argument = self._argument_at(k + 1, index)
-                if argument < 0 or code.kind(argument) not in ("name", "str"):
-                    continue
-                for names, member in self.evaluator.unknowns(argument):
-                    found.update(self._piece_refs(names, member, argument))
+                if argument < 0 or code.kind(argument) != "name" or code.chain_end(argument) != argument:
+                    continue  # only a plain variable: a loop variable, or the caller's own parameter
+                caller = self.symbols.enclosing(argument, "function")
+                tables = {t for t in self._loop_tables(norm(code.values[argument]), argument, caller)
+                          if self._iterated(t, caller)}
+                if not tables and caller is not None:
+                    tables = self._passed_refs(code.values[argument], caller)
+                found.update(tables & self._containers)  # tables written here, not any imported name
         finally:
             self._passing.discard(decl.token)
         return found
+
+    def _iterated(self, table: str, decl: Declaration | None) -> bool:
+        """The table ``table`` is named in ``decl`` on a line that loops: for, foreach, each,
+        forEach, or Elixir's ``<-``. Stricter than _loop_tables, which takes any line that names
+        the variable: a value passed on to a helper needs the loop in sight."""
+        code = self.code
+        table_tokens, tables_on_line = self._table_index()
+        lo, hi = decl.body if decl else (0, code.n - 1)
+        starts = self.index.starts
+        for line, entries in tables_on_line.items():
+            if not any(t == table and lo <= k <= hi for t, k in entries):
+                continue
+            first = bisect.bisect_left(code.offsets, starts[line - 1])
+            last = bisect.bisect_left(code.offsets, starts[line]) if line < len(starts) else code.n
+            if any(code.values[k] in _LOOP_WORDS or code.ops[k] == "<" and code.value(k + 1) == "-"
+                   for k in range(first, last)):
+                return True
+        return False
 
     def _parameter_index(self, decl: Declaration, name: str) -> int:
         """Which parameter of ``decl`` is ``name`` (its first token in the parameter list), or -1."""
@@ -1371,6 +1395,7 @@ def _constructs_client(call: Call) -> bool:
     return norm(call.name) == "new" and len(call.names) > 1 and norm(call.names[-2]) not in _URL_TYPES
 
 
+_LOOP_WORDS = frozenset({"for", "foreach", "each", "forEach", "for_each", "map"})
 _URI_BUILDERS = frozenset({"path", "uri", "url", "pathsegment", "build", "queryparam", "replacepath", "fromuristring",
                            "fromhttpurl", "resolve", "addpathsegment", "addpathsegments", "newbuilder"})
 # Calls whose first argument is a client's base URL
