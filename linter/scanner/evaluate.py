@@ -356,8 +356,8 @@ class Evaluator:
         names = tuple(n.strip() for n in _SEPARATOR.split(match.group()) if n.strip())
         rest = part.strip()[match.end():].lstrip()
         key = _PART_KEY.match(rest)
-        if key:
-            names = names + (key.group(1),)
+        if key:  # "#{cfg[:base_url]}/x" where cfg = Application.fetch_env!(:app, :section)
+            names = self._section(names, at) + (key.group(1),)
             rest = rest[key.end():]
         if rest.strip() and not rest.strip().startswith(("!", ":")):  # f"{x!r}", f"{x:>5}" are fine
             if rest.strip().startswith("("):
