@@ -181,6 +181,14 @@ class FileDetector:
         return positions, [norm(values[k]) for k in positions]
 
     @functools.cached_property
+    def _calls_by_name(self) -> dict[str, list[int]]:
+        """The tokens of ``_called`` by their normalised name: where each function is called."""
+        found: dict[str, list[int]] = {}
+        for k, name in zip(*self._called):
+            found.setdefault(name, []).append(k)
+        return found
+
+    @functools.cached_property
     def _calls(self) -> list[tuple[int, Call]]:
         """Each call's "(" and the call, in order: two passes look at every call."""
         code = self.code
@@ -1042,13 +1050,11 @@ class FileDetector:
         if index < 0 or decl.token in self._passing:
             return set()
         code = self.code
-        wanted = norm(decl.name)
-        positions, called = self._called
         found: set[str] = set()
         self._passing.add(decl.token)
         try:
-            for k, callee in zip(positions, called):
-                if callee != wanted or k == decl.token:
+            for k in self._calls_by_name.get(norm(decl.name), ()):
+                if k == decl.token:
                     continue
                 argument = self._argument_at(k + 1, index)
                 if argument < 0 or code.kind(argument) != "name" or code.chain_end(argument) != argument:
