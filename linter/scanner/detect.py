@@ -1065,9 +1065,10 @@ class FileDetector:
         code = self.code
         # what a callee chain says, decided once per chain: a file calls the same few many times
         kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
+        extensions = bool(self._extensions)
         for opener, call in self._calls:
             # get(path) in fun HttpClient.x(): made on the receiver, which the chain does not name
-            implicit = self._implicit_receiver(call) if self._extensions else ""
+            implicit = self._implicit_receiver(call) if extensions else ""
             if implicit:
                 fortnox: bool | None = norm(implicit) in self.client_names or self._fortnox_call(call)
             else:
@@ -1100,6 +1101,15 @@ class FileDetector:
         loop tables and parameter types are themselves remembered per function): the same pieces
         recur in every variant of a folded value and in every call of a function."""
         plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
+        if len(plain) > 1 and not member:
+            # TABLE.key names its table wherever it is written; only a variable's field
+            # (which.path) may need the function, whose parameter types it reads
+            key = (names, member, -1)
+            found = self._refs_memo.get(key)
+            if found is None:
+                found = self._refs_memo[key] = self._table_refs(plain)
+            if found or not plain[0][:1].islower():
+                return found
         decl = self.symbols.enclosing(at, "function") if plain and not member else None
         key = (names, member, decl.token if decl is not None else -1)
         found = self._refs_memo.get(key)
@@ -1113,9 +1123,10 @@ class FileDetector:
         if member:
             return {norm(plain[0]), norm(plain[-1])}
         if len(plain) > 1:
-            # which.path where the function declares which: Lookup: a field of a Lookup, whose
-            # entries (enum Lookup { COST_CENTERS("costcenters") }) are so many paths
-            return self._table_refs(plain) or self._param_types(plain[0], decl)
+            # no TABLE.key (_piece_refs asked): which.path where the function declares which:
+            # Lookup is a field of a Lookup, whose entries (enum Lookup { COST_CENTERS("costcenters") })
+            # are so many paths
+            return self._param_types(plain[0], decl)
         found = self._table_refs(plain)
         found.update(self._loop_tables(norm(plain[-1]), at, decl))
         found.update(self._param_types(plain[-1], decl))
