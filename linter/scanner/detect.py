@@ -1104,12 +1104,12 @@ class FileDetector:
         if len(plain) > 1 and not member:
             # TABLE.key names its table wherever it is written; only a variable's field
             # (which.path) may need the function, whose parameter types it reads
-            key = (names, member, -1)
-            found = self._refs_memo.get(key)
-            if found is None:
-                found = self._refs_memo[key] = self._table_refs(plain)
-            if found or not plain[0][:1].islower():
-                return found
+            table_key = (names, False, -1)
+            table = self._refs_memo.get(table_key)
+            if table is None:
+                table = self._refs_memo[table_key] = self._table_refs(plain)
+            if table or not plain[0][:1].islower():
+                return table
         decl = self.symbols.enclosing(at, "function") if plain and not member else None
         key = (names, member, decl.token if decl is not None else -1)
         found = self._refs_memo.get(key)
