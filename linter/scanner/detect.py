@@ -194,6 +194,38 @@ class FileDetector:
         code = self.code
         return [(opener, call) for opener in code.call_openers() if (call := code.call_at(opener)) is not None]
 
+    @functools.cached_property
+    def _extensions(self) -> dict[int, str]:
+        """Kotlin extension functions, by the token of their name, each with the type it extends
+        as written: ``suspend fun HttpClient.lookup(which: Lookup) = get(which.path)``. In the
+        body a bare call is a call on the receiver (``this``), an instance of that type."""
+        code = self.code
+        if code.language != "kotlin":
+            return {}
+        return {d.token: code.value(d.token - 2) for d in self.symbols.declarations
+                if d.kind == "function" and d.token >= 2 and code.value(d.token - 1) == "."
+                and code.kind(d.token - 2) == "name"}
+
+    def _implicit_receiver(self, call: Call) -> str:
+        """The client type that a bare HTTP call (or one on ``this``) is made on inside a Kotlin
+        extension function of a client type - a client of this file, or a type whose name says
+        client: HttpClient, OkHttpClient, WebClient - written as in the declaration; "" for any
+        other call. Only such receivers count: ``fun Application.module() { routing { get("/x")
+        { ... } } }`` is an extension too, and its bare get() declares a route of the integration's
+        own."""
+        if not self._extensions or call.start < 0 or _receivers(call.names) or not is_http_call(call.name) \
+                or norm(call.name) in self._declared_functions:
+            return ""  # on something, not HTTP, or a function of this file: no receiver's method
+        decl = self.symbols.enclosing(call.start, "function")
+        written = self._extensions.get(decl.token, "") if decl is not None else ""
+        key = norm(written)
+        return written if key and (key in self.client_names or key.endswith("client")) else ""
+
+    @functools.cached_property
+    def _declared_functions(self) -> frozenset[str]:
+        """The normalised names of the functions this file declares."""
+        return frozenset(norm(d.name) for d in self.symbols.declarations if d.kind == "function")
+
     def _classify(self, text: str) -> Shape:
         shape = self._shapes.get(text)
         if shape is None:
@@ -683,6 +715,7 @@ class FileDetector:
         if not found:
             return
         call = self._call_of(anchor.start, anchor.end)  # the same for every value of the anchor
+        sent: str | None = ""  # the method of the request a variable carries it to: asked once, if needed
         for value, shape in found:
             if self.resolving_clients and not shape.lead_unknown:
                 shape = self._as_resolved(call, value, shape)
@@ -698,6 +731,10 @@ class FileDetector:
                 candidate.route = True
                 continue
             method = shape.method or method_for(self.code, anchor.start, anchor.end)
+            if method is None:
+                if sent == "":
+                    sent = self._sent_method(anchor.start)
+                method = sent
             candidate.consider(evidence, method)
             if evidence is not None and evidence.rank >= CONFIDENCE_RANK["medium"]:
                 self._note_refs(value)
@@ -707,7 +744,7 @@ class FileDetector:
         one: its base without the trailing slash loses its last segment ("invoices" against
         https://api.fortnox.se/3 is /invoices), and a path with a leading slash replaces the base's
         whole path."""
-        client = self._client_of(_receivers(call.names)) if call is not None else None
+        client = self._client_of(self._call_receivers(call)) if call is not None else None
         if client not in self.resolving_clients:
             return shape
         resolved = resolve_reference(self.resolving_clients[client], value)
@@ -717,6 +754,14 @@ class FileDetector:
         if real.kind != "absolute" or real.endpoint == shape.endpoint:
             return shape
         return Shape("relative", real.endpoint, shape.at, shape.method)
+
+    def _call_receivers(self, call: Call) -> list[str]:
+        """_receivers of the call, or the client type it is implicitly made on (_implicit_receiver)."""
+        receivers = _receivers(call.names)
+        if receivers or not self._extensions:
+            return receivers
+        implicit = self._implicit_receiver(call)
+        return [norm(implicit)] if implicit else receivers
 
     def _client_of(self, receivers: list[str]) -> str | None:
         """The client with a base URL among a call's ``receivers`` (``http`` in http.GetAsync)."""
@@ -788,6 +833,8 @@ class FileDetector:
         receivers = [norm(n) for n in call.names[:-1]]
         if receivers and receivers[-1] in self.client_names:
             return False
+        if not receivers and self._extensions and self._implicit_receiver(call):
+            return False  # get(path) in fun HttpClient.x(): a request on the receiver
         if name in ("handlefunc", "handle", "handler"):
             return True  # Go: http.HandleFunc("/invoices", h), mux.Handle(...)
         if name in ROUTE_CALLS and receivers and not self._receiver_is_call(call):
@@ -797,9 +844,34 @@ class FileDetector:
                 return True
         if call.open >= 0 and name in ROUTE_CALLS and self._has_handler(call):
             return True
+        if code.language == "kotlin" and not receivers and name in ROUTE_CALLS and self._ktor_route(call):
+            return True
         if call.open < 0 and (self.server_file or self._block_follows(call)):
             return True
         return False
+
+    def _ktor_route(self, call: Call) -> bool:
+        """A Ktor server route: a bare get("/x") { call.respond(...) }, its handler a trailing
+        lambda, inside routing { }, route("/api") { } or authenticate { }, or in an extension
+        function of Route, Routing or Application (fun Route.invoiceRoutes()). A file that also
+        builds a Fortnox client would take it for an HTTP call of that client's."""
+        code = self.code
+        if call.open < 0 or code.value(call.close + 1) != "{":
+            return False
+        k = call.start
+        for _ in range(12):
+            opener = code.parent[k]
+            if opener < 0:
+                break
+            if code.values[opener] == "{":
+                j = opener - 1
+                if code.value(j) == ")" and 0 <= code.partner[j] < j:
+                    j = code.partner[j] - 1  # route("/api") {
+                if code.kind(j) == "name" and code.values[j] in _KTOR_ROUTING:
+                    return True
+            k = opener
+        decl = self.symbols.enclosing(call.start, "function")
+        return decl is not None and norm(self._extensions.get(decl.token, "")) in _KTOR_ROUTE_TYPES
 
     def _receiver_is_call(self, call: Call) -> bool:
         """client.R().Get(url): the receiver is a call result, not a router variable."""
@@ -853,7 +925,11 @@ class FileDetector:
                                 f"declared by @{call.name} in a client interface of a file that names Fortnox")
             return None
         receivers = _receivers(names)
-        client = self._client_of(receivers)
+        implicit = self._implicit_receiver(call) if not receivers and self._extensions else ""
+        if implicit:  # get(path) in fun HttpClient.x(): made on the receiver, a client
+            shown = f"{implicit}.{shown}"
+            candidate.callees.add(norm(implicit))
+        client = self._client_of(receivers or ([norm(implicit)] if implicit else []))
         if client is not None:
             url = self.client_names[client]
             if client in self.resolving_clients and not candidate.endpoint.startswith(("/3/", "/api/")):
@@ -929,6 +1005,36 @@ class FileDetector:
                 return Evidence("high", "client-base", f"sent by {shown}({name}), whose base URL is {url}")
         return None
 
+    def _sent_method(self, start: int) -> str | None:
+        """The method of the request that the URL built by the statement holding ``start`` is sent
+        with in a later statement of the same function, through the local variable it is bound to:
+        ``val url = HttpUrl.Builder()...addPathSegments("3/x").build()`` and then
+        ``execute(Request.Builder().url(url).post(body).build())``. A builder chain folds to no
+        value, so the variable's uses are no reference anchors that method_for() could ask; the
+        first use passed to a call that shows a method tells it."""
+        code = self.code
+        decl = self.symbols.enclosing(start, "function")
+        if decl is None:
+            return None  # a field or constant: its uses may be anywhere
+        lo, hi = code.statement_bounds(self._statement_top(start))
+        target = self._assignment_target(lo, start)
+        if target is None:
+            return None
+        if code.value(target - 1) == ":" and code.kind(target - 2) == "name":
+            target -= 2  # val url: HttpUrl = ...: the variable, not its type
+        name = code.value(target)
+        values, kinds = code.values, code.kinds
+        for k in range(hi + 1, min(decl.body[1], hi + _SENT_WINDOW) + 1):
+            if values[k] != name or kinds[k] != "name" or code.op(k - 1) in code.member_seps:
+                continue  # another name, or a field of something else: other.url
+            if code.op(k + 1) == "=":
+                return None  # bound anew: later uses carry another URL
+            if code.direct_call(k) is not None:
+                found = method_for(code, k, k)
+                if found:
+                    return found
+        return None
+
     def _fortnox_owner(self, i: int) -> str:
         """The enclosing class or function when its name says Fortnox (class FortnoxClient)."""
         for kind in ("class", "function"):
@@ -991,10 +1097,16 @@ class FileDetector:
         code = self.code
         # what a callee chain says, decided once per chain: a file calls the same few many times
         kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
+        extensions = bool(self._extensions)
         for opener, call in self._calls:
-            if call.names not in kinds:
-                kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
-            fortnox = kinds[call.names]
+            # get(path) in fun HttpClient.x(): made on the receiver, which the chain does not name
+            implicit = self._implicit_receiver(call) if extensions else ""
+            if implicit:
+                fortnox: bool | None = norm(implicit) in self.client_names or self._fortnox_call(call)
+            else:
+                if call.names not in kinds:
+                    kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
+                fortnox = kinds[call.names]
             if fortnox is None:
                 continue
             target = self.refs if fortnox else set()
@@ -1009,17 +1121,28 @@ class FileDetector:
                     target.update(self._piece_refs(names, member, first))
             if not fortnox and target:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
+                if implicit:
+                    callees.add(norm(implicit))
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
 
     def _piece_refs(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
         """Tables and fields that an unknown piece of a URL at token ``at`` names: self.path,
-        TABLE.key, a loop variable over a table, a parameter typed as a table. Remembered per
-        enclosing function, the only part of ``at`` a lone name's answer depends on (its loop
-        tables and parameter types are themselves remembered per function): the same pieces
+        TABLE.key, a loop variable over a table, a parameter typed as a table or a field of one.
+        Remembered per enclosing function, the only part of ``at`` a name's answer depends on (its
+        loop tables and parameter types are themselves remembered per function): the same pieces
         recur in every variant of a folded value and in every call of a function."""
         plain = [n for n in names if n.lstrip("$@") not in SELF_NAMES]
-        decl = self.symbols.enclosing(at, "function") if len(plain) == 1 and not member else None
+        if len(plain) > 1 and not member:
+            # TABLE.key names its table wherever it is written; only a variable's field
+            # (which.path) may need the function, whose parameter types it reads
+            table_key = (names, False, -1)
+            table = self._refs_memo.get(table_key)
+            if table is None:
+                table = self._refs_memo[table_key] = self._table_refs(plain)
+            if table or not plain[0][:1].islower():
+                return table
+        decl = self.symbols.enclosing(at, "function") if plain and not member else None
         key = (names, member, decl.token if decl is not None else -1)
         found = self._refs_memo.get(key)
         if found is None:
@@ -1032,7 +1155,10 @@ class FileDetector:
         if member:
             return {norm(plain[0]), norm(plain[-1])}
         if len(plain) > 1:
-            return self._table_refs(plain)
+            # no TABLE.key (_piece_refs asked): which.path where the function declares which:
+            # Lookup is a field of a Lookup, whose entries (enum Lookup { COST_CENTERS("costcenters") })
+            # are so many paths
+            return self._param_types(plain[0], decl)
         found = self._table_refs(plain)
         found.update(self._loop_tables(norm(plain[-1]), at, decl))
         found.update(self._param_types(plain[-1], decl))
@@ -1376,6 +1502,10 @@ _FORMAT_CALLS = frozenset({"format", "sprintf", "vsprintf", "formatted", "fmt"})
 _JOIN_CALLS = frozenset({"urljoin", "join", "joinpath", "combine", "resolve", "joinurl"})  # any part
 _SEGMENT_CALLS = frozenset({"appendpathsegment", "appendpathsegments", "appendpath"})  # on a receiver
 _FEEDING_CALLS = _FORMAT_CALLS | _JOIN_CALLS | _SEGMENT_CALLS
+# Ktor server: the blocks that hold routes, and the types whose extension functions declare them
+_KTOR_ROUTING = frozenset({"routing", "route", "authenticate"})
+_KTOR_ROUTE_TYPES = frozenset({"route", "routing", "application"})
+_SENT_WINDOW = 400  # tokens after a URL variable's statement in which _sent_method looks for its uses
 _URL_TYPES = frozenset({"uri", "url", "addressable", "string", "pathname"})
 
 

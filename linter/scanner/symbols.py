@@ -506,12 +506,17 @@ def _in_enum(code: Code, i: int) -> bool:
         return False
     if not (values[i - 1] in ("{", ",") or code.newline_before[i]):  # i - 1 >= opener: a token
         return False
-    for k in range(opener - 1, max(-1, opener - 12), -1):
+    # A Kotlin enum's primary constructor, however long, is one step back:
+    # enum class Lookup(val path: String, val key: String) {
+    k, steps = opener - 1, 0
+    while k >= 0 and steps < 12:
         value = values[k]
         if value == "enum":
             return True
         if value in (";", "}", "{"):
             return False
+        k = code.partner[k] - 1 if value == ")" and 0 <= code.partner[k] < k else k - 1
+        steps += 1
     return False
 
 
