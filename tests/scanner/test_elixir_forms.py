@@ -1,7 +1,7 @@
 """Elixir forms a Phoenix app writes its Fortnox calls in: the base read from a config section
 (Application.fetch_env!, Keyword.fetch!), a Req client returned by a function, one-line helpers
 around it, and route tables of tuples looped over. Each form here was missed by the blind-written
-Phoenix project tests/heldout-pending/elixir/heldout_surdeg_phoenix."""
+Phoenix project tests/corpus/elixir/heldout_surdeg_phoenix."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Kotlin forms missed by the blind-written Kotlin project (tests/heldout-pending/kotlin): an enum
+"""Kotlin forms missed by the blind-written Kotlin project (tests/corpus/kotlin/heldout_snickartid): an enum
 whose primary constructor is long, an extension function of an HTTP client whose bare get() is a
 call on that client, and an OkHttp URL built in one statement and sent with its method in a later
 one. And the Ktor server routes around them, which must never count."""
