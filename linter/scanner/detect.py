@@ -17,7 +17,6 @@ Routes the integration serves itself (``app.get('/customers', ...)``) never coun
 from __future__ import annotations
 
 import bisect
-import functools
 import posixpath
 import re
 import weakref
@@ -148,6 +147,16 @@ class FileDetector:
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
         self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
+        # Computed on first use. Not functools.cached_property: mypyc compiles that to a plain
+        # property, which would compute them again at every access.
+        self._mentions_fortnox: bool | None = None
+        self._name_token_list: list[int] | None = None
+        self._string_token_list: list[int] | None = None
+        self._called_names: tuple[list[int], list[str]] | None = None
+        self._call_sites: dict[str, list[int]] | None = None
+        self._call_list: list[tuple[int, Call]] | None = None
+        self._extension_types: dict[int, str] | None = None
+        self._function_names: frozenset[str] | None = None
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
         self.other_clients = False  # the file also builds a client for another service
         self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
@@ -155,56 +164,70 @@ class FileDetector:
         self._params: dict[tuple[int, str], set[str]] = {}
         self._passing: set[int] = set()  # functions whose callers' arguments are being read (cycle guard)
 
-    @functools.cached_property
+    @property
     def mentions_fortnox(self) -> bool:
         """A name or string says Fortnox. Asked only of declarative clients, so found on demand."""
-        # "\n" cannot be part of a match, so no match spans two values
-        return "fortnox" in "\n".join(
-            [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
+        if self._mentions_fortnox is None:
+            # "\n" cannot be part of a match, so no match spans two values
+            self._mentions_fortnox = "fortnox" in "\n".join(
+                [value for value, kind in zip(self.code.values, self.code.kinds) if kind in ("name", "str")]).lower()
+        return self._mentions_fortnox
 
-    @functools.cached_property
+    @property
     def _name_tokens(self) -> list[int]:
         """The indexes of the name tokens: several passes visit them."""
-        return [k for k, kind in enumerate(self.code.kinds) if kind == "name"]
+        if self._name_token_list is None:
+            self._name_token_list = [k for k, kind in enumerate(self.code.kinds) if kind == "name"]
+        return self._name_token_list
 
-    @functools.cached_property
+    @property
     def _string_tokens(self) -> list[int]:
         """The indexes of the string tokens."""
-        return [k for k, kind in enumerate(self.code.kinds) if kind == "str"]
+        if self._string_token_list is None:
+            self._string_token_list = [k for k, kind in enumerate(self.code.kinds) if kind == "str"]
+        return self._string_token_list
 
-    @functools.cached_property
+    @property
     def _called(self) -> tuple[list[int], list[str]]:
         """Each name written just before "(", by token, and normalised: _callers() looks at them
         in every round, for helpers and for pending helpers alike."""
-        values, n = self.code.values, self.code.n
-        positions = [k for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
-        return positions, [norm(values[k]) for k in positions]
+        if self._called_names is None:
+            values, n = self.code.values, self.code.n
+            positions = [k for k in self._name_tokens if k + 1 < n and values[k + 1] == "("]
+            self._called_names = positions, [norm(values[k]) for k in positions]
+        return self._called_names
 
-    @functools.cached_property
+    @property
     def _calls_by_name(self) -> dict[str, list[int]]:
         """The tokens of ``_called`` by their normalised name: where each function is called."""
-        found: dict[str, list[int]] = {}
-        for k, name in zip(*self._called):
-            found.setdefault(name, []).append(k)
-        return found
+        if self._call_sites is None:
+            found: dict[str, list[int]] = {}
+            for k, name in zip(*self._called):
+                found.setdefault(name, []).append(k)
+            self._call_sites = found
+        return self._call_sites
 
-    @functools.cached_property
+    @property
     def _calls(self) -> list[tuple[int, Call]]:
         """Each call's "(" and the call, in order: two passes look at every call."""
-        code = self.code
-        return [(opener, call) for opener in code.call_openers() if (call := code.call_at(opener)) is not None]
+        if self._call_list is None:
+            code = self.code
+            self._call_list = [(opener, call) for opener in code.call_openers()
+                               if (call := code.call_at(opener)) is not None]
+        return self._call_list
 
-    @functools.cached_property
+    @property
     def _extensions(self) -> dict[int, str]:
         """Kotlin extension functions, by the token of their name, each with the type it extends
         as written: ``suspend fun HttpClient.lookup(which: Lookup) = get(which.path)``. In the
         body a bare call is a call on the receiver (``this``), an instance of that type."""
-        code = self.code
-        if code.language != "kotlin":
-            return {}
-        return {d.token: code.value(d.token - 2) for d in self.symbols.declarations
+        if self._extension_types is None:
+            code = self.code
+            self._extension_types = {} if code.language != "kotlin" else {
+                d.token: code.value(d.token - 2) for d in self.symbols.declarations
                 if d.kind == "function" and d.token >= 2 and code.value(d.token - 1) == "."
                 and code.kind(d.token - 2) == "name"}
+        return self._extension_types
 
     def _implicit_receiver(self, call: Call) -> str:
         """The client type that a bare HTTP call (or one on ``this``) is made on inside a Kotlin
@@ -221,10 +244,12 @@ class FileDetector:
         key = norm(written)
         return written if key and (key in self.client_names or key.endswith("client")) else ""
 
-    @functools.cached_property
+    @property
     def _declared_functions(self) -> frozenset[str]:
         """The normalised names of the functions this file declares."""
-        return frozenset(norm(d.name) for d in self.symbols.declarations if d.kind == "function")
+        if self._function_names is None:
+            self._function_names = frozenset(norm(d.name) for d in self.symbols.declarations if d.kind == "function")
+        return self._function_names
 
     def _classify(self, text: str) -> Shape:
         shape = self._shapes.get(text)

@@ -8,7 +8,6 @@ that a base defined in another file can still be matched to it later.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -822,16 +821,23 @@ class _Named:
         self.target_list = [b.target for b in bindings] if target_list is None else target_list
         self.members = [b for b in bindings if b.member] if members is None else members
         self.all_members = len(self.members) == len(bindings)
+        # Made on first use (not functools.cached_property, which mypyc compiles to a plain property)
+        self._position: dict[int, int] | None = None
+        self._member_position: dict[int, int] | None = None
 
-    @functools.cached_property
+    @property
     def position(self) -> dict[int, int]:
         """Target -> the index of its binding."""
-        return {target: k for k, target in enumerate(self.target_list)}
+        if self._position is None:
+            self._position = {target: k for k, target in enumerate(self.target_list)}
+        return self._position
 
-    @functools.cached_property
+    @property
     def member_position(self) -> dict[int, int]:
         """Target -> the index of its member binding."""
-        return {b.target: k for k, b in enumerate(self.members)}
+        if self._member_position is None:
+            self._member_position = {b.target: k for k, b in enumerate(self.members)}
+        return self._member_position
 
     def without(self, at: int) -> "_Named":
         """These bindings but the one whose target is ``at``. Made by slicing, not by filtering
