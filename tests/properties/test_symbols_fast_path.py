@@ -90,6 +90,10 @@ def test_the_candidates_are_fewer_than_the_tokens():
 def plain_find_literal_name(code: Code, opener: int) -> str:
     """_find_literal_name reading through code.value() and code.kind(), which answer "" off the ends."""
     k = opener - 1
+    if code.language == "elixir":  # a module attribute: @resources [...], @paths %{...}
+        attribute = k - 1 if code.value(opener) == "{" and code.value(k) == "%" else k
+        if code.kind(attribute) == "name" and code.value(attribute).startswith("@") and code.value(attribute) != "@":
+            return sm.norm(code.value(attribute))
     for _ in range(16):
         if k < 0:
             return ""
@@ -136,6 +140,9 @@ def plain_in_enum(code: Code, i: int) -> bool:
 
 @MANY
 @given(st.one_of(symbol_source, source_text), LANGUAGE)
+@example("@attr(", "elixir")
+@example("@paths %{a: 1}", "elixir")
+@example("x = %{a: 1}", "elixir")
 def test_literal_names_and_enums_read_the_lists_as_the_queries_would(text, language):
     code = Code(tokenize(text, LANGUAGES[language]), text, language)
     openers = [k for k in range(code.n) if code.values[k] in ("(", "[", "{")]
