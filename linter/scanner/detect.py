@@ -147,6 +147,12 @@ class FileDetector:
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
         self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
+        self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
+        self.other_clients = False  # the file also builds a client for another service
+        self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
+        self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}  # (names, member, function)
+        self._params: dict[tuple[int, str], set[str]] = {}
+        self._passing: set[int] = set()  # functions whose callers' arguments are being read (cycle guard)
         # Computed on first use. Not functools.cached_property: mypyc compiles that to a plain
         # property, which would compute them again at every access.
         self._mentions_fortnox: bool | None = None
@@ -157,12 +163,6 @@ class FileDetector:
         self._call_list: list[tuple[int, Call]] | None = None
         self._extension_types: dict[int, str] | None = None
         self._function_names: frozenset[str] | None = None
-        self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
-        self.other_clients = False  # the file also builds a client for another service
-        self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
-        self._refs_memo: dict[tuple[tuple[str, ...], bool, int], set[str]] = {}  # (names, member, function)
-        self._params: dict[tuple[int, str], set[str]] = {}
-        self._passing: set[int] = set()  # functions whose callers' arguments are being read (cycle guard)
 
     @property
     def mentions_fortnox(self) -> bool:
