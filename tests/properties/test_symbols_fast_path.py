@@ -45,6 +45,12 @@ def indented_body(code: Code, keyword: int, name_at: int) -> tuple[int, int]:
     while k < n and not code.newline_before[k]:
         k += 1
     start = min(k, n - 1)
+    if code.language == "elixir":  # def get(path), do: ... starts at its do: on the line of the name
+        for j in range(name_at + 1, min(start, name_at + 60, n - 1)):
+            if code.kind(j) == "name" and code.value(j) == "do" and code.value(j + 1) == ":" \
+                    and code.ends[j] == code.offsets[j + 1]:
+                start = j
+                break
     while k < n:
         if code.newline_before[k] and sm._indent(code, k) <= indent:
             break
@@ -70,6 +76,8 @@ def test_candidates_give_the_symbols_of_a_visit_to_every_token(text, language):
 @MANY
 @given(symbol_source, st.sampled_from(sm._INDENTED))
 @example("def f\n  x\n\nend\n  y\ndef g", "ruby")
+@example("self.do:", "elixir")
+@example("def get(path), do: request(:get, path)\ndef x", "elixir")
 def test_an_indented_body_found_line_by_line_is_the_one_found_token_by_token(text, language):
     code = Code(tokenize(text, LANGUAGES[language]), text, language)
     lines = [k for k in range(len(code.tokens)) if code.newline_before[k]]
