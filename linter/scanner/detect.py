@@ -1123,6 +1123,9 @@ class FileDetector:
         # what a callee chain says, decided once per chain: a file calls the same few many times
         kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
         extensions = bool(self._extensions)
+        # client.paginate(path, key) with path read from a table of this file, paginate a helper
+        # that another file may declare on the Fortnox base: the project decides (http_refs)
+        elsewhere = bool(self._containers) and bool(self.symbols.imports) and bool(self._table_index()[0])
         for opener, call in self._calls:
             # get(path) in fun HttpClient.x(): made on the receiver, which the chain does not name
             implicit = self._implicit_receiver(call) if extensions else ""
@@ -1132,7 +1135,8 @@ class FileDetector:
                 if call.names not in kinds:
                     kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
                 fortnox = kinds[call.names]
-            if fortnox is None:
+            helper = fortnox is None
+            if helper and (not elsewhere or norm(call.name) in self._declared_functions):
                 continue
             target = self.refs if fortnox else set()
             for first, last in code.arguments(opener):
@@ -1144,6 +1148,12 @@ class FileDetector:
                 # variants repeat their unknowns: look at each distinct one once
                 for names, member in self.evaluator.unknowns(first):
                     target.update(self._piece_refs(names, member, first))
+            if helper:
+                target &= self._containers  # a table written here, its entries facts of this file
+                if target:
+                    for ref in target:
+                        self.http_refs.setdefault(ref, set()).add(norm(call.name))
+                continue
             if not fortnox and target:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 if implicit:
