@@ -1123,6 +1123,10 @@ class FileDetector:
         # what a callee chain says, decided once per chain: a file calls the same few many times
         kinds: dict[tuple[str, ...], bool | None] = {}  # True: Fortnox, False: HTTP, None: neither
         extensions = bool(self._extensions)
+        # client.paginate(path, key) with path read from a table of this file whose entries are
+        # paths with no base in sight: _helper_tables
+        open_tables = {t for c in self.candidates.values() if c.evidence is None and not c.route
+                       for t in (c.container, c.outer) if t} if self.symbols.imports else set()
         for opener, call in self._calls:
             # get(path) in fun HttpClient.x(): made on the receiver, which the chain does not name
             implicit = self._implicit_receiver(call) if extensions else ""
@@ -1133,6 +1137,8 @@ class FileDetector:
                     kinds[call.names] = True if self._fortnox_call(call) else False if is_http_call(call.name) else None
                 fortnox = kinds[call.names]
             if fortnox is None:
+                if open_tables and len(call.names) > 1 and norm(call.name) not in self._declared_functions:
+                    self._helper_tables(opener, call, open_tables)
                 continue
             target = self.refs if fortnox else set()
             for first, last in code.arguments(opener):
@@ -1150,6 +1156,21 @@ class FileDetector:
                     callees.add(norm(implicit))
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
+
+    def _helper_tables(self, opener: int, call: Call, tables: set[str]) -> None:
+        """client.paginate(path, key), neither a Fortnox nor an HTTP call in this file, with an
+        argument a variable bound on a line that names one of ``tables`` (path, key =
+        EXPORTS[name]; for path, key in EXPORTS.values()): paginate may be a helper that another
+        file declares on the Fortnox base, which the project decides (http_refs, under the
+        called name alone: the receiver is too common a name to link files)."""
+        code = self.code
+        for first, last in code.arguments(opener):
+            first = code.argument_value(first, last)
+            if first != last or code.kind(first) != "name":
+                continue  # only a plain variable
+            decl = self.symbols.enclosing(first, "function")
+            for table in self._loop_tables(norm(code.values[first]), first, decl) & tables:
+                self.http_refs.setdefault(table, set()).add(norm(call.name))
 
     def _piece_refs(self, names: tuple[str, ...], member: bool, at: int) -> set[str]:
         """Tables and fields that an unknown piece of a URL at token ``at`` names: self.path,
