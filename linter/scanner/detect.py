@@ -266,7 +266,12 @@ class FileDetector:
         interesting = self._interesting_bindings(anchors)
         targets = {b.target for bs in self.symbols.bindings.values() for b in bs}
         references = self._references(targets, interesting)
-        reference_anchors = self._anchors(references, seen={(a.start, a.end) for a in anchors})
+        seen = {(a.start, a.end) for a in anchors}
+        reference_anchors = self._anchors(references, seen=seen)
+        # path = PATHS[name]; client.get(path): a name bound to a read of a table is followed too
+        read = self._interesting_bindings(reference_anchors) - interesting
+        if read:
+            reference_anchors += self._anchors(self._references(targets, read, bases=False), seen=seen)
         for anchor in reference_anchors:
             self._bases(anchor)
         self._clients_with_unknown_base()
@@ -280,17 +285,17 @@ class FileDetector:
         self._resolve_in_file()
         return self._report()
 
-    def _references(self, targets: set[int], interesting: set[str]) -> list[int]:
-        """Names, other than binding targets, that are interesting or a base-like name joined to
-        something. Decided once per distinct name (names recur); only base-like ones need a look
-        at their surroundings."""
+    def _references(self, targets: set[int], interesting: set[str], bases: bool = True) -> list[int]:
+        """Names, other than binding targets, that are interesting or (``bases``) a base-like name
+        joined to something. Decided once per distinct name (names recur); only base-like ones need
+        a look at their surroundings."""
         code = self.code
         values = code.values
         verdicts: dict[str, bool] = {}  # a name that may be a reference -> always (True) or if joined
         for value in {values[i] for i in self._name_tokens}:
             if norm(value) in interesting:
                 verdicts[value] = True
-            elif _base_like(value):
+            elif bases and _base_like(value):
                 verdicts[value] = False
         return [i for i in self._name_tokens if values[i] in verdicts and i not in targets
                 and (verdicts[values[i]] or _joined(code, i))]
