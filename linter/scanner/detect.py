@@ -50,6 +50,7 @@ ROUTE_CALLS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", 
 CLIENT_ANNOTATIONS = frozenset({"get", "post", "put", "patch", "delete", "http", "requestline", "getexchange",
                                 "postexchange", "putexchange", "patchexchange", "deleteexchange", "httpexchange"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FIELD_SUFFIX = re.compile(r"(?:/(?:\{\}|[A-Za-z0-9_-]+))*")  # path segments after a field: "", "/{}/print"
 _DOC_ATTRIBUTES = frozenset({"@doc", "@moduledoc", "@typedoc", "@shortdoc"})
 _COMPARISONS = frozenset({"==", "===", "!=", "!==", "in", "case", "when", "startsWith", "endsWith"})
 
@@ -147,6 +148,8 @@ class FileDetector:
         self.pending_clients: dict[str, set[str]] = {}  # client whose base is read from elsewhere -> names
         self.client_links: dict[str, set[str]] = {}  # such a client -> types it is registered for
         self.http_refs: dict[str, set[str]] = {}  # tables passed to HTTP calls of unknown clients -> callees
+        # field -> what a shared helper writes after it: "/{}" in get("/{$this->resource}/{$id}")
+        self.field_suffixes: dict[str, set[str]] = {}
         self.pending_helpers: dict[str, set[str]] = {}  # functions joining a base named elsewhere -> names
         self.other_clients = False  # the file also builds a client for another service
         self._shapes = _memo(_SHAPES, catalog)  # folded text -> its shape: the same texts recur
@@ -1153,14 +1156,34 @@ class FileDetector:
                         self.evaluator.plain_literal(first, last):
                     continue
                 # variants repeat their unknowns: look at each distinct one once
+                fields = False
                 for names, member in self.evaluator.unknowns(first):
-                    target.update(self._piece_refs(names, member, first))
+                    refs = self._piece_refs(names, member, first)
+                    target.update(refs)
+                    fields = fields or (member and bool(refs))
+                if fields:
+                    self._field_suffixes(first, last)
             if not fortnox and target:
                 callees = {norm(n) for n in call.names if n.lstrip("$") not in SELF_NAMES}
                 if implicit:
                     callees.add(norm(implicit))
                 for ref in target:
                     self.http_refs.setdefault(ref, set()).update(callees)
+
+    def _field_suffixes(self, first: int, last: int) -> None:
+        """What the argument from ``first`` to ``last`` writes after each field it names:
+        get("/{$this->resource}/{$id}") gives resource "/{}", get('/' . $this->resource) gives "".
+        A subclass that only sets the field (protected $resource = 'employees') then requests
+        each of these paths (the project step)."""
+        for value in self.evaluator.chain(first, last):
+            pieces = value.pieces
+            for k, piece in enumerate(pieces):
+                if piece.token >= 0 or not piece.member:
+                    continue
+                suffix = "".join([p.text for p in pieces[k + 1:]])
+                if _FIELD_SUFFIX.fullmatch(suffix):
+                    for ref in self._piece_refs(piece.names, True, first):
+                        self.field_suffixes.setdefault(ref, set()).add(suffix)
 
     def _helper_tables(self, opener: int, call: Call, tables: set[str]) -> None:
         """client.paginate(path, key), neither a Fortnox nor an HTTP call in this file, with an
@@ -1478,7 +1501,7 @@ class FileDetector:
         helpers = sorted(set(self.fortnox_functions) | {norm(c) for c in self.fortnox_functions.values() if c}
                          | set(self.client_names)) if has_base else []
         folder, name = posixpath.split(self.display)
-        return Fact("fortnox-file", self.display, 1, 1, {
+        data: dict[str, object] = {
             "stem": norm(name.rsplit(".", 1)[0]), "dir": folder,
             "helpers": helpers, "refs": sorted(self.refs), "linked": sorted(self.linked) if has_base else [],
             "refs_via": {ref: sorted(via) for ref, via in sorted(self.refs_via.items())},
@@ -1489,7 +1512,14 @@ class FileDetector:
             "imports": [[n, s] for n, s in sorted(set(self.symbols.imports))],
             "types": sorted({norm(d.name) for d in self.symbols.declarations if d.kind == "class"}),
             "has_base": has_base,
-        })
+        }
+        # the next two only when there are some: the facts of other files stay as they were
+        if self.field_suffixes:
+            data["field_suffixes"] = {ref: sorted(sfx) for ref, sfx in sorted(self.field_suffixes.items())}
+        supers = sorted({norm(b) for d in self.symbols.declarations if d.kind == "class" for b in d.bases})
+        if supers:
+            data["supers"] = supers
+        return Fact("fortnox-file", self.display, 1, 1, data)
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -45,6 +45,8 @@ class _FileInfo:
     http_refs: dict[str, list[str]] = field(default_factory=dict)  # table passed to an HTTP call -> callees
     types: set[str] = field(default_factory=set)
     pending_helpers: dict[str, list[str]] = field(default_factory=dict)  # function -> base names it joins
+    supers: set[str] = field(default_factory=set)  # superclasses of the classes declared here
+    field_suffixes: dict[str, list[str]] = field(default_factory=dict)  # field -> paths written after it
 
 
 @dataclass
@@ -60,6 +62,8 @@ class _Project:
     fortnox_clients: dict[str, str] = field(default_factory=dict)  # client configured elsewhere -> file
     base_stems: set[str] = field(default_factory=set)
     base_folders: set[str] = field(default_factory=set)
+    type_files: dict[str, set[str]] = field(default_factory=dict)  # class name -> files declaring it
+    field_suffixes: dict[str, set[str]] = field(default_factory=dict)  # of the fields in refs
 
 
 def resolve(scans: Iterable[FileScan], catalog: Catalog) -> list[EndpointUse]:
@@ -81,7 +85,24 @@ def resolve(scans: Iterable[FileScan], catalog: Catalog) -> list[EndpointUse]:
             known.add(key)
             uses.append(make_use(catalog, fact.path, fact.line, fact.column, fact.data["endpoint"],
                                  fact.data.get("method"), evidence))
+            for endpoint in _field_paths(fact, project, catalog):
+                key = (fact.path, fact.line, fact.column, endpoint)
+                if key not in known:
+                    known.add(key)
+                    uses.append(make_use(catalog, fact.path, fact.line, fact.column, endpoint, None, evidence))
     return sorted(uses)
+
+
+def _field_paths(fact: Fact, project: _Project, catalog: Catalog) -> list[str]:
+    """The other paths a resource field's value stands for: protected $resource = 'employees' in
+    a subclass, whose parent requests "/{$this->resource}/{$id}" too (/3/employees/{})."""
+    data = fact.data
+    binding = data.get("binding", "")
+    if not data.get("member") or binding not in project.field_suffixes:
+        return []
+    endpoint = data.get("endpoint", "").rstrip("/")
+    found = [endpoint + suffix for suffix in sorted(project.field_suffixes[binding]) if suffix]
+    return [path for path in found if catalog.match(path) is not None]
 
 
 def _collect(scans: list[FileScan]) -> _Project:
@@ -101,8 +122,11 @@ def _collect(scans: list[FileScan]) -> _Project:
                                  set(data.get("linked", ())), [tuple(i) for i in data.get("imports", ())],
                                  bool(data.get("has_base")), dict(data.get("clients") or {}),
                                  dict(data.get("client_links") or {}), dict(data.get("http_refs") or {}),
-                                 set(data.get("types") or ()), dict(data.get("pending_helpers") or {}))
+                                 set(data.get("types") or ()), dict(data.get("pending_helpers") or {}),
+                                 set(data.get("supers") or ()), dict(data.get("field_suffixes") or {}))
                 project.files[fact.path] = info
+                for cls in info.types:
+                    project.type_files.setdefault(cls, set()).add(fact.path)
                 project.refs |= info.refs
                 project.refs_via.append(data.get("refs_via") or {})
                 project.linked |= info.linked
@@ -142,6 +166,10 @@ def _collect(scans: list[FileScan]) -> _Project:
         for ref, via in refs_via.items():
             if _fortnox_base_among(via, project):
                 project.refs.add(ref)
+    for info in project.files.values():
+        for ref, suffixes in info.field_suffixes.items():
+            if ref in project.refs:
+                project.field_suffixes.setdefault(ref, set()).update(suffixes)
     return project
 
 
@@ -246,7 +274,10 @@ def _via_base(name: str, fact: Fact, info: _FileInfo, project: _Project) -> Evid
     return Evidence("medium", "cross-file-base", f"{written} is the Fortnox base {url} ({where})")
 
 
-def _linked(info: _FileInfo, name: str, owners: set[str], project: _Project) -> bool:
+def _linked(info: _FileInfo, name: str, owners: set[str], project: _Project, depth: int = 0) -> bool:
+    """Whether the file ``info`` reaches one of ``owners``: it sits beside one, imports it, or
+    declares a subclass of a class whose file does ($this->client->get() in a subclass, the client
+    held and imported by the parent class in another file)."""
     for owner in owners:
         if posixpath.dirname(owner) == info.folder:
             return True
@@ -254,6 +285,10 @@ def _linked(info: _FileInfo, name: str, owners: set[str], project: _Project) -> 
         owner_dir = _stem(posixpath.basename(posixpath.dirname(owner)))
         if any(stem in (owner_stem, owner_dir) for _local, stem in info.imports):
             return True
+    if depth < 4:  # a few levels of inheritance; a cycle of classes ends here too
+        for parent in sorted({path for cls in info.supers for path in project.type_files.get(cls, ())}):
+            if parent != info.display and _linked(project.files[parent], name, owners, project, depth + 1):
+                return True
     return False
 
 
